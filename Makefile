@@ -1,0 +1,45 @@
+# Warden top-level build. Outputs go to out/, downloads to .cache/.
+# Each part has its own fragment (*/build.mk) that adds to ALL_TARGETS.
+.DEFAULT_GOAL := all
+TOP := $(CURDIR)
+OUT := $(TOP)/out
+CACHE := $(TOP)/.cache
+CROSS ?= aarch64-linux-gnu-
+KDIR ?= $(CACHE)/arm64/kdir
+HOSTCC ?= gcc
+HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -I$(TOP)/include -I$(TOP)/hypervisor/include
+ALL_TARGETS :=
+
+include configs/build.mk
+include tools/build.mk
+include driver/build.mk
+include hypervisor/build.mk
+include inmates/build.mk
+include tests/build.mk
+
+.PHONY: all setup demo run test test-unit test-e2e format format-check clean
+all: $(ALL_TARGETS)
+
+setup:
+	@bash ci/setup.sh
+
+demo: setup
+	@$(MAKE) --no-print-directory all
+	@bash ci/demo.sh
+
+run: all
+	@bash ci/run-qemu.sh --interactive
+
+test: test-unit format-check test-e2e
+
+test-e2e: all
+	@bash ci/run-e2e
+
+FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+format:
+	@clang-format -i $(FORMAT_FILES)
+format-check:
+	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "format: clean"
+
+clean:
+	rm -rf $(OUT)

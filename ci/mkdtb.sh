@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Build out/ci/virt-gicvN.dtb: QEMU virt's own DT with a reserved-memory
+# node (no-map) over the hypervisor and the cell pool, so Linux never uses
+# that memory. Usage: ci/mkdtb.sh GIC [VIRT]
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/ci/qemu-args.sh"
+gic=$1 virt=${2:-on}
+out=$top/out/ci
+mkdir -p "$out"
+base=$out/virt-gicv$gic-$virt
+qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt"),dumpdtb=$base.raw.dtb" \
+	-cpu "$QEMU_CPU" -smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic >/dev/null 2>&1
+dtc -q -I dtb -O dts -o "$base.dts" "$base.raw.dtb"
+python3 - "$base.dts" "$WD_RESERVED_START" "$WD_RESERVED_SIZE" <<'PY'
+import sys
+path, start, size = sys.argv[1], int(sys.argv[2], 16), int(sys.argv[3], 16)
+dts = open(path).read()
+node = f"""
+	reserved-memory {{
+		#address-cells = <0x02>;
+		#size-cells = <0x02>;
+		ranges;
+		warden@{start:x} {{
+			reg = <0x00 {start:#x} 0x00 {size:#x}>;
+			no-map;
+		}};
+	}};
+"""
+end = dts.rindex("};")  # the root node's end: subnodes follow properties
+open(path, "w").write(dts[:end] + node + dts[end:])
+PY
+dtc -q -I dts -O dtb -o "$base.dtb" "$base.dts"
+mv "$base.raw.dtb" "$base-plain.dtb" # for the no-reserved-memory test
+echo "$base.dtb"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Build out/ci/initrd.gz: busybox, warden.ko, warden.bin (as firmware),
+# the CLI, the configs, the inmates and the e2e scenario scripts.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=$top/out
+root=$out/ci/initrd
+kroot=$top/.cache/arm64/root
+kver=$(ls "$kroot/lib/modules")
+rm -rf "$root"
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,etc/warden/cells} \
+	"$root"/lib/{firmware,warden/inmates,modules/$kver/extra} "$root/scenarios"
+cp "$kroot/bin/busybox" "$root/bin/busybox"
+install -m755 "$top/ci/guest/init" "$root/init"
+cp "$top/ci/guest/motd" "$root/etc/motd"
+cp "$top"/ci/scenarios/*.sh "$root/scenarios/"
+copy() { # copy SRC DST, warning when a part is not built yet
+	if [ -e "$1" ]; then cp "$1" "$2"; else echo "mkinitrd: note: $1 missing" >&2; fi
+}
+copy "$out/arm64/warden.ko" "$root/lib/modules/$kver/extra/warden.ko"
+echo "extra/warden.ko:" >"$root/lib/modules/$kver/modules.dep"
+copy "$out/arm64/warden.bin" "$root/lib/firmware/warden.bin"
+copy "$out/arm64/warden" "$root/usr/sbin/warden"
+"$out/host/warden" --version >"$root/etc/warden/host-version" 2>/dev/null || true
+for c in "$out"/arm64/*.cell; do
+	[ -e "$c" ] || continue
+	case $(basename "$c") in
+	qemu-virt-*) cp "$c" "$root/etc/warden/" ;;
+	*) cp "$c" "$root/etc/warden/cells/" ;;
+	esac
+done
+for b in "$out"/arm64/inmates/*.bin; do
+	[ -e "$b" ] && cp "$b" "$root/lib/warden/inmates/"
+done
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$out/ci/initrd.gz"
+echo "$out/ci/initrd.gz"

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Boot the Warden test image in QEMU virt (4 CPUs, 1 GiB, EL2 free).
+#   ci/run-qemu.sh [--gic 2|3] [--virt on|off] [--kvm] [--scenario NAME]
+#                  [--timeout SECONDS] [--log FILE] [--interactive]
+#                  [--no-reserve]
+# --kvm leaves KVM in charge of EL2 (no kvm-arm.mode=none), for the
+# negative tests; --no-reserve boots a DT without the reserved-memory node. Without --scenario the guest gives a shell (make run).
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/ci/qemu-args.sh"
+gic=3 virt=on kvm=0 plain= scenario= timeout=0 log= extra=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--gic) gic=$2; shift ;;
+	--virt) virt=$2; shift ;;
+	--kvm) kvm=1 ;;
+	--no-reserve) plain=-plain ;;
+	--scenario) scenario=$2; shift ;;
+	--timeout) timeout=$2; shift ;;
+	--log) log=$2; shift ;;
+	--append) extra="$extra $2"; shift ;;
+	--interactive) ;;
+	*) echo "run-qemu: unknown option $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+dtb=$top/out/ci/virt-gicv$gic-$virt$plain.dtb
+[ -e "$dtb" ] || bash "$top/ci/mkdtb.sh" "$gic" "$virt" >/dev/null
+initrd=$top/out/ci/initrd.gz
+[ -e "$initrd" ] || bash "$top/ci/mkinitrd.sh" >/dev/null
+append="console=ttyAMA0 nokaslr panic=-1 loglevel=4$extra"
+[ $kvm = 1 ] || append="$append kvm-arm.mode=none"
+[ -z "$scenario" ] || append="$append wd.scenario=$scenario"
+cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
+	-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
+	-kernel "$top/.cache/arm64/Image" -initrd "$initrd" -dtb "$dtb"
+	-append "$append" -rtc clock=vm)
+if [ "$timeout" != 0 ]; then
+	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
+fi
+if [ -n "$log" ]; then
+	"${cmd[@]}" </dev/null >"$log" 2>&1
+else
+	exec "${cmd[@]}"
+fi

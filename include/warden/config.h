@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Warden binary configuration format (revision WD_CONFIG_REVISION).
+ *
+ * A config is a blob built from a C file: a header, then a system or cell
+ * descriptor, then the arrays the descriptor counts, in this order:
+ *   system blob: wd_header, wd_system, wd_cell (root), mem[], dev[], irq[]
+ *   cell blob:   wd_header, wd_cell, mem[], dev[], irq[]
+ * All fields are little-endian, fixed width and naturally aligned; every
+ * struct is a multiple of 8 bytes so the arrays need no padding.
+ * Documented in Documentation/config-format.md.
+ *
+ * Shared by the hypervisor, the driver, the tools and the inmates: only
+ * fixed-width types, no libc.
+ */
+#ifndef WARDEN_CONFIG_H
+#define WARDEN_CONFIG_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+typedef __u8 wd_u8;
+typedef __u16 wd_u16;
+typedef __u32 wd_u32;
+typedef __u64 wd_u64;
+#else
+typedef unsigned char wd_u8;
+typedef unsigned short wd_u16;
+typedef unsigned int wd_u32;
+typedef unsigned long long wd_u64;
+#endif
+
+#define WD_CONFIG_MAGIC 0x4e445257u /* "WRDN" read little-endian */
+#define WD_CONFIG_REVISION 1
+
+#define WD_KIND_SYSTEM 1
+#define WD_KIND_CELL 2
+
+#define WD_NAME_LEN 32
+#define WD_MAX_CPUS 64 /* cpu_set is one 64-bit mask */
+#define WD_MAX_MEM_REGIONS 64
+#define WD_MAX_DEVICES 16
+#define WD_MAX_IRQS 64
+#define WD_PAGE_SIZE 0x1000ull
+
+struct wd_header {
+	wd_u32 magic;      /* WD_CONFIG_MAGIC */
+	wd_u16 revision;   /* WD_CONFIG_REVISION */
+	wd_u16 kind;       /* WD_KIND_SYSTEM or WD_KIND_CELL */
+	wd_u32 total_size; /* bytes, header included; must equal the blob */
+	wd_u32 reserved;   /* 0 */
+};
+
+/* wd_mem_region.flags */
+#define WD_MEM_READ (1u << 0)
+#define WD_MEM_WRITE (1u << 1)
+#define WD_MEM_EXEC (1u << 2)
+#define WD_MEM_IO (1u << 3)       /* device memory (MMIO), mapped nGnRE */
+#define WD_MEM_LOADABLE (1u << 4) /* root may write images while stopped */
+#define WD_MEM_SHARED (1u << 5)   /* may overlap other cells' SHARED */
+#define WD_MEM_COMM (1u << 6)     /* the cell's comm region (one page) */
+#define WD_MEM_ALL_FLAGS ((1u << 7) - 1)
+
+struct wd_mem_region {
+	wd_u64 phys_start; /* page aligned */
+	wd_u64 virt_start; /* guest-physical (IPA), page aligned */
+	wd_u64 size;       /* page aligned, non-zero */
+	wd_u32 flags;      /* WD_MEM_* */
+	wd_u32 reserved;
+};
+
+/* A platform device handed 1:1 to a cell: its MMIO and (optional) SPI. */
+struct wd_device {
+	char name[16];     /* e.g. "pl031"; for messages and the driver */
+	wd_u64 mmio_start; /* physical == guest-physical, page aligned */
+	wd_u64 mmio_size;  /* page aligned, non-zero */
+	wd_u32 irq;        /* GIC INTID (SPI, >= 32), 0 = none */
+	wd_u32 flags;      /* 0 */
+};
+
+/* wd_cell.flags */
+#define WD_CELL_DIRECT_IRQ (1u << 0) /* reserved for direct delivery */
+#define WD_CELL_ALL_FLAGS (1u << 0)
+
+struct wd_cell {
+	char name[WD_NAME_LEN]; /* NUL-terminated, non-empty */
+	wd_u32 flags;           /* WD_CELL_* */
+	wd_u32 num_mem_regions;
+	wd_u32 num_devices;
+	wd_u32 num_irqs;    /* extra SPIs (INTIDs) the cell owns */
+	wd_u64 cpu_set;     /* bit n = logical CPU n of the platform */
+	wd_u64 colours;     /* cache colours owned; 0 = not coloured */
+	wd_u64 entry;       /* default inmate entry (IPA); root: ignored */
+	wd_u64 reserved[2];
+};
+
+#define WD_GIC_V2 2
+#define WD_GIC_V3 3
+
+struct wd_platform {
+	wd_u32 gic_version; /* WD_GIC_V2 or WD_GIC_V3 */
+	wd_u32 num_cpus;    /* CPUs 0..num_cpus-1 exist */
+	wd_u64 gicd_base;   /* distributor */
+	wd_u64 gicc_base;   /* v2: CPU interface */
+	wd_u64 gich_base;   /* v2: hypervisor control interface */
+	wd_u64 gicv_base;   /* v2: virtual CPU interface */
+	wd_u64 gicr_base;   /* v3: redistributors, 128 KiB per CPU */
+	wd_u32 num_irqs;    /* INTIDs 0..num_irqs-1 exist (multiple of 32) */
+	wd_u32 maint_irq;   /* GIC maintenance PPI */
+	wd_u64 mpidr[WD_MAX_CPUS]; /* MPIDR affinity of logical CPU n */
+	wd_u64 llc_way_size; /* bytes per LLC way; 0 = read CCSIDR */
+	wd_u64 reserved[3];
+};
+
+struct wd_range {
+	wd_u64 start;
+	wd_u64 size;
+};
+
+#define WD_CONSOLE_NONE 0
+#define WD_CONSOLE_PL011 1
+
+struct wd_console {
+	wd_u64 phys; /* UART base */
+	wd_u32 type; /* WD_CONSOLE_* */
+	wd_u32 reserved;
+};
+
+struct wd_system {
+	struct wd_range hypervisor; /* warden.bin + per-CPU + page pool */
+	struct wd_range cell_pool;  /* memory non-root cells take from */
+	struct wd_range ram;        /* all of the board's RAM */
+	struct wd_console console;
+	struct wd_platform platform;
+};
+
+/* The C config files declare one such struct; see cells/arm64/demo.c. */
+#define WD_HEADER(kind_, type_)                                          \
+	{                                                                \
+		.magic = WD_CONFIG_MAGIC, .revision = WD_CONFIG_REVISION, \
+		.kind = (kind_), .total_size = sizeof(type_),            \
+	}
+
+#define WD_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Put the config in its own section; the build objcopies only it. */
+#define WD_CONFIG_SECTION __attribute__((section(".wdconfig"), used))
+
+#endif

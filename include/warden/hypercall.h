@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Warden hypercall ABI (arm64). Documented in Documentation/hypercalls.md.
+ *
+ * `hvc #0` with x0 = function ID, x1..x3 = arguments; the result comes back
+ * in x0: >= 0 success, < 0 a -errno from the table below. IDs live in the
+ * SMCCC "vendor specific hypervisor service" range (fast call, SMC64,
+ * OEN 6), distinct from Linux's hyp-stub calls (0..3) and from PSCI (OEN 4).
+ */
+#ifndef WARDEN_HYPERCALL_H
+#define WARDEN_HYPERCALL_H
+
+#define WD_HC_BASE 0xc6000000u
+#define WD_HC(n) (WD_HC_BASE + (n))
+
+#define WD_HC_GET_INFO WD_HC(0)        /* x1 = WD_INFO_* -> value */
+#define WD_HC_DISABLE WD_HC(1)         /* root only */
+#define WD_HC_CELL_CREATE WD_HC(2)     /* x1 = config PA, x2 = size -> id */
+#define WD_HC_CELL_SET_LOADABLE WD_HC(3) /* x1 = id */
+#define WD_HC_CELL_START WD_HC(4)      /* x1 = id */
+#define WD_HC_CELL_SHUTDOWN WD_HC(5)   /* x1 = id */
+#define WD_HC_CELL_DESTROY WD_HC(6)    /* x1 = id */
+#define WD_HC_CELL_STATE WD_HC(7)      /* x1 = id -> WD_CELL_STATE_* */
+#define WD_HC_CONSOLE_PUTC WD_HC(8)    /* x1 = character (any cell) */
+#define WD_HC_CELL_STATS WD_HC(9)      /* x1 = id, x2 = cpu, x3 = stat */
+#define WD_HC_COUNT 10
+
+/* WD_HC_GET_INFO selectors */
+#define WD_INFO_VERSION 0    /* (major << 16) | minor */
+#define WD_INFO_NUM_CELLS 1
+#define WD_INFO_MEM_POOL_USED 2
+#define WD_INFO_MEM_POOL_SIZE 3
+
+/* Cell states, also in the comm region */
+#define WD_CELL_STATE_CREATED 0  /* CPUs parked, not loaded */
+#define WD_CELL_STATE_LOADING 1  /* loadable regions mapped for the root */
+#define WD_CELL_STATE_RUNNING 2
+#define WD_CELL_STATE_SHUT_DOWN 3
+#define WD_CELL_STATE_FAILED 4
+
+/* Linux hyp stub calls (arch/arm64/include/asm/virt.h of Linux 6.1). */
+#define WD_STUB_HVC_SET_VECTORS 0
+#define WD_STUB_HVC_SOFT_RESTART 1
+#define WD_STUB_HVC_RESET_VECTORS 2
+#define WD_STUB_ERR 0xbadca11
+
+#endif

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * /dev/warden ioctl ABI between the `warden` CLI and warden.ko.
+ * Documented in Documentation/driver-abi.md. All structs are fixed layout.
+ */
+#ifndef WARDEN_IOCTL_H
+#define WARDEN_IOCTL_H
+
+#ifdef __KERNEL__
+#include <linux/ioctl.h>
+#include <linux/types.h>
+#else
+#include <sys/ioctl.h>
+#include <stdint.h>
+typedef uint32_t __u32;
+typedef uint64_t __u64;
+#endif
+
+#define WD_IOCTL_MAGIC 0xd7
+
+struct wd_ioc_version {
+	__u32 major;
+	__u32 minor;
+	char string[32]; /* WARDEN_VERSION_STRING */
+};
+
+/* A user buffer: a config blob or an inmate image. */
+struct wd_ioc_buf {
+	__u64 addr; /* user pointer */
+	__u64 size;
+};
+
+struct wd_ioc_cell_load {
+	char name[32];
+	struct wd_ioc_buf image;
+	__u64 ipa; /* load address in the cell's guest-physical space */
+};
+
+struct wd_ioc_cell_id {
+	char name[32];
+};
+
+#define WD_IOC_VERSION _IOR(WD_IOCTL_MAGIC, 0, struct wd_ioc_version)
+#define WD_IOC_ENABLE _IOW(WD_IOCTL_MAGIC, 1, struct wd_ioc_buf)
+#define WD_IOC_DISABLE _IO(WD_IOCTL_MAGIC, 2)
+#define WD_IOC_CELL_CREATE _IOW(WD_IOCTL_MAGIC, 3, struct wd_ioc_buf)
+#define WD_IOC_CELL_LOAD _IOW(WD_IOCTL_MAGIC, 4, struct wd_ioc_cell_load)
+#define WD_IOC_CELL_START _IOW(WD_IOCTL_MAGIC, 5, struct wd_ioc_cell_id)
+#define WD_IOC_CELL_SHUTDOWN _IOW(WD_IOCTL_MAGIC, 6, struct wd_ioc_cell_id)
+#define WD_IOC_CELL_DESTROY _IOW(WD_IOCTL_MAGIC, 7, struct wd_ioc_cell_id)
+
+#endif
