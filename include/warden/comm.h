@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The comm region: one page per cell that Warden and the cell both see
+ * (the cell's WD_MEM_COMM region). Warden fills it at cell create and keeps
+ * `state` current; the root reads the same fields through the hypercalls.
+ * Documented in Documentation/inmate-abi.md.
+ *
+ * Trust: Warden only writes this page and never reads decisions back from
+ * it, so a cell scribbling on it harms nobody but itself.
+ */
+#ifndef WARDEN_COMM_H
+#define WARDEN_COMM_H
+
+#include <warden/config.h>
+
+#define WD_COMM_SIGNATURE 0x4d4d4f43445257ull /* "WRDCOMM" little-endian */
+#define WD_COMM_REVISION 1
+
+struct wd_comm_region {
+	wd_u64 signature;       /* WD_COMM_SIGNATURE */
+	wd_u32 revision;        /* WD_COMM_REVISION */
+	wd_u32 state;           /* WD_CELL_STATE_* (hypercall.h) */
+	char name[WD_NAME_LEN]; /* the cell's name from its config */
+	wd_u32 cell_id;
+	wd_u32 gic_version;     /* WD_GIC_V2 or WD_GIC_V3 */
+	wd_u64 cpu_set;         /* logical CPUs of the cell */
+	wd_u64 gicd_base;       /* guest-physical GIC addresses */
+	wd_u64 gicc_base;       /* v2: the (virtual) CPU interface */
+	wd_u64 gicr_base;       /* v3: redistributor of logical CPU 0 */
+	wd_u64 timer_freq;      /* CNTFRQ_EL0 in Hz */
+	wd_u64 reserved[8];
+};
+
+#endif
