@@ -21,7 +21,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 native="qemu-system-arm qemu-system-x86 gcc-aarch64-linux-gnu
-binutils-aarch64-linux-gnu device-tree-compiler cpio libcmocka-dev
+binutils-aarch64-linux-gnu libc6-dev-arm64-cross device-tree-compiler cpio libcmocka-dev
 clang-format make gcc python3 cloc bc"
 missing=()
 for p in $native; do

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * warden.ko entry points: the /dev/warden misc device and its ioctls.
+ * warden.ko entry points: /dev/warden (ioctls of include/warden/ioctl.h)
+ * and /dev/warden_console.
  */
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
@@ -9,6 +10,7 @@
 
 #include <warden/ioctl.h>
 #include <warden/version.h>
+#include "warden.h"
 
 static long wd_ioc_version(void __user *arg)
 {
@@ -21,6 +23,21 @@ static long wd_ioc_version(void __user *arg)
 	return copy_to_user(arg, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
+static long wd_ioc_enable(void __user *arg)
+{
+	struct wd_ioc_buf b;
+
+	if (copy_from_user(&b, arg, sizeof(b)))
+		return -EFAULT;
+	return wd_enable(u64_to_user_ptr(b.addr), b.size);
+}
+
+/* Cells come in a later step: the ioctls exist, the hypervisor says no. */
+static long wd_ioc_cell(void)
+{
+	return wd_is_enabled() ? -ENOSYS : -EINVAL;
+}
+
 static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	void __user *uarg = (void __user *)arg;
@@ -28,6 +45,16 @@ static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case WD_IOC_VERSION:
 		return wd_ioc_version(uarg);
+	case WD_IOC_ENABLE:
+		return wd_ioc_enable(uarg);
+	case WD_IOC_DISABLE:
+		return wd_disable();
+	case WD_IOC_CELL_CREATE:
+	case WD_IOC_CELL_LOAD:
+	case WD_IOC_CELL_START:
+	case WD_IOC_CELL_SHUTDOWN:
+	case WD_IOC_CELL_DESTROY:
+		return wd_ioc_cell();
 	default:
 		return -ENOTTY;
 	}
@@ -40,7 +67,7 @@ static const struct file_operations wd_fops = {
 	.llseek = noop_llseek,
 };
 
-static struct miscdevice wd_misc = {
+struct miscdevice wd_misc = {
 	.minor = MISC_DYNAMIC_MINOR,
 	.name = "warden",
 	.fops = &wd_fops,
@@ -49,12 +76,22 @@ static struct miscdevice wd_misc = {
 
 static int __init wd_init(void)
 {
-	return misc_register(&wd_misc);
+	int err = misc_register(&wd_misc);
+
+	if (err)
+		return err;
+	err = misc_register(&wd_console_misc);
+	if (err)
+		misc_deregister(&wd_misc);
+	return err;
 }
 
+/* Only reachable while disabled: enable holds a module reference. */
 static void __exit wd_exit(void)
 {
+	misc_deregister(&wd_console_misc);
 	misc_deregister(&wd_misc);
+	wd_console_detach();
 }
 
 module_init(wd_init);
@@ -62,3 +99,4 @@ module_exit(wd_exit);
 MODULE_DESCRIPTION("Warden partitioning hypervisor: root cell driver");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(WARDEN_VERSION_STRING);
+MODULE_FIRMWARE("warden.bin");

@@ -1,1 +1,47 @@
-# filled in by the hypervisor part
+# warden.bin: the hypervisor core (hypervisor/) and its arm64 half
+# (arch/arm64/), freestanding, linked at 0 as a PIE (see warden.lds.S).
+HV_ARCH := arm64
+HV_OUT := $(OUT)/$(HV_ARCH)/hv
+HV_SRCS := $(wildcard hypervisor/*.c) $(wildcard arch/$(HV_ARCH)/*.c) \
+	$(wildcard arch/$(HV_ARCH)/*.S)
+HV_SRCS := $(filter-out %.lds.S,$(HV_SRCS))
+HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(basename $(HV_SRCS)))
+HV_INC := -I$(TOP)/include -I$(TOP)/hypervisor/include \
+	-I$(TOP)/arch/$(HV_ARCH)/include
+HV_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -g \
+	-ffreestanding -fno-builtin -nostdlib -fpie -fno-stack-protector \
+	-fno-common -fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-mgeneral-regs-only -mstrict-align -mno-outline-atomics \
+	-mbranch-protection=none \
+	-include $(TOP)/hypervisor/include/wd/hidden.h $(HV_INC) -MMD -MP
+HV_ASFLAGS := -D__ASSEMBLY__ $(HV_INC) -MMD -MP
+HV_LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z noexecstack \
+	--no-warn-rwx-segments \
+	--build-id=none -T $(HV_OUT)/warden.lds
+
+ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
+
+$(HV_OUT)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CROSS)gcc $(HV_CFLAGS) -c $< -o $@
+
+$(HV_OUT)/%.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CROSS)gcc $(HV_ASFLAGS) -c $< -o $@
+
+$(HV_OUT)/warden.lds: arch/$(HV_ARCH)/warden.lds.S
+	@mkdir -p $(dir $@)
+	@$(CROSS)gcc -E -P $(HV_ASFLAGS) -MT $@ $< -o $@
+
+$(HV_OUT)/warden.elf: $(HV_OBJS) $(HV_OUT)/warden.lds
+	@echo "  LD      $@"
+	@$(CROSS)ld $(HV_LDFLAGS) $(HV_OBJS) -o $@
+
+$(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf
+	@echo "  OBJCOPY $@"
+	@$(CROSS)objcopy -O binary -R .bss -R .console -R .config -R .percpu \
+		$< $@
+
+-include $(HV_OBJS:.o=.d) $(HV_OUT)/warden.d

@@ -1,1 +1,15 @@
-# filled in by the tools part
+# The `warden` CLI, one source built twice: for the host (C11, strict) and
+# statically for the arm64 guest. Both link the hypervisor's config checker.
+WARDEN_CLI_SRCS := $(wildcard tools/*.c) hypervisor/config.c
+WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
+	hypervisor/include/wd/config_check.h include/warden/config.h \
+	include/warden/ioctl.h include/warden/version.h
+ALL_TARGETS += $(OUT)/host/warden $(OUT)/arm64/warden
+
+$(OUT)/host/warden: $(WARDEN_CLI_DEPS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $(WARDEN_CLI_SRCS)
+
+$(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ $(WARDEN_CLI_SRCS)

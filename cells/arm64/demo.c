@@ -14,19 +14,23 @@ static const struct {
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
 	.hdr = WD_HEADER(WD_KIND_CELL, config),
-	.cell = {
-		.name = "demo",
-		.num_mem_regions = WD_ARRAY_SIZE(config.mem),
-		.cpu_set = 1ull << 3,
-		.entry = 0x40000000,
-	},
-	.mem = {
-		{ .phys_start = 0x77000000, .virt_start = 0x40000000,
-		  .size = 0x01000000,
-		  .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-			   WD_MEM_LOADABLE },
-		{ .phys_start = 0x7efff000, .virt_start = 0x80000000,
-		  .size = 0x1000,
-		  .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM },
-	},
+	.cell =
+		{
+			.name = "demo",
+			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
+			.cpu_set = 1ull << 3,
+			.entry = 0x40000000,
+		},
+	.mem =
+		{
+			{.phys_start = 0x77000000,
+			 .virt_start = 0x40000000,
+			 .size = 0x01000000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
+				  WD_MEM_LOADABLE},
+			{.phys_start = 0x7efff000,
+			 .virt_start = 0x80000000,
+			 .size = 0x1000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
+		},
 };

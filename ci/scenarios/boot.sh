@@ -4,7 +4,7 @@
 . /scenarios/lib.sh
 check "modprobe warden" modprobe warden
 check "/dev/warden exists" test -c /dev/warden
-check_output "module answers version ioctl" "warden 0\.1" cat /sys/module/warden/version
+check_output "module answers the version ioctl" "warden.ko 0\.1 \(0\.1\)" warden status
 check "guest warden --version matches host" \
 	sh -c 'v=$(warden --version) && [ -n "$v" ] && [ "$v" = "$(cat /etc/warden/host-version)" ]'
 for sys in /etc/warden/qemu-virt-gicv*.cell; do

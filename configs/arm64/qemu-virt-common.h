@@ -20,51 +20,63 @@ static const struct {
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
 	.hdr = WD_HEADER(WD_KIND_SYSTEM, config),
-	.sys = {
-		.hypervisor = { .start = 0x7f000000, .size = 0x01000000 },
-		.cell_pool = { .start = 0x77000000, .size = 0x08000000 },
-		.ram = { .start = 0x40000000, .size = 0x40000000 },
-		.console = { .phys = 0x09000000, .type = WD_CONSOLE_PL011 },
-		.platform = {
-			.gic_version = QEMU_VIRT_GIC,
-			.num_cpus = QEMU_VIRT_NUM_CPUS,
-			.gicd_base = 0x08000000,
+	.sys =
+		{
+			.hypervisor = {.start = 0x7f000000, .size = 0x01000000},
+			.cell_pool = {.start = 0x77000000, .size = 0x08000000},
+			.ram = {.start = 0x40000000, .size = 0x40000000},
+			.console = {.phys = 0x09000000,
+				    .type = WD_CONSOLE_PL011},
+			.platform =
+				{
+					.gic_version = QEMU_VIRT_GIC,
+					.num_cpus = QEMU_VIRT_NUM_CPUS,
+					.gicd_base = 0x08000000,
 #if QEMU_VIRT_GIC == 2
-			.gicc_base = 0x08010000,
-			.gich_base = 0x08030000,
-			.gicv_base = 0x08040000,
+					.gicc_base = 0x08010000,
+					.gich_base = 0x08030000,
+					.gicv_base = 0x08040000,
 #else
-			.gicr_base = 0x080a0000,
+					.gicr_base = 0x080a0000,
 #endif
-			.num_irqs = 288,
-			.maint_irq = 25,
-			.mpidr = { 0, 1, 2, 3 },
+					.num_irqs = 288,
+					.maint_irq = 25,
+					.mpidr = {0, 1, 2, 3},
+				},
 		},
-	},
-	.root = {
-		.name = "root",
-		.num_mem_regions = WD_ARRAY_SIZE(config.mem),
-		.cpu_set = (1ull << QEMU_VIRT_NUM_CPUS) - 1,
-	},
-	.mem = {
-		/* RAM below the cell pool */
-		{ .phys_start = 0x40000000, .virt_start = 0x40000000,
-		  .size = 0x37000000,
-		  .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC },
-		/* flash */
-		{ .phys_start = 0x00000000, .virt_start = 0x00000000,
-		  .size = 0x08000000,
-		  .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO },
-		/* UART, RTC, fw_cfg, GPIO, ..., virtio-mmio, PCIe: everything
-		 * after the GIC up to RAM */
-		{ .phys_start = 0x08100000, .virt_start = 0x08100000,
-		  .size = 0x00f00000,
-		  .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO },
-		{ .phys_start = 0x09000000, .virt_start = 0x09000000,
-		  .size = 0x07000000,
-		  .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO },
-		{ .phys_start = 0x10000000, .virt_start = 0x10000000,
-		  .size = 0x30000000,
-		  .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO },
-	},
+	.root =
+		{
+			.name = "root",
+			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
+			.cpu_set = (1ull << QEMU_VIRT_NUM_CPUS) - 1,
+		},
+	.mem =
+		{
+			/* RAM below the cell pool */
+			{.phys_start = 0x40000000,
+			 .virt_start = 0x40000000,
+			 .size = 0x37000000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC},
+			/* flash */
+			{.phys_start = 0x00000000,
+			 .virt_start = 0x00000000,
+			 .size = 0x08000000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+			/* UART, RTC, fw_cfg, GPIO, ..., virtio-mmio, PCIe: everything
+		 * after the GIC up to RAM. The GICv3 redistributors of the 4
+		 * CPUs end at 0x08120000 (0x080a0000 + 4 * 128 KiB): they
+		 * are Warden's, so this starts after them. */
+			{.phys_start = 0x08120000,
+			 .virt_start = 0x08120000,
+			 .size = 0x00ee0000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+			{.phys_start = 0x09000000,
+			 .virt_start = 0x09000000,
+			 .size = 0x07000000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+			{.phys_start = 0x10000000,
+			 .virt_start = 0x10000000,
+			 .size = 0x30000000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+		},
 };

@@ -17,17 +17,17 @@
 #define WD_COMM_REVISION 1
 
 struct wd_comm_region {
-	wd_u64 signature;       /* WD_COMM_SIGNATURE */
-	wd_u32 revision;        /* WD_COMM_REVISION */
-	wd_u32 state;           /* WD_CELL_STATE_* (hypercall.h) */
+	wd_u64 signature; /* WD_COMM_SIGNATURE */
+	wd_u32 revision; /* WD_COMM_REVISION */
+	wd_u32 state; /* WD_CELL_STATE_* (hypercall.h) */
 	char name[WD_NAME_LEN]; /* the cell's name from its config */
 	wd_u32 cell_id;
-	wd_u32 gic_version;     /* WD_GIC_V2 or WD_GIC_V3 */
-	wd_u64 cpu_set;         /* logical CPUs of the cell */
-	wd_u64 gicd_base;       /* guest-physical GIC addresses */
-	wd_u64 gicc_base;       /* v2: the (virtual) CPU interface */
-	wd_u64 gicr_base;       /* v3: redistributor of logical CPU 0 */
-	wd_u64 timer_freq;      /* CNTFRQ_EL0 in Hz */
+	wd_u32 gic_version; /* WD_GIC_V2 or WD_GIC_V3 */
+	wd_u64 cpu_set; /* logical CPUs of the cell */
+	wd_u64 gicd_base; /* guest-physical GIC addresses */
+	wd_u64 gicc_base; /* v2: the (virtual) CPU interface */
+	wd_u64 gicr_base; /* v3: redistributor of logical CPU 0 */
+	wd_u64 timer_freq; /* CNTFRQ_EL0 in Hz */
 	wd_u64 reserved[8];
 };
 

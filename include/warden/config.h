@@ -43,38 +43,38 @@ typedef unsigned long long wd_u64;
 #define WD_PAGE_SIZE 0x1000ull
 
 struct wd_header {
-	wd_u32 magic;      /* WD_CONFIG_MAGIC */
-	wd_u16 revision;   /* WD_CONFIG_REVISION */
-	wd_u16 kind;       /* WD_KIND_SYSTEM or WD_KIND_CELL */
+	wd_u32 magic; /* WD_CONFIG_MAGIC */
+	wd_u16 revision; /* WD_CONFIG_REVISION */
+	wd_u16 kind; /* WD_KIND_SYSTEM or WD_KIND_CELL */
 	wd_u32 total_size; /* bytes, header included; must equal the blob */
-	wd_u32 reserved;   /* 0 */
+	wd_u32 reserved; /* 0 */
 };
 
 /* wd_mem_region.flags */
 #define WD_MEM_READ (1u << 0)
 #define WD_MEM_WRITE (1u << 1)
 #define WD_MEM_EXEC (1u << 2)
-#define WD_MEM_IO (1u << 3)       /* device memory (MMIO), mapped nGnRE */
+#define WD_MEM_IO (1u << 3) /* device memory (MMIO), mapped nGnRE */
 #define WD_MEM_LOADABLE (1u << 4) /* root may write images while stopped */
-#define WD_MEM_SHARED (1u << 5)   /* may overlap other cells' SHARED */
-#define WD_MEM_COMM (1u << 6)     /* the cell's comm region (one page) */
+#define WD_MEM_SHARED (1u << 5) /* may overlap other cells' SHARED */
+#define WD_MEM_COMM (1u << 6) /* the cell's comm region (one page) */
 #define WD_MEM_ALL_FLAGS ((1u << 7) - 1)
 
 struct wd_mem_region {
 	wd_u64 phys_start; /* page aligned */
 	wd_u64 virt_start; /* guest-physical (IPA), page aligned */
-	wd_u64 size;       /* page aligned, non-zero */
-	wd_u32 flags;      /* WD_MEM_* */
+	wd_u64 size; /* page aligned, non-zero */
+	wd_u32 flags; /* WD_MEM_* */
 	wd_u32 reserved;
 };
 
 /* A platform device handed 1:1 to a cell: its MMIO and (optional) SPI. */
 struct wd_device {
-	char name[16];     /* e.g. "pl031"; for messages and the driver */
+	char name[16]; /* e.g. "pl031"; for messages and the driver */
 	wd_u64 mmio_start; /* physical == guest-physical, page aligned */
-	wd_u64 mmio_size;  /* page aligned, non-zero */
-	wd_u32 irq;        /* GIC INTID (SPI, >= 32), 0 = none */
-	wd_u32 flags;      /* 0 */
+	wd_u64 mmio_size; /* page aligned, non-zero */
+	wd_u32 irq; /* GIC INTID (SPI, >= 32), 0 = none */
+	wd_u32 flags; /* 0 */
 };
 
 /* wd_cell.flags */
@@ -83,13 +83,13 @@ struct wd_device {
 
 struct wd_cell {
 	char name[WD_NAME_LEN]; /* NUL-terminated, non-empty */
-	wd_u32 flags;           /* WD_CELL_* */
+	wd_u32 flags; /* WD_CELL_* */
 	wd_u32 num_mem_regions;
 	wd_u32 num_devices;
-	wd_u32 num_irqs;    /* extra SPIs (INTIDs) the cell owns */
-	wd_u64 cpu_set;     /* bit n = logical CPU n of the platform */
-	wd_u64 colours;     /* cache colours owned; 0 = not coloured */
-	wd_u64 entry;       /* default inmate entry (IPA); root: ignored */
+	wd_u32 num_irqs; /* extra SPIs (INTIDs) the cell owns */
+	wd_u64 cpu_set; /* bit n = logical CPU n of the platform */
+	wd_u64 colours; /* cache colours owned; 0 = not coloured */
+	wd_u64 entry; /* default inmate entry (IPA); root: ignored */
 	wd_u64 reserved[2];
 };
 
@@ -98,14 +98,14 @@ struct wd_cell {
 
 struct wd_platform {
 	wd_u32 gic_version; /* WD_GIC_V2 or WD_GIC_V3 */
-	wd_u32 num_cpus;    /* CPUs 0..num_cpus-1 exist */
-	wd_u64 gicd_base;   /* distributor */
-	wd_u64 gicc_base;   /* v2: CPU interface */
-	wd_u64 gich_base;   /* v2: hypervisor control interface */
-	wd_u64 gicv_base;   /* v2: virtual CPU interface */
-	wd_u64 gicr_base;   /* v3: redistributors, 128 KiB per CPU */
-	wd_u32 num_irqs;    /* INTIDs 0..num_irqs-1 exist (multiple of 32) */
-	wd_u32 maint_irq;   /* GIC maintenance PPI */
+	wd_u32 num_cpus; /* CPUs 0..num_cpus-1 exist */
+	wd_u64 gicd_base; /* distributor */
+	wd_u64 gicc_base; /* v2: CPU interface */
+	wd_u64 gich_base; /* v2: hypervisor control interface */
+	wd_u64 gicv_base; /* v2: virtual CPU interface */
+	wd_u64 gicr_base; /* v3: redistributors, 128 KiB per CPU */
+	wd_u32 num_irqs; /* INTIDs 0..num_irqs-1 exist (multiple of 32) */
+	wd_u32 maint_irq; /* GIC maintenance PPI */
 	wd_u64 mpidr[WD_MAX_CPUS]; /* MPIDR affinity of logical CPU n */
 	wd_u64 llc_way_size; /* bytes per LLC way; 0 = read CCSIDR */
 	wd_u64 reserved[3];
@@ -127,17 +127,17 @@ struct wd_console {
 
 struct wd_system {
 	struct wd_range hypervisor; /* warden.bin + per-CPU + page pool */
-	struct wd_range cell_pool;  /* memory non-root cells take from */
-	struct wd_range ram;        /* all of the board's RAM */
+	struct wd_range cell_pool; /* memory non-root cells take from */
+	struct wd_range ram; /* all of the board's RAM */
 	struct wd_console console;
 	struct wd_platform platform;
 };
 
 /* The C config files declare one such struct; see cells/arm64/demo.c. */
-#define WD_HEADER(kind_, type_)                                          \
-	{                                                                \
+#define WD_HEADER(kind_, type_)                                           \
+	{                                                                 \
 		.magic = WD_CONFIG_MAGIC, .revision = WD_CONFIG_REVISION, \
-		.kind = (kind_), .total_size = sizeof(type_),            \
+		.kind = (kind_), .total_size = sizeof(type_),             \
 	}
 
 #define WD_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

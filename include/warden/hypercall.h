@@ -13,27 +13,27 @@
 #define WD_HC_BASE 0xc6000000u
 #define WD_HC(n) (WD_HC_BASE + (n))
 
-#define WD_HC_GET_INFO WD_HC(0)        /* x1 = WD_INFO_* -> value */
-#define WD_HC_DISABLE WD_HC(1)         /* root only */
-#define WD_HC_CELL_CREATE WD_HC(2)     /* x1 = config PA, x2 = size -> id */
+#define WD_HC_GET_INFO WD_HC(0) /* x1 = WD_INFO_* -> value */
+#define WD_HC_DISABLE WD_HC(1) /* root only */
+#define WD_HC_CELL_CREATE WD_HC(2) /* x1 = config PA, x2 = size -> id */
 #define WD_HC_CELL_SET_LOADABLE WD_HC(3) /* x1 = id */
-#define WD_HC_CELL_START WD_HC(4)      /* x1 = id */
-#define WD_HC_CELL_SHUTDOWN WD_HC(5)   /* x1 = id */
-#define WD_HC_CELL_DESTROY WD_HC(6)    /* x1 = id */
-#define WD_HC_CELL_STATE WD_HC(7)      /* x1 = id -> WD_CELL_STATE_* */
-#define WD_HC_CONSOLE_PUTC WD_HC(8)    /* x1 = character (any cell) */
-#define WD_HC_CELL_STATS WD_HC(9)      /* x1 = id, x2 = cpu, x3 = stat */
+#define WD_HC_CELL_START WD_HC(4) /* x1 = id */
+#define WD_HC_CELL_SHUTDOWN WD_HC(5) /* x1 = id */
+#define WD_HC_CELL_DESTROY WD_HC(6) /* x1 = id */
+#define WD_HC_CELL_STATE WD_HC(7) /* x1 = id -> WD_CELL_STATE_* */
+#define WD_HC_CONSOLE_PUTC WD_HC(8) /* x1 = character (any cell) */
+#define WD_HC_CELL_STATS WD_HC(9) /* x1 = id, x2 = cpu, x3 = stat */
 #define WD_HC_COUNT 10
 
 /* WD_HC_GET_INFO selectors */
-#define WD_INFO_VERSION 0    /* (major << 16) | minor */
+#define WD_INFO_VERSION 0 /* (major << 16) | minor */
 #define WD_INFO_NUM_CELLS 1
 #define WD_INFO_MEM_POOL_USED 2
 #define WD_INFO_MEM_POOL_SIZE 3
 
 /* Cell states, also in the comm region */
-#define WD_CELL_STATE_CREATED 0  /* CPUs parked, not loaded */
-#define WD_CELL_STATE_LOADING 1  /* loadable regions mapped for the root */
+#define WD_CELL_STATE_CREATED 0 /* CPUs parked, not loaded */
+#define WD_CELL_STATE_LOADING 1 /* loadable regions mapped for the root */
 #define WD_CELL_STATE_RUNNING 2
 #define WD_CELL_STATE_SHUT_DOWN 3
 #define WD_CELL_STATE_FAILED 4

@@ -33,8 +33,11 @@ struct wd_ioc_buf {
 struct wd_ioc_cell_load {
 	char name[32];
 	struct wd_ioc_buf image;
-	__u64 ipa; /* load address in the cell's guest-physical space */
+	__u64 ipa; /* load address (guest-physical), or WD_LOAD_AT_ENTRY */
 };
+
+/* wd_ioc_cell_load.ipa: load at the cell config's `entry`. */
+#define WD_LOAD_AT_ENTRY (~0ull)
 
 struct wd_ioc_cell_id {
 	char name[32];

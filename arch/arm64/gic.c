@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Interrupt routing shared by GICv2 and GICv3. Every physical interrupt
+ * traps to EL2 (HCR_EL2.IMO). Warden acknowledges it, drops its priority
+ * and injects it into the CPU's cell through a list register:
+ *  - PPIs and SPIs with the HW bit: the cell's deactivation deactivates
+ *    the physical interrupt, so Warden never sees the end of it;
+ *  - SGIs (and GICv3 LPIs) without it: deactivated here at once.
+ * When every list register is busy the interrupt waits in a short
+ * per-CPU queue and the underflow maintenance interrupt refills them.
+ */
+#include <arch/gic.h>
+#include <wd/errno.h>
+#include <wd/percpu.h>
+#include <wd/printk.h>
+#include <wd/string.h>
+
+const struct gic_ops *gic;
+static u32 maint_intid;
+
+int gic_init(const struct wd_system *sys)
+{
+	maint_intid = sys->platform.maint_irq;
+	if (sys->platform.gic_version == WD_GIC_V2)
+		gic = &gicv2_ops;
+	else if (sys->platform.gic_version == WD_GIC_V3)
+		gic = &gicv3_ops;
+	else
+		return -EINVAL;
+	return gic->init(sys);
+}
+
+static bool is_spurious(u32 intid)
+{
+	return intid >= INTID_SPURIOUS && intid < 8192;
+}
+
+static void queue_virq(struct percpu *pc, const struct virq *v, u32 iar)
+{
+	struct arch_percpu *a = &pc->arch;
+
+	if (a->queued == VIRQ_QUEUE_LEN) {
+		printk("CPU %u: virtual IRQ queue full, IRQ %u dropped\n",
+		       pc->cpu_id, v->intid);
+		if (v->hw)
+			gic->deactivate(iar);
+		return;
+	}
+	a->queue[a->queued++] = *v;
+	gic->set_underflow_irq(true);
+}
+
+void gic_inject(struct percpu *pc, const struct virq *v)
+{
+	if (pc->arch.queued || gic->inject(pc, v))
+		queue_virq(pc, v, v->intid);
+}
+
+static void refill_lrs(struct percpu *pc)
+{
+	struct arch_percpu *a = &pc->arch;
+	u32 done = 0;
+
+	while (done < a->queued && !gic->inject(pc, &a->queue[done]))
+		done++;
+	a->queued -= done;
+	memcpy(a->queue, a->queue + done, a->queued * sizeof(a->queue[0]));
+	if (!a->queued)
+		gic->set_underflow_irq(false);
+}
+
+/* Every acknowledged interrupt the drivers' fast paths do not finish. */
+void gic_route(struct percpu *pc, u32 iar, const struct virq *v)
+{
+	if (is_spurious(v->intid))
+		return;
+	pc->stats[WD_STAT_IRQ]++;
+	gic->eoi(iar);
+	if (!v->hw || v->intid == maint_intid)
+		gic->deactivate(iar);
+	if (v->intid == maint_intid)
+		refill_lrs(pc);
+	else if (v->intid != SGI_WARDEN)
+		gic_inject(pc, v);
+}
+
+/* The generic path, for interrupt chips without a fast path of their own. */
+void gic_handle_irq_generic(struct percpu *pc)
+{
+	struct virq v;
+	u32 iar = gic->ack(&v);
+
+	gic_route(pc, iar, &v);
+}
+
+u32 gic_maint_intid(void)
+{
+	return maint_intid;
+}
+
+/* A parked CPU owns no interrupt: wake-up only, everything is dropped. */
+bool gic_handle_parked_irq(struct percpu *pc)
+{
+	struct virq v;
+	u32 iar = gic->ack(&v);
+
+	(void)pc;
+	if (is_spurious(v.intid))
+		return false;
+	gic->eoi(iar);
+	gic->deactivate(iar);
+	return true;
+}

@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 registers: system-register CPU interface, list registers
+ * ICH_LR<n>_EL2, redistributors found by affinity. The distributor and
+ * the redistributors are passed through to the root cell for now.
+ */
+#include <arch/gic.h>
+#include <arch/sysreg.h>
+#include <wd/cell.h>
+#include <wd/errno.h>
+#include <wd/paging.h>
+#include <wd/percpu.h>
+#include <wd/printk.h>
+#include <wd/setup.h>
+
+#define GICD_SIZE 0x10000ull
+#define GICR_STRIDE 0x20000ull
+#define GICR_TYPER 0x08
+#define GICR_TYPER_LAST BIT(4)
+#define GICR_SGI 0x10000ull
+#define GICR_ISENABLER0 (GICR_SGI + 0x100)
+#define GICR_ICENABLER0 (GICR_SGI + 0x180)
+#define GICR_ISPENDR0 (GICR_SGI + 0x200)
+#define GICD_ISPENDR 0x200
+
+#define ICC_SRE_SRE BIT(0)
+#define ICC_CTLR_CBPR BIT(0)
+#define ICC_CTLR_EOIMODE BIT(1)
+#define ICH_HCR_EN BIT(0)
+#define ICH_HCR_UIE BIT(1)
+
+#define LR_PENDING (1ull << 62)
+#define LR_ACTIVE (1ull << 63)
+#define LR_HW BIT(61)
+#define LR_GROUP1 BIT(60)
+#define LR_PRIO_SHIFT 48
+#define LR_PINTID_SHIFT 32
+#define LR_VINTID(lr) ((u32)(lr))
+#define LR_PINTID(lr) ((u32)((lr) >> LR_PINTID_SHIFT) & 0x1fff)
+
+#define SGI1R_TARGETS 0xffffull
+#define SGI1R_INTID_SHIFT 24
+#define SGI1R_IRM BIT(40)
+#define SGI1R_RS_SHIFT 44
+/* Aff3, Aff2, Aff1 fields of ICC_SGI1R_EL1 */
+#define SGI1R_AFF_MASK (0xffull << 48 | 0xffull << 32 | 0xffull << 16)
+
+#define ICC_SGI1R_EL1 S3_0_C12_C11_5
+
+static u64 gicd_base, gicr_base;
+static u32 num_cpus, maint_intid;
+
+static inline u32 mmio_read32(u64 addr)
+{
+	return *(volatile u32 *)paging_ptr(addr);
+}
+
+static inline u64 mmio_read64(u64 addr)
+{
+	return *(volatile u64 *)paging_ptr(addr);
+}
+
+static inline void mmio_write32(u64 addr, u32 v)
+{
+	*(volatile u32 *)paging_ptr(addr) = v;
+}
+
+/*
+ * List registers are separate system registers: branch into a table of
+ * two-instruction stubs, one per register. n < 16 always (it comes from
+ * ICH_ELRSR_EL2 & lr_mask or a loop bounded by num_lrs <= 16).
+ */
+static inline u64 read_lr(unsigned int n)
+{
+	u64 v;
+
+	asm volatile("adr x16, 1f\n"
+		     "add x16, x16, %x1, lsl #3\n"
+		     "br x16\n"
+		     "1:\n"
+		     ".irp i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n"
+		     "mrs %0, ich_lr\\i\\()_el2\n"
+		     "b 2f\n"
+		     ".endr\n"
+		     "2:"
+		     : "=r"(v)
+		     : "r"(n)
+		     : "x16");
+	return v;
+}
+
+static inline void write_lr(unsigned int n, u64 v)
+{
+	asm volatile("adr x16, 1f\n"
+		     "add x16, x16, %x0, lsl #3\n"
+		     "br x16\n"
+		     "1:\n"
+		     ".irp i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n"
+		     "msr ich_lr\\i\\()_el2, %1\n"
+		     "b 2f\n"
+		     ".endr\n"
+		     "2:"
+		     :
+		     : "r"(n), "r"(v)
+		     : "x16", "memory");
+}
+
+static int v3_init(const struct wd_system *sys)
+{
+	if (!(read_sysreg(S3_4_C12_C9_5) & ICC_SRE_SRE)) { /* ICC_SRE_EL2 */
+		printk("GICv3: system register interface disabled\n");
+		return -ENODEV;
+	}
+	gicd_base = sys->platform.gicd_base;
+	gicr_base = sys->platform.gicr_base;
+	num_cpus = sys->platform.num_cpus;
+	maint_intid = sys->platform.maint_irq;
+	return 0;
+}
+
+static int v3_map_devices(struct paging *hyp, const struct wd_system *sys)
+{
+	const struct wd_platform *p = &sys->platform;
+	int err;
+
+	err = paging_map(hyp, p->gicd_base, p->gicd_base, GICD_SIZE,
+			 PG_RW | PG_DEVICE);
+	if (!err)
+		err = paging_map(hyp, p->gicr_base, p->gicr_base,
+				 p->num_cpus * GICR_STRIDE, PG_RW | PG_DEVICE);
+	return err;
+}
+
+/* Root cell: distributor and redistributors passed through. */
+static int v3_cell_init(struct cell *cell)
+{
+	int err;
+
+	err = paging_map(&cell->stage2, gicd_base, gicd_base, GICD_SIZE,
+			 PG_RW | PG_DEVICE);
+	if (!err)
+		err = paging_map(&cell->stage2, gicr_base, gicr_base,
+				 num_cpus * GICR_STRIDE, PG_RW | PG_DEVICE);
+	return err;
+}
+
+/* GICR_TYPER[63:32] holds Aff3.Aff2.Aff1.Aff0 of the frame's CPU. */
+static u64 find_redistributor(u64 mpidr)
+{
+	u64 aff = (mpidr & 0xffffff) | ((mpidr >> 8) & 0xff000000);
+	u64 frame, typer;
+	u32 i;
+
+	for (i = 0, frame = gicr_base; i < num_cpus;
+	     i++, frame += GICR_STRIDE) {
+		typer = mmio_read64(frame + GICR_TYPER);
+		if ((typer >> 32) == aff)
+			return frame;
+		if (typer & GICR_TYPER_LAST)
+			break;
+	}
+	return 0;
+}
+
+/* The virtual interface starts where Linux left the physical one. */
+static u64 vmcr_from_physical(u64 ctlr)
+{
+	u64 pmr = read_sysreg(icc_pmr_el1) & 0xff;
+	u64 bpr0 = read_sysreg(icc_bpr0_el1) & 7;
+	u64 bpr1 = read_sysreg(icc_bpr1_el1) & 7;
+	u64 eng1 = read_sysreg(icc_igrpen1_el1) & 1;
+	u64 eng0 = read_sysreg(icc_igrpen0_el1) & 1;
+
+	return pmr << 24 | bpr0 << 21 | bpr1 << 18 |
+	       (u64) !!(ctlr & ICC_CTLR_EOIMODE) << 9 |
+	       (u64) !!(ctlr & ICC_CTLR_CBPR) << 4 | eng1 << 1 | eng0;
+}
+
+static void clear_virtual_state(u32 num_lrs)
+{
+	unsigned int i;
+
+	for (i = 0; i < num_lrs; i++)
+		write_lr(i, 0);
+	write_sysreg(0, ich_ap0r0_el2);
+	write_sysreg(0, ich_ap1r0_el2);
+}
+
+static int v3_cpu_init(struct percpu *pc)
+{
+	struct arch_percpu *a = &pc->arch;
+	u64 ctlr = read_sysreg(icc_ctlr_el1);
+
+	a->gicr_base = find_redistributor(a->mpidr);
+	if (!a->gicr_base) {
+		printk("GICv3: no redistributor for MPIDR %llx\n", a->mpidr);
+		return -ENODEV;
+	}
+	a->num_lrs = (read_sysreg(ich_vtr_el2) & 0xf) + 1;
+	a->lr_mask = BIT(a->num_lrs) - 1;
+	a->phys_ctlr = (u32)ctlr;
+	write_sysreg(vmcr_from_physical(ctlr), ich_vmcr_el2);
+	clear_virtual_state(a->num_lrs);
+	write_sysreg(ICH_HCR_EN, ich_hcr_el2);
+	/* Warden drops priority itself; the cell deactivates (HW bit). */
+	write_sysreg(ctlr | ICC_CTLR_EOIMODE, icc_ctlr_el1);
+	mmio_write32(a->gicr_base + GICR_ISENABLER0, BIT(SGI_WARDEN) | BIT(25));
+	isb();
+	return 0;
+}
+
+static void repend_physical(const struct percpu *pc, u32 intid)
+{
+	if (intid < 32)
+		mmio_write32(pc->arch.gicr_base + GICR_ISPENDR0, BIT(intid));
+	else
+		mmio_write32(gicd_base + GICD_ISPENDR + (intid / 32) * 4,
+			     BIT(intid % 32));
+}
+
+static void v3_send_sgi(const struct percpu *target, u32 intid);
+
+/*
+ * Hand a pending virtual interrupt back to the physical GIC: HW ones are
+ * made pending again and deactivated, SGIs re-sent to this CPU. Active
+ * HW ones stay active: the cell's coming DIR now reaches the physical
+ * interface and ends them.
+ */
+static void lr_to_physical(struct percpu *pc, u64 lr)
+{
+	if (!(lr & LR_PENDING))
+		return;
+	if (lr & LR_HW) {
+		repend_physical(pc, LR_PINTID(lr));
+		if (!(lr & LR_ACTIVE))
+			write_sysreg(LR_PINTID(lr), icc_dir_el1);
+	} else if (LR_VINTID(lr) < 16) {
+		v3_send_sgi(pc, LR_VINTID(lr));
+	}
+}
+
+static void v3_cpu_exit(struct percpu *pc)
+{
+	struct arch_percpu *a = &pc->arch;
+	u64 vmcr = read_sysreg(ich_vmcr_el2);
+	unsigned int i;
+
+	write_sysreg(ICH_HCR_EN, ich_hcr_el2);
+	mmio_write32(a->gicr_base + GICR_ICENABLER0, BIT(SGI_WARDEN) | BIT(25));
+	write_sysreg((vmcr >> 24) & 0xff, icc_pmr_el1);
+	write_sysreg((vmcr >> 18) & 7, icc_bpr1_el1);
+	write_sysreg((vmcr >> 21) & 7, icc_bpr0_el1);
+	write_sysreg((a->phys_ctlr & ~(ICC_CTLR_EOIMODE | ICC_CTLR_CBPR)) |
+			     ((vmcr >> 9) & 1) << 1 | ((vmcr >> 4) & 1),
+		     icc_ctlr_el1);
+	write_sysreg((vmcr >> 1) & 1, icc_igrpen1_el1);
+	for (i = 0; i < a->num_lrs; i++)
+		lr_to_physical(pc, read_lr(i));
+	clear_virtual_state(a->num_lrs);
+	write_sysreg(0, ich_hcr_el2);
+	a->queued = 0;
+	isb();
+}
+
+static __attribute__((noinline)) void v3_route_slow(struct percpu *pc, u32 iar)
+{
+	struct virq v = {.intid = iar & 0xffffff};
+
+	v.hw = v.intid >= 16 && v.intid < INTID_SPURIOUS;
+	gic_route(pc, iar, &v);
+}
+
+/*
+ * The IRQ path. Common case first, in as few instructions as we can: a
+ * PPI or SPI, nothing queued, a free list register: inject it linked to
+ * the physical interrupt and drop the priority. Everything else goes
+ * through gic_route().
+ */
+static void v3_handle_irq(struct percpu *pc)
+{
+	u32 iar = (u32)read_sysreg(icc_iar1_el1);
+	u32 intid = iar & 0xffffff;
+	u64 free = read_sysreg(ich_elrsr_el2) & pc->arch.lr_mask;
+
+	if (intid - 16 < INTID_SPURIOUS - 16 && free && !pc->arch.queued &&
+	    intid != maint_intid) {
+		write_lr((unsigned int)__builtin_ctzll(free),
+			 LR_PENDING | LR_HW | LR_GROUP1 |
+				 (u64)LR_PRIORITY << LR_PRIO_SHIFT |
+				 (u64)intid << LR_PINTID_SHIFT | intid);
+		write_sysreg(iar, icc_eoir1_el1);
+		pc->stats[WD_STAT_IRQ]++;
+		return;
+	}
+	v3_route_slow(pc, iar);
+}
+
+static u32 v3_ack(struct virq *v)
+{
+	u32 iar = (u32)read_sysreg(icc_iar1_el1);
+
+	v->intid = iar & 0xffffff;
+	v->source = 0;
+	v->hw = v->intid >= 16 && v->intid < INTID_SPURIOUS;
+	return iar;
+}
+
+static void v3_eoi(u32 iar)
+{
+	write_sysreg(iar, icc_eoir1_el1);
+}
+
+static void v3_deactivate(u32 iar)
+{
+	write_sysreg(iar, icc_dir_el1);
+}
+
+/* An SGI already in a list register is merged into it. */
+static bool merge_sgi(u64 used, u32 intid)
+{
+	unsigned int n;
+	u64 lr;
+
+	for (; used; used &= used - 1) {
+		n = (unsigned int)__builtin_ctzll(used);
+		lr = read_lr(n);
+		if (LR_VINTID(lr) == intid) {
+			write_lr(n, lr | LR_PENDING);
+			return true;
+		}
+	}
+	return false;
+}
+
+static int v3_inject(struct percpu *pc, const struct virq *v)
+{
+	u64 all = pc->arch.lr_mask;
+	u64 free = read_sysreg(ich_elrsr_el2) & all;
+	u64 lr = LR_PENDING | LR_GROUP1 | (u64)LR_PRIORITY << LR_PRIO_SHIFT |
+		 v->intid;
+
+	if (!v->hw && merge_sgi(~free & all, v->intid))
+		return 0;
+	if (!free)
+		return -EBUSY;
+	if (v->hw)
+		lr |= LR_HW | (u64)v->intid << LR_PINTID_SHIFT;
+	write_lr((unsigned int)__builtin_ctzll(free), lr);
+	return 0;
+}
+
+static void v3_set_underflow_irq(bool on)
+{
+	write_sysreg(ICH_HCR_EN | (on ? ICH_HCR_UIE : 0), ich_hcr_el2);
+}
+
+static u64 sgi1r_for(u64 mpidr, u32 intid)
+{
+	return ((mpidr >> 32) & 0xff) << 48 | ((mpidr >> 16) & 0xff) << 32 |
+	       ((mpidr >> 8) & 0xff) << 16 |
+	       ((mpidr >> 4) & 0xf) << SGI1R_RS_SHIFT |
+	       (u64)intid << SGI1R_INTID_SHIFT | BIT(mpidr & 0xf);
+}
+
+static void v3_send_sgi(const struct percpu *target, u32 intid)
+{
+	write_sysreg(sgi1r_for(target->arch.mpidr, intid), ICC_SGI1R_EL1);
+	isb();
+}
+
+static void v3_clear_lrs(struct percpu *pc)
+{
+	unsigned int i;
+	u64 lr;
+
+	for (i = 0; i < pc->arch.num_lrs; i++) {
+		lr = read_lr(i);
+		if ((lr & LR_HW) && (lr & (LR_PENDING | LR_ACTIVE)))
+			v3_deactivate(LR_PINTID(lr));
+	}
+	clear_virtual_state(pc->arch.num_lrs);
+	pc->arch.queued = 0;
+	v3_set_underflow_irq(false);
+}
+
+/* Target-list bits of the cell's CPUs in the cluster an SGI1R names. */
+static u64 allowed_targets(const struct percpu *pc, u64 value)
+{
+	const struct wd_platform *p = &wd_system_config()->platform;
+	u64 mask = 0, sgi;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < p->num_cpus && cpu < WD_MAX_CPUS; cpu++) {
+		if (!(pc->cell->cpu_set & BIT(cpu)))
+			continue;
+		sgi = sgi1r_for(p->mpidr[cpu], 0);
+		if ((sgi & ~SGI1R_TARGETS) ==
+		    (value & (SGI1R_AFF_MASK | 0xfull << SGI1R_RS_SHIFT)))
+			mask |= sgi & SGI1R_TARGETS;
+	}
+	return mask;
+}
+
+/*
+ * A cell wrote ICC_SGI1R_EL1 (trapped because HCR_EL2.IMO is set). The
+ * value is the cell's: only its own CPUs are signalled and Warden's SGI
+ * is refused. "All but self" (IRM) becomes one SGI per cell CPU.
+ */
+void gicv3_handle_sgi_write(struct percpu *pc, u64 value)
+{
+	const struct wd_platform *p = &wd_system_config()->platform;
+	u32 intid = (value >> SGI1R_INTID_SHIFT) & 0xf;
+	unsigned int cpu;
+	u64 targets;
+
+	if (intid == SGI_WARDEN)
+		return;
+	if (value & SGI1R_IRM) {
+		for (cpu = 0; cpu < p->num_cpus && cpu < WD_MAX_CPUS; cpu++)
+			if ((pc->cell->cpu_set & BIT(cpu)) && cpu != pc->cpu_id)
+				write_sysreg(sgi1r_for(p->mpidr[cpu], intid),
+					     ICC_SGI1R_EL1);
+		isb();
+		return;
+	}
+	targets = value & SGI1R_TARGETS & allowed_targets(pc, value);
+	if (targets)
+		write_sysreg((value & ~SGI1R_TARGETS) | targets, ICC_SGI1R_EL1);
+	isb();
+}
+
+const struct gic_ops gicv3_ops = {
+	.init = v3_init,
+	.map_devices = v3_map_devices,
+	.cell_init = v3_cell_init,
+	.cpu_init = v3_cpu_init,
+	.cpu_exit = v3_cpu_exit,
+	.handle_irq = v3_handle_irq,
+	.ack = v3_ack,
+	.eoi = v3_eoi,
+	.deactivate = v3_deactivate,
+	.inject = v3_inject,
+	.set_underflow_irq = v3_set_underflow_irq,
+	.send_sgi = v3_send_sgi,
+	.clear_lrs = v3_clear_lrs,
+};

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One small interface over GICv2 and GICv3. gic.c holds the logic both
+ * share (acknowledge, route, inject, queue); gicv2.c and gicv3.c only
+ * touch registers.
+ */
+#ifndef ARCH_GIC_H
+#define ARCH_GIC_H
+
+#include <arch/percpu.h>
+#include <wd/types.h>
+
+struct cell;
+struct paging;
+struct percpu;
+
+/* SGI Warden keeps for itself (Linux uses 0..7). */
+#define SGI_WARDEN 15
+#define INTID_SPURIOUS 1020
+#define LR_PRIORITY 0xa0
+
+struct gic_ops {
+	int (*init)(const struct wd_system *sys);
+	int (*map_devices)(struct paging *hyp, const struct wd_system *sys);
+	int (*cell_init)(struct cell *cell);
+	int (*cpu_init)(struct percpu *pc);
+	void (*cpu_exit)(struct percpu *pc);
+	/* Take, route and inject the pending physical interrupt. */
+	void (*handle_irq)(struct percpu *pc);
+	/* Physical CPU interface: acknowledge, priority drop, deactivate. */
+	u32 (*ack)(struct virq *v);
+	void (*eoi)(u32 iar);
+	void (*deactivate)(u32 iar);
+	/* 0 on success, -EBUSY when no list register is free. */
+	int (*inject)(struct percpu *pc, const struct virq *v);
+	/* Underflow maintenance interrupt on or off. */
+	void (*set_underflow_irq)(bool on);
+	void (*send_sgi)(const struct percpu *target, u32 intid);
+	/* Drops every list register; HW-linked ones are deactivated. */
+	void (*clear_lrs)(struct percpu *pc);
+};
+
+extern const struct gic_ops gicv2_ops;
+extern const struct gic_ops gicv3_ops;
+extern const struct gic_ops *gic;
+
+int gic_init(const struct wd_system *sys);
+void gic_handle_irq_generic(struct percpu *pc);
+/* Routes an interrupt acknowledged with ack(): EOI, inject, queue, ... */
+void gic_route(struct percpu *pc, u32 iar, const struct virq *v);
+u32 gic_maint_intid(void);
+/* Acknowledges and drops every pending interrupt of a parked CPU. */
+bool gic_handle_parked_irq(struct percpu *pc);
+void gic_inject(struct percpu *pc, const struct virq *v);
+
+#endif

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* arm64 part of the per-CPU data; TPIDR_EL2 points at the CPU's area. */
+#ifndef ARCH_PERCPU_H
+#define ARCH_PERCPU_H
+
+#include <arch/sysreg.h>
+#include <wd/types.h>
+
+struct percpu;
+
+/* A virtual interrupt waiting for a free list register. */
+struct virq {
+	u32 intid;
+	u32 source; /* GICv2 SGI source CPU; 0 otherwise */
+	bool hw; /* linked to the physical interrupt of the same ID */
+};
+
+#define VIRQ_QUEUE_LEN 16
+
+struct arch_percpu {
+	u64 mpidr;
+	u64 stub_vbar; /* Linux's hyp stub vectors, restored on disable */
+	u64 stub_hcr; /* Linux's HCR_EL2 */
+	/* PSCI: written by other CPUs, see psci.c */
+	u32 psci_state;
+	u64 psci_entry;
+	u64 psci_context;
+	/* Interrupt controller */
+	u64 gicr_base; /* GICv3: this CPU's redistributor */
+	u32 gic_target; /* GICv2: this CPU's GICD_ITARGETSR bit */
+	u32 num_lrs;
+	u64 lr_mask; /* one bit per implemented list register */
+	u32 phys_ctlr; /* Linux's physical CPU interface control */
+	u32 queued; /* entries used in queue[] */
+	struct virq queue[VIRQ_QUEUE_LEN];
+};
+
+static inline struct percpu *arch_this_cpu(void)
+{
+	return (struct percpu *)read_sysreg(tpidr_el2);
+}
+
+#endif

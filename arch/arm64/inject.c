@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exceptions injected into a cell's EL1, taken at its VBAR_EL1 exactly as
+ * if the hardware had raised them: the cell sees an undefined instruction
+ * or an external data abort instead of Warden stopping.
+ */
+#include <arch/sysreg.h>
+#include <arch/traps.h>
+
+#define ESR_EL1_IL BIT(25)
+#define EC_SHIFT 26
+#define DFSC_EXT_ABORT 0x10
+#define ISS_WNR BIT(6)
+
+void skip_instruction(void)
+{
+	write_sysreg(read_sysreg(elr_el2) + 4, elr_el2);
+}
+
+/* Vector offset for an exception taken to EL1 from the mode in spsr. */
+static u64 vector_offset(u64 spsr)
+{
+	switch (spsr & SPSR_MODE_MASK) {
+	case SPSR_MODE_EL1T:
+		return 0x000;
+	case SPSR_MODE_EL1H:
+		return 0x200;
+	default:
+		return 0x400;
+	}
+}
+
+static void inject_sync(u64 esr, u64 far)
+{
+	u64 spsr = read_sysreg(spsr_el2);
+
+	write_sysreg(esr, esr_el1);
+	write_sysreg(far, far_el1);
+	write_sysreg(read_sysreg(elr_el2), elr_el1);
+	write_sysreg(spsr, spsr_el1);
+	write_sysreg(read_sysreg(vbar_el1) + vector_offset(spsr), elr_el2);
+	write_sysreg(SPSR_EL1H_MASKED, spsr_el2);
+}
+
+static bool from_el0(void)
+{
+	return (read_sysreg(spsr_el2) & SPSR_MODE_MASK) == SPSR_MODE_EL0T;
+}
+
+void inject_undef(void)
+{
+	inject_sync(ESR_EL1_IL | ((u64)EC_UNKNOWN << EC_SHIFT), 0);
+}
+
+void inject_data_abort(u64 far, bool write)
+{
+	u64 ec = from_el0() ? EC_DABT_LOW : EC_DABT_CUR;
+	u64 esr = ESR_EL1_IL | (ec << EC_SHIFT) | DFSC_EXT_ABORT;
+
+	inject_sync(write ? esr | ISS_WNR : esr, far);
+}

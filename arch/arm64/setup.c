@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Taking a CPU over from Linux's hyp stub and giving it back. On enable
+ * the stub's VBAR_EL2 and Linux's HCR_EL2 are saved; on disable they are
+ * restored, so Linux finds EL2 exactly as its stub left it.
+ */
+#include <arch.h>
+#include <arch/gic.h>
+#include <arch/mmu.h>
+#include <arch/sysreg.h>
+#include <wd/cell.h>
+#include <wd/errno.h>
+#include <wd/percpu.h>
+#include <wd/printk.h>
+#include <wd/setup.h>
+
+extern u8 wd_vectors[];
+int pl011_map(struct paging *hyp, u64 phys);
+
+#define ROOT_VMID 1ull
+
+/*
+ * Traps for a cell: stage 2 on, physical IRQ/FIQ/SError to EL2, SMC
+ * trapped (PSCI comes to Warden), AArch64 EL1.
+ */
+#define HCR_CELL \
+	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | HCR_RW)
+
+int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
+{
+	int err = 0;
+
+	if (sys->console.type == WD_CONSOLE_PL011)
+		err = pl011_map(hyp, sys->console.phys);
+	if (!err)
+		err = gic_init(sys) ?: gic->map_devices(hyp, sys);
+	return err;
+}
+
+static void flush_stage2_tlb(void)
+{
+	dsb(ishst);
+	asm volatile("tlbi vmalls12e1" : : : "memory");
+	dsb(nsh);
+	isb();
+}
+
+int arch_cpu_init(struct percpu *pc)
+{
+	const struct wd_system *sys = wd_system_config();
+	struct arch_percpu *a = &pc->arch;
+	int err;
+
+	a->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	if (a->mpidr != (sys->platform.mpidr[pc->cpu_id] & MPIDR_AFF_MASK)) {
+		printk("CPU %u: MPIDR %llx does not match the config\n",
+		       pc->cpu_id, a->mpidr);
+		return -EINVAL;
+	}
+	err = gic->cpu_init(pc);
+	if (err)
+		return err;
+	a->stub_vbar = read_sysreg(vbar_el2);
+	a->stub_hcr = read_sysreg(hcr_el2);
+	write_sysreg(vtcr_el2_value(), vtcr_el2);
+	write_sysreg(pc->cell->arch.vttbr, vttbr_el2);
+	write_sysreg(wd_vectors, vbar_el2);
+	write_sysreg(HCR_CELL | (a->stub_hcr & HCR_KEEP_FROM_LINUX), hcr_el2);
+	isb();
+	flush_stage2_tlb();
+	return 0;
+}
+
+void arch_cpu_exit(struct percpu *pc)
+{
+	gic->cpu_exit(pc);
+	write_sysreg(pc->arch.stub_hcr, hcr_el2);
+	isb();
+	/* Drop the cell's stage-2 TLB entries before VMID 0 runs again. */
+	flush_stage2_tlb();
+	write_sysreg(0, vttbr_el2);
+	write_sysreg(pc->arch.stub_vbar, vbar_el2);
+	isb();
+}
+
+int arch_cell_init(struct cell *cell)
+{
+	cell->arch.vttbr = paging_pa(cell->stage2.root) | (ROOT_VMID << 48);
+	return gic->cell_init(cell);
+}
+
+void arch_cell_exit(struct cell *cell)
+{
+	cell->arch.vttbr = 0;
+}
+
+void arch_cpu_relax(void)
+{
+	asm volatile("yield" : : : "memory");
+}

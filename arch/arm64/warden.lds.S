@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * warden.bin layout. Linked at 0 as a position-independent executable;
+ * entry.S applies the R_AARCH64_RELATIVE relocations for the load address
+ * (the hypervisor range start), after which EL2 runs identity mapped.
+ *
+ *   header | text | rodata, relocations, data | bss | console ring page |
+ *   system config | per-CPU areas            (then the page pool)
+ */
+#include <warden/hv_image.h>
+#include <wd/layout.h>
+
+OUTPUT_FORMAT("elf64-littleaarch64")
+OUTPUT_ARCH(aarch64)
+ENTRY(wd_entry)
+
+SECTIONS
+{
+	. = 0;
+	__image_start = .;
+	.header : {
+		QUAD(WD_IMAGE_MAGIC)
+		LONG(WD_IMAGE_ABI)
+		LONG(WD_MAX_CPUS_HV)
+		QUAD(__image_end)
+		QUAD(wd_entry)
+		QUAD(__config_start)
+		QUAD(WD_CONFIG_MAX)
+		QUAD(__console_start)
+		. = 128;
+	}
+	.text : {
+		*(.text.entry)
+		*(.text .text.*)
+	}
+	. = ALIGN(4096);
+	__text_end = .;
+	.rodata : { *(.rodata .rodata.*) }
+	.data.rel.ro : { *(.data.rel.ro .data.rel.ro.*) }
+	.rela.dyn : {
+		__rela_start = .;
+		*(.rela .rela.*)
+		__rela_end = .;
+	}
+	.dynamic : { *(.dynamic) }
+	.got : { *(.got .got.*) }
+	.data : { *(.data .data.*) }
+	__file_end = .;
+	.bss (NOLOAD) : ALIGN(16) {
+		*(.bss .bss.*)
+		*(COMMON)
+	}
+	.console (NOLOAD) : ALIGN(4096) {
+		__console_start = .;
+		*(.console)
+	}
+	.config (NOLOAD) : ALIGN(4096) {
+		__config_start = .;
+		. += WD_CONFIG_MAX;
+	}
+	.percpu (NOLOAD) : ALIGN(4096) {
+		wd_percpu_area = .;
+		. += WD_PERCPU_SIZE * WD_MAX_CPUS_HV;
+	}
+	. = ALIGN(4096);
+	__image_end = .;
+
+	/DISCARD/ : {
+		*(.interp) *(.dynsym) *(.dynstr) *(.hash) *(.gnu.hash)
+		*(.comment) *(.note*) *(.eh_frame*)
+	}
+}

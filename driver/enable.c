@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * warden enable / disable.
+ *
+ * Enable: check the system config, copy warden.bin and the config into
+ * the hypervisor range (reserved from Linux in the device tree), then
+ * enter Warden on every CPU, one after the other, from process context
+ * (an IPI handler would leave its SGI active in the physical GIC while
+ * Linux's deactivation already goes to the virtual one). Linux's hyp
+ * stub call HVC_SOFT_RESTART branches to Warden's entry at EL2 and
+ * Warden returns to the same point at EL1.
+ *
+ * The hypervisor range is mapped write-combining (not cacheable, never
+ * executable) only while copying; Warden starts with its MMU off.
+ */
+#include <linux/cpu.h>
+#include <linux/firmware.h>
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/workqueue.h>
+#include <asm/virt.h>
+
+#include <warden/config.h>
+#include <warden/hv_image.h>
+#include <warden/hypercall.h>
+#include <wd/config_check.h>
+#include "warden.h"
+
+#define WD_FIRMWARE "warden.bin"
+
+static DEFINE_MUTEX(wd_lock);
+static bool wd_enabled;
+/* Lets the CLI tell "already enabled" from other -EBUSY causes. */
+module_param_named(enabled, wd_enabled, bool, 0444);
+MODULE_PARM_DESC(enabled, "Warden is enabled (read-only)");
+static struct wd_cpu_map wd_cpus;
+
+bool wd_is_enabled(void)
+{
+	return READ_ONCE(wd_enabled);
+}
+
+static void report_violation(void *ctx, const char *cell, const char *field,
+			     int index, const char *reason)
+{
+	pr_err("warden: config: %s %s[%d]: %s\n", cell ? cell : "system", field,
+	       index, reason);
+}
+
+static int check_config(const void *blob, u64 size)
+{
+	struct wd_check_report r = {.violation = report_violation};
+
+	return wd_check_system(blob, size, &r) ? -EINVAL : 0;
+}
+
+static int check_range(const char *what, const struct wd_range *r)
+{
+	if (!r->size || !PAGE_ALIGNED(r->start) || !PAGE_ALIGNED(r->size))
+		return -EINVAL;
+	if (region_intersects(r->start, r->size, IORESOURCE_SYSTEM_RAM,
+			      IORES_DESC_NONE) != REGION_DISJOINT) {
+		pr_err("warden: %s %llx+%llx is Linux RAM: reserve it "
+		       "(reserved-memory, no-map)\n",
+		       what, r->start, r->size);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int check_image(const struct firmware *fw, const struct wd_system *sys,
+		       u64 config_size)
+{
+	const struct wd_image_header *h = (const void *)fw->data;
+
+	if (fw->size < sizeof(*h) || h->magic != WD_IMAGE_MAGIC ||
+	    h->abi != WD_IMAGE_ABI) {
+		pr_err("warden: %s is not a Warden image (ABI %u)\n",
+		       WD_FIRMWARE, WD_IMAGE_ABI);
+		return -ENOEXEC;
+	}
+	if (h->image_size < fw->size || h->image_size > sys->hypervisor.size ||
+	    h->config_offset + h->config_max > h->image_size ||
+	    h->entry_offset >= fw->size || config_size > h->config_max ||
+	    h->max_cpus < sys->platform.num_cpus) {
+		pr_err("warden: %s does not fit the hypervisor range or "
+		       "config\n",
+		       WD_FIRMWARE);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Clean and invalidate to the point of coherency (by VA, any attributes). */
+static void flush_dcache(void *start, size_t size)
+{
+	u64 ctr = read_sysreg(ctr_el0);
+	size_t line = 4 << ((ctr >> 16) & 0xf);
+	unsigned long p = (unsigned long)start & ~(line - 1);
+
+	for (; p < (unsigned long)start + size; p += line)
+		asm volatile("dc civac, %0" : : "r"(p) : "memory");
+	dsb(sy);
+}
+
+static int load_image(const struct wd_system *sys, const struct firmware *fw,
+		      const void *blob, u64 size)
+{
+	const struct wd_image_header *h = (const void *)fw->data;
+	void *hv = memremap(sys->hypervisor.start, h->image_size, MEMREMAP_WC);
+
+	if (!hv)
+		return -ENOMEM;
+	/* No stale line of an earlier Warden may be written back later. */
+	flush_dcache(hv, h->image_size);
+	memcpy(hv, fw->data, fw->size);
+	memset(hv + fw->size, 0, h->image_size - fw->size);
+	memcpy(hv + h->config_offset, blob, size);
+	flush_dcache(hv, h->image_size);
+	memunmap(hv);
+	return 0;
+}
+
+struct enter_args {
+	phys_addr_t entry;
+	unsigned int index;
+	u64 hv_size;
+};
+
+static long enter_on_cpu(void *data)
+{
+	struct enter_args *a = data;
+	unsigned long flags, ret;
+
+	local_irq_save(flags);
+	ret = wd_hvc(HVC_SOFT_RESTART, a->entry, a->index, WD_ENTRY_COOKIE,
+		     a->hv_size);
+	local_irq_restore(flags);
+	return (long)ret;
+}
+
+static long leave_on_cpu(void *data)
+{
+	unsigned long flags, ret;
+
+	local_irq_save(flags);
+	ret = wd_hvc(WD_HC_DISABLE, 0, 0, 0, 0);
+	local_irq_restore(flags);
+	return (long)ret;
+}
+
+/* Disable the CPUs entered so far (config indexes below upto). */
+static int leave_cpus(unsigned int upto)
+{
+	unsigned int i;
+	long err, first = 0;
+
+	for (i = 0; i < upto; i++) {
+		if (!wd_cpus.present[i])
+			continue;
+		err = work_on_cpu(wd_cpus.linux_cpu[i], leave_on_cpu, NULL);
+		if (err && !first)
+			first = err;
+		if (err)
+			pr_err("warden: CPU %u failed to leave: %ld\n",
+			       wd_cpus.linux_cpu[i], err);
+	}
+	return (int)first;
+}
+
+static int enter_cpus(const struct wd_system *sys,
+		      const struct wd_image_header *h)
+{
+	struct enter_args a = {
+		.entry = sys->hypervisor.start + h->entry_offset,
+		.hv_size = sys->hypervisor.size,
+	};
+	long err;
+
+	for (a.index = 0; a.index < ARRAY_SIZE(wd_cpus.present); a.index++) {
+		if (!wd_cpus.present[a.index])
+			continue;
+		err = work_on_cpu(wd_cpus.linux_cpu[a.index], enter_on_cpu, &a);
+		if (err) {
+			pr_err("warden: CPU %u failed to enter: %ld\n",
+			       wd_cpus.linux_cpu[a.index], err);
+			leave_cpus(a.index);
+			return (int)err;
+		}
+	}
+	return 0;
+}
+
+static int prepare_cpus(const struct wd_system *sys, const struct wd_cell *root)
+{
+	int err = wd_map_cpus(sys, root->cpu_set, &wd_cpus);
+
+	return err ?: wd_online_cpus(&wd_cpus);
+}
+
+static int enable_with(const void *blob, u64 size)
+{
+	const struct wd_system *sys = wd_config_system(blob);
+	const struct firmware *fw;
+	int err;
+
+	err = check_range("hypervisor range", &sys->hypervisor);
+	if (!err)
+		err = check_range("cell pool", &sys->cell_pool);
+	if (!err)
+		err = wd_el2_check();
+	if (!err)
+		err = prepare_cpus(sys, wd_config_root(blob));
+	if (err)
+		return err;
+	err = request_firmware(&fw, WD_FIRMWARE, wd_misc.this_device);
+	if (err) {
+		pr_err("warden: cannot load /lib/firmware/%s: %d\n",
+		       WD_FIRMWARE, err);
+		return err;
+	}
+	err = check_image(fw, sys, size) ?: load_image(sys, fw, blob, size);
+	if (!err) {
+		cpus_read_lock();
+		err = enter_cpus(sys, (const void *)fw->data);
+		cpus_read_unlock();
+	}
+	if (!err)
+		wd_console_attach(sys->hypervisor.start +
+				  ((const struct wd_image_header *)fw->data)
+					  ->console_offset);
+	release_firmware(fw);
+	return err;
+}
+
+static void *copy_blob(const void __user *ublob, u64 size)
+{
+	void *blob;
+
+	if (size < sizeof(struct wd_header) || size > SZ_64K)
+		return ERR_PTR(-EINVAL);
+	blob = kvmalloc(size, GFP_KERNEL);
+	if (!blob)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_user(blob, ublob, size)) {
+		kvfree(blob);
+		return ERR_PTR(-EFAULT);
+	}
+	return blob;
+}
+
+int wd_enable(const void __user *ublob, u64 size)
+{
+	void *blob = copy_blob(ublob, size);
+	int err;
+
+	if (IS_ERR(blob))
+		return PTR_ERR(blob);
+	mutex_lock(&wd_lock);
+	if (wd_enabled)
+		err = -EBUSY;
+	else
+		err = check_config(blob, size) ?: enable_with(blob, size);
+	if (!err) {
+		wd_enabled = true;
+		__module_get(THIS_MODULE); /* no unload while Warden runs */
+	}
+	mutex_unlock(&wd_lock);
+	kvfree(blob);
+	return err;
+}
+
+int wd_disable(void)
+{
+	int err;
+
+	mutex_lock(&wd_lock);
+	if (!wd_enabled) {
+		mutex_unlock(&wd_lock);
+		return -EINVAL;
+	}
+	err = wd_online_cpus(&wd_cpus);
+	if (!err) {
+		cpus_read_lock();
+		err = leave_cpus(ARRAY_SIZE(wd_cpus.present));
+		cpus_read_unlock();
+	}
+	if (!err) {
+		wd_enabled = false;
+		module_put(THIS_MODULE);
+	}
+	mutex_unlock(&wd_lock);
+	return err;
+}

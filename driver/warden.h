@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* warden.ko internals shared by its files. */
+#ifndef WARDEN_DRIVER_H
+#define WARDEN_DRIVER_H
+
+#include <linux/miscdevice.h>
+#include <linux/types.h>
+
+struct wd_system;
+
+extern struct miscdevice wd_misc;
+
+/* el2.c: the hyp stub and Warden's hypercalls. */
+int wd_el2_check(void);
+unsigned long wd_hvc(unsigned long x0, unsigned long x1, unsigned long x2,
+		     unsigned long x3, unsigned long x4);
+/* Runs fn(cpu_index) on every CPU of cpus[], in order, in process context. */
+struct wd_cpu_map {
+	unsigned int num;
+	unsigned int linux_cpu[64]; /* Linux CPU of config CPU n */
+	bool present[64];
+};
+int wd_map_cpus(const struct wd_system *sys, u64 cpu_set,
+		struct wd_cpu_map *map);
+int wd_online_cpus(const struct wd_cpu_map *map);
+
+/* enable.c */
+int wd_enable(const void __user *blob, u64 size);
+int wd_disable(void);
+bool wd_is_enabled(void);
+
+/* console.c */
+extern struct miscdevice wd_console_misc;
+void wd_console_attach(phys_addr_t ring);
+void wd_console_detach(void);
+
+#endif

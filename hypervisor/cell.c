@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cell bookkeeping. The root cell is built from the system config at
+ * enable: its stage 2 maps exactly the config's memory regions and
+ * devices, plus the console ring read-only.
+ */
+#include <arch.h>
+#include <warden/hypercall.h>
+#include <wd/cell.h>
+#include <wd/config_check.h>
+#include <wd/console.h>
+#include <wd/errno.h>
+#include <wd/printk.h>
+#include <wd/string.h>
+
+struct cell root_cell;
+
+static u32 mem_flags_to_pg(u32 flags)
+{
+	u32 pg = 0;
+
+	if (flags & WD_MEM_READ)
+		pg |= PG_READ;
+	if (flags & WD_MEM_WRITE)
+		pg |= PG_WRITE;
+	if (flags & WD_MEM_EXEC)
+		pg |= PG_EXEC;
+	if (flags & WD_MEM_IO)
+		pg |= PG_DEVICE;
+	return pg;
+}
+
+static bool overlaps(u64 start, u64 size, const struct wd_range *r)
+{
+	return start < r->start + r->size && r->start < start + size;
+}
+
+/*
+ * Defence in depth: the validator already refuses this, but a root
+ * region covering Warden's memory would hand the hypervisor to Linux.
+ */
+static int check_root_region(const struct wd_system *sys,
+			     const struct wd_mem_region *m)
+{
+	if (overlaps(m->phys_start, m->size, &sys->hypervisor) ||
+	    overlaps(m->phys_start, m->size, &sys->cell_pool)) {
+		printk("root region %llx+%llx overlaps Warden memory\n",
+		       m->phys_start, m->size);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int map_root_memory(const struct wd_system *sys, struct cell *cell)
+{
+	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < cell->desc->num_mem_regions; i++, m++) {
+		err = check_root_region(sys, m);
+		if (!err)
+			err = paging_map(&cell->stage2, m->virt_start,
+					 m->phys_start, m->size,
+					 mem_flags_to_pg(m->flags));
+		if (err) {
+			printk("root region %u: cannot map (%d)\n", i, err);
+			return err;
+		}
+	}
+	return 0;
+}
+
+static int map_devices(struct cell *cell)
+{
+	const struct wd_device *d = wd_cell_devices(cell->desc);
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < cell->desc->num_devices; i++, d++) {
+		err = paging_map(&cell->stage2, d->mmio_start, d->mmio_start,
+				 d->mmio_size, PG_RW | PG_DEVICE);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int cell_init_root(const struct wd_system *sys, const struct wd_cell *desc)
+{
+	struct cell *cell = &root_cell;
+	u64 ring = console_ring_phys();
+	int err;
+
+	memset(cell, 0, sizeof(*cell));
+	cell->desc = desc;
+	cell->cpu_set = desc->cpu_set;
+	cell->state = WD_CELL_STATE_RUNNING;
+	memcpy(cell->name, desc->name, WD_NAME_LEN);
+	cell->name[WD_NAME_LEN - 1] = '\0';
+	err = paging_create(&cell->stage2, &arch_stage2_paging);
+	if (!err)
+		err = map_root_memory(sys, cell);
+	if (!err)
+		err = map_devices(cell);
+	if (!err)
+		err = paging_map(&cell->stage2, ring, ring, PAGE_SIZE, PG_READ);
+	if (!err)
+		err = arch_cell_init(cell);
+	if (err) {
+		printk("root cell: set-up failed (%d)\n", err);
+		paging_destroy(&cell->stage2);
+	}
+	return err;
+}
+
+void cell_exit_root(void)
+{
+	arch_cell_exit(&root_cell);
+	paging_destroy(&root_cell.stage2);
+}
+
+/*
+ * While the root is the only cell it owns every interrupt; once other
+ * cells exist this consults their configs.
+ */
+bool cell_owns_irq(const struct cell *cell, u32 intid)
+{
+	(void)intid;
+	return cell == &root_cell;
+}

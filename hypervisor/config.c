@@ -1,0 +1,1219 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Config validator: checks the blobs of include/warden/config.h and
+ * reports every broken rule through a callback.
+ *
+ * Freestanding on purpose: the same file runs at EL2 in the hypervisor
+ * (which must not trust the root cell's blobs), in the kernel-free guest
+ * CLI and in the host CLI. No libc, no allocation, no recursion, a small
+ * bounded stack; anything a blob says is a claim to verify, never an
+ * offset or a size to follow before it was checked against the blob size.
+ */
+#include <warden/config.h>
+#include <wd/config_check.h>
+
+#define ADDR_LIMIT (1ull << 48) /* ARMv8.0 maximum PA and IPA size */
+#define PAGE_MASK (WD_PAGE_SIZE - 1)
+#define GIC_PPI_FIRST 16u
+#define GIC_SPI_FIRST 32u
+#define GIC_LINES_MAX 1024u /* 32 * (GICD_TYPER.ITLinesNumber + 1) */
+#define GIC_INTID_LIMIT 1020u /* 1020..1023 are special INTIDs */
+#define MPIDR_AFF_MASK 0xff00ffffffull
+#define REASON_MAX 192
+#define DEVICE_NAME_LEN 16
+
+/* The format promises fixed sizes; catch a change of layout at build. */
+_Static_assert(sizeof(struct wd_header) == 16, "wd_header layout");
+_Static_assert(sizeof(struct wd_mem_region) == 32, "wd_mem_region layout");
+_Static_assert(sizeof(struct wd_device) == 40, "wd_device layout");
+_Static_assert(sizeof(struct wd_cell) == 88, "wd_cell layout");
+_Static_assert(sizeof(struct wd_system) == 664, "wd_system layout");
+_Static_assert(sizeof(((struct wd_device *)0)->name) == DEVICE_NAME_LEN,
+	       "wd_device name length");
+
+/* ---- Violation messages: a tiny bounded formatter (no libc here). ---- */
+
+struct text {
+	char *buf;
+	unsigned int len;
+	unsigned int cap;
+};
+
+static void text_putc(struct text *t, char c)
+{
+	if (t->len + 1 < t->cap)
+		t->buf[t->len++] = c;
+	t->buf[t->len] = '\0';
+}
+
+static void text_puts(struct text *t, const char *s)
+{
+	while (*s)
+		text_putc(t, *s++);
+}
+
+static void text_number(struct text *t, wd_u64 value, unsigned int base)
+{
+	char digits[20]; /* 2^64 - 1 has 20 decimal digits */
+	unsigned int n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[value % base];
+		value /= base;
+	} while (value);
+	while (n)
+		text_putc(t, digits[--n]);
+}
+
+/* Knows %s, %u, %llu and %llx: what the messages below use. */
+static void text_vformat(struct text *t, const char *fmt, __builtin_va_list ap)
+{
+	for (; *fmt; fmt++) {
+		if (fmt[0] != '%') {
+			text_putc(t, fmt[0]);
+		} else if (fmt[1] == 's') {
+			text_puts(t, __builtin_va_arg(ap, const char *));
+			fmt++;
+		} else if (fmt[1] == 'u') {
+			text_number(t, __builtin_va_arg(ap, unsigned int), 10);
+			fmt++;
+		} else if (fmt[1] == 'l' && fmt[2] == 'l' &&
+			   (fmt[3] == 'u' || fmt[3] == 'x')) {
+			text_number(t, __builtin_va_arg(ap, unsigned long long),
+				    fmt[3] == 'u' ? 10 : 16);
+			fmt += 3;
+		} else {
+			text_putc(t, fmt[0]);
+		}
+	}
+}
+
+/* Copies an untrusted name for messages: bounded, printable ASCII only. */
+static void name_sanitise(char *out, const char *name, unsigned int len)
+{
+	unsigned int i;
+
+	for (i = 0; i + 1 < len && name[i]; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		out[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+	}
+	out[i] = '\0';
+}
+
+static unsigned int name_length(const char *name, unsigned int max)
+{
+	unsigned int n = 0;
+
+	while (n < max && name[n])
+		n++;
+	return n;
+}
+
+static int names_equal(const char *a, const char *b, unsigned int max)
+{
+	unsigned int i;
+
+	for (i = 0; i < max; i++) {
+		if (a[i] != b[i])
+			return 0;
+		if (!a[i])
+			return 1;
+	}
+	return 1;
+}
+
+/* ---- The checker: where violations go and whom they are about. ---- */
+
+struct checker {
+	struct wd_check_report *report;
+	struct wd_check_report quiet; /* used when the caller passes none */
+	const char *cell; /* NULL, or name[] */
+	char name[WD_NAME_LEN];
+	int subject;
+	unsigned int count_before;
+};
+
+static void checker_init(struct checker *ck, struct wd_check_report *report,
+			 int subject)
+{
+	ck->quiet.violation = 0;
+	ck->quiet.ctx = 0;
+	ck->quiet.count = 0;
+	ck->quiet.subject = subject;
+	ck->report = report ? report : &ck->quiet;
+	ck->cell = 0;
+	ck->subject = subject;
+	ck->count_before = ck->report->count;
+}
+
+static void checker_about(struct checker *ck, const struct wd_cell *cell,
+			  int subject)
+{
+	name_sanitise(ck->name, cell->name, WD_NAME_LEN);
+	ck->cell = ck->name;
+	ck->subject = subject;
+}
+
+static int checker_result(const struct checker *ck)
+{
+	return ck->report->count == ck->count_before ? 0 : -WD_EINVAL;
+}
+
+__attribute__((format(printf, 4, 5))) static void
+violation(struct checker *ck, const char *field, int index, const char *fmt,
+	  ...)
+{
+	char reason[REASON_MAX];
+	struct text t = {reason, 0, sizeof(reason)};
+	__builtin_va_list ap;
+
+	reason[0] = '\0';
+	__builtin_va_start(ap, fmt);
+	text_vformat(&t, fmt, ap);
+	__builtin_va_end(ap);
+	ck->report->count++;
+	ck->report->subject = ck->subject;
+	if (ck->report->violation)
+		ck->report->violation(ck->report->ctx, ck->cell, field, index,
+				      reason);
+}
+
+/* ---- Address ranges. Sizes may be hostile: ends saturate. ---- */
+
+static wd_u64 range_end(wd_u64 start, wd_u64 size)
+{
+	wd_u64 end = start + size;
+
+	return end < start ? ~0ull : end;
+}
+
+static int ranges_overlap(wd_u64 a, wd_u64 a_size, wd_u64 b, wd_u64 b_size)
+{
+	return a_size && b_size && a < range_end(b, b_size) &&
+	       b < range_end(a, a_size);
+}
+
+static int range_inside(wd_u64 a, wd_u64 a_size, wd_u64 outer,
+			wd_u64 outer_size)
+{
+	return a >= outer &&
+	       range_end(a, a_size) <= range_end(outer, outer_size);
+}
+
+static void check_size(struct checker *ck, const char *field, int index,
+		       wd_u64 size)
+{
+	if (!size)
+		violation(ck, field, index, "size is zero");
+	else if (size & PAGE_MASK)
+		violation(ck, field, index,
+			  "size 0x%llx is not a multiple of 4 KiB", size);
+}
+
+/* start must be page aligned and start + size inside 48-bit space. */
+static void check_span(struct checker *ck, const char *field, int index,
+		       const char *what, wd_u64 start, wd_u64 size)
+{
+	if (start & PAGE_MASK)
+		violation(ck, field, index, "%s 0x%llx is not 4 KiB aligned",
+			  what, start);
+	if (start >= ADDR_LIMIT || size > ADDR_LIMIT - start)
+		violation(ck, field, index,
+			  "%s 0x%llx + size 0x%llx exceeds the 48-bit address "
+			  "space",
+			  what, start, size);
+}
+
+/* ---- Blob layout: header, descriptor and arrays inside the blob. ---- */
+
+struct layout {
+	const struct wd_header *hdr;
+	const struct wd_system *sys; /* system blobs only */
+	const struct wd_cell *cell; /* the root cell in a system blob */
+};
+
+static wd_u64 fixed_size(unsigned int kind)
+{
+	wd_u64 size = sizeof(struct wd_header) + sizeof(struct wd_cell);
+
+	return kind == WD_KIND_SYSTEM ? size + sizeof(struct wd_system) : size;
+}
+
+/* Counts are 32-bit: the products cannot overflow 64 bits. */
+static wd_u64 arrays_size(const struct wd_cell *c)
+{
+	return (wd_u64)c->num_mem_regions * sizeof(struct wd_mem_region) +
+	       (wd_u64)c->num_devices * sizeof(struct wd_device) +
+	       (wd_u64)c->num_irqs * sizeof(wd_u32);
+}
+
+static const char *kind_name(unsigned int kind)
+{
+	return kind == WD_KIND_SYSTEM ? "system" : "cell";
+}
+
+static int check_header_readable(struct checker *ck, const void *blob,
+				 wd_u64 size)
+{
+	if (!blob) {
+		violation(ck, "blob", -1, "no buffer");
+		return -WD_EINVAL;
+	}
+	if ((unsigned long)blob & 7) {
+		violation(ck, "blob", -1, "buffer is not 8-byte aligned");
+		return -WD_EINVAL;
+	}
+	if (size < sizeof(struct wd_header)) {
+		violation(ck, "header", -1,
+			  "truncated: %llu bytes, the header alone needs %llu",
+			  size, (wd_u64)sizeof(struct wd_header));
+		return -WD_EINVAL;
+	}
+	return 0;
+}
+
+/* Magic, revision and kind decide how to read the rest: fatal if wrong. */
+static int check_header(struct checker *ck, const struct wd_header *hdr,
+			unsigned int kind)
+{
+	int bad = 0;
+
+	if (hdr->magic != WD_CONFIG_MAGIC) {
+		violation(ck, "magic", -1, "0x%llx is not 0x%llx (\"WRDN\")",
+			  (wd_u64)hdr->magic, (wd_u64)WD_CONFIG_MAGIC);
+		return -WD_EINVAL;
+	}
+	if (hdr->revision != WD_CONFIG_REVISION) {
+		violation(ck, "revision", -1, "%u, this checker reads %u",
+			  (unsigned int)hdr->revision, WD_CONFIG_REVISION);
+		bad = 1;
+	}
+	if (hdr->kind != kind) {
+		violation(ck, "kind", -1, "%u, expected %u (a %s config)",
+			  (unsigned int)hdr->kind, kind, kind_name(kind));
+		bad = 1;
+	}
+	if (hdr->reserved)
+		violation(ck, "reserved", -1, "0x%llx, must be 0",
+			  (wd_u64)hdr->reserved);
+	return bad ? -WD_EINVAL : 0;
+}
+
+static int check_counts(struct checker *ck, const struct wd_cell *c)
+{
+	int bad = 0;
+
+	if (c->num_mem_regions > WD_MAX_MEM_REGIONS) {
+		violation(ck, "num_mem_regions", -1, "%u exceeds the limit %u",
+			  c->num_mem_regions, WD_MAX_MEM_REGIONS);
+		bad = 1;
+	}
+	if (c->num_devices > WD_MAX_DEVICES) {
+		violation(ck, "num_devices", -1, "%u exceeds the limit %u",
+			  c->num_devices, WD_MAX_DEVICES);
+		bad = 1;
+	}
+	if (c->num_irqs > WD_MAX_IRQS) {
+		violation(ck, "num_irqs", -1, "%u exceeds the limit %u",
+			  c->num_irqs, WD_MAX_IRQS);
+		bad = 1;
+	}
+	return bad ? -WD_EINVAL : 0;
+}
+
+/*
+ * total_size must equal the blob, and the blob must end with the arrays
+ * (plus the padding a C compiler adds to round the struct to 8 bytes).
+ */
+static void check_total_size(struct checker *ck, const struct wd_header *hdr,
+			     wd_u64 size, wd_u64 needed)
+{
+	wd_u64 padded = (needed + 7) & ~7ull;
+
+	if (hdr->total_size != size)
+		violation(ck, "total_size", -1,
+			  "%llu, but the blob is %llu bytes",
+			  (wd_u64)hdr->total_size, size);
+	if (size != needed && size != padded)
+		violation(ck, "total_size", -1,
+			  "the blob is %llu bytes, its descriptor and arrays "
+			  "end at %llu",
+			  size, needed);
+}
+
+static int check_arrays_fit(struct checker *ck, const struct wd_cell *c,
+			    unsigned int kind, wd_u64 size)
+{
+	wd_u64 needed;
+
+	if (check_counts(ck, c))
+		return -WD_EINVAL;
+	needed = fixed_size(kind) + arrays_size(c);
+	if (size < needed) {
+		violation(ck, "total_size", -1,
+			  "truncated: %llu bytes, the arrays need %llu", size,
+			  needed);
+		return -WD_EINVAL;
+	}
+	return 0;
+}
+
+/* Fills lay when the blob is safe to read through the accessors. */
+static int check_layout(struct checker *ck, const void *blob, wd_u64 size,
+			unsigned int kind, struct layout *lay)
+{
+	if (check_header_readable(ck, blob, size))
+		return -WD_EINVAL;
+	lay->hdr = blob;
+	if (check_header(ck, lay->hdr, kind))
+		return -WD_EINVAL;
+	if (size < fixed_size(kind)) {
+		violation(ck, "header", -1,
+			  "truncated: %llu bytes, a %s descriptor needs %llu",
+			  size, kind_name(kind), fixed_size(kind));
+		return -WD_EINVAL;
+	}
+	lay->sys = kind == WD_KIND_SYSTEM ? wd_config_system(blob) : 0;
+	lay->cell = kind == WD_KIND_SYSTEM ? wd_config_root(blob)
+					   : wd_config_cell(blob);
+	checker_about(ck, lay->cell, ck->subject);
+	if (check_arrays_fit(ck, lay->cell, kind, size))
+		return -WD_EINVAL;
+	check_total_size(ck, lay->hdr, size,
+			 fixed_size(kind) + arrays_size(lay->cell));
+	return 0;
+}
+
+/* ---- Accessors (trust the counts: call after a successful layout). ---- */
+
+const struct wd_system *wd_config_system(const void *system_blob)
+{
+	return (const void *)((const char *)system_blob +
+			      sizeof(struct wd_header));
+}
+
+const struct wd_cell *wd_config_root(const void *system_blob)
+{
+	return (const void *)(wd_config_system(system_blob) + 1);
+}
+
+const struct wd_cell *wd_config_cell(const void *cell_blob)
+{
+	return (const void *)((const char *)cell_blob +
+			      sizeof(struct wd_header));
+}
+
+const struct wd_mem_region *wd_cell_mem(const struct wd_cell *cell)
+{
+	return (const void *)(cell + 1);
+}
+
+const struct wd_device *wd_cell_devices(const struct wd_cell *cell)
+{
+	return (const void *)(wd_cell_mem(cell) + cell->num_mem_regions);
+}
+
+const wd_u32 *wd_cell_irqs(const struct wd_cell *cell)
+{
+	return (const void *)(wd_cell_devices(cell) + cell->num_devices);
+}
+
+int wd_check_layout(const void *blob, wd_u64 size, unsigned int kind)
+{
+	struct checker ck;
+	struct layout lay;
+
+	checker_init(&ck, 0, WD_CHECK_SYSTEM);
+	return check_layout(&ck, blob, size, kind, &lay);
+}
+
+/* ---- Views over a cell: its memory (regions + devices) and IRQs. ---- */
+
+/* A devices[] entry counts as an IO region mapped 1:1. */
+struct resource {
+	const char *field; /* "mem" or "devices" */
+	int index;
+	wd_u64 phys;
+	wd_u64 ipa;
+	wd_u64 size;
+	wd_u32 flags; /* WD_MEM_* */
+};
+
+static unsigned int resource_count(const struct wd_cell *c)
+{
+	return c->num_mem_regions + c->num_devices;
+}
+
+static void resource_get(const struct wd_cell *c, unsigned int i,
+			 struct resource *r)
+{
+	const struct wd_mem_region *m;
+	const struct wd_device *d;
+
+	if (i < c->num_mem_regions) {
+		m = &wd_cell_mem(c)[i];
+		r->field = "mem";
+		r->index = (int)i;
+		r->phys = m->phys_start;
+		r->ipa = m->virt_start;
+		r->size = m->size;
+		r->flags = m->flags;
+		return;
+	}
+	d = &wd_cell_devices(c)[i - c->num_mem_regions];
+	r->field = "devices";
+	r->index = (int)(i - c->num_mem_regions);
+	r->phys = d->mmio_start;
+	r->ipa = d->mmio_start;
+	r->size = d->mmio_size;
+	r->flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO;
+}
+
+struct irq_ref {
+	const char *field; /* "irqs" or "devices" */
+	int index;
+	wd_u32 intid;
+	int optional; /* a device's irq: 0 means none */
+};
+
+static unsigned int irq_count(const struct wd_cell *c)
+{
+	return c->num_irqs + c->num_devices;
+}
+
+static void irq_get(const struct wd_cell *c, unsigned int i,
+		    struct irq_ref *ref)
+{
+	if (i < c->num_irqs) {
+		ref->field = "irqs";
+		ref->index = (int)i;
+		ref->intid = wd_cell_irqs(c)[i];
+		ref->optional = 0;
+		return;
+	}
+	ref->field = "devices";
+	ref->index = (int)(i - c->num_irqs);
+	ref->intid = wd_cell_devices(c)[i - c->num_irqs].irq;
+	ref->optional = 1;
+}
+
+/* ---- Rules about one cell that need no platform knowledge. ---- */
+
+static void check_cell_name(struct checker *ck, const struct wd_cell *c)
+{
+	unsigned int len = name_length(c->name, WD_NAME_LEN);
+
+	if (len == WD_NAME_LEN)
+		violation(ck, "name", -1, "not NUL-terminated within %u bytes",
+			  (unsigned int)WD_NAME_LEN);
+	else if (!len)
+		violation(ck, "name", -1, "empty");
+}
+
+static void check_cell_fields(struct checker *ck, const struct wd_cell *c)
+{
+	unsigned int i;
+
+	if (c->flags & ~WD_CELL_ALL_FLAGS)
+		violation(ck, "flags", -1, "unknown flags 0x%llx",
+			  (wd_u64)(c->flags & ~WD_CELL_ALL_FLAGS));
+	for (i = 0; i < WD_ARRAY_SIZE(c->reserved); i++)
+		if (c->reserved[i])
+			violation(ck, "reserved", (int)i, "0x%llx, must be 0",
+				  c->reserved[i]);
+	if (!c->cpu_set)
+		violation(ck, "cpu_set", -1, "empty: a cell needs a CPU");
+}
+
+static void check_mem_flags(struct checker *ck, const struct wd_mem_region *m,
+			    int i)
+{
+	const wd_u32 access = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC;
+
+	if (m->flags & ~WD_MEM_ALL_FLAGS)
+		violation(ck, "mem", i, "unknown flags 0x%llx",
+			  (wd_u64)(m->flags & ~WD_MEM_ALL_FLAGS));
+	if (!(m->flags & access))
+		violation(ck, "mem", i,
+			  "grants no access (none of READ, WRITE, EXEC)");
+	if ((m->flags & WD_MEM_IO) && (m->flags & WD_MEM_EXEC))
+		violation(ck, "mem", i, "IO region must not be executable");
+	if (m->reserved)
+		violation(ck, "mem", i, "reserved is 0x%llx, must be 0",
+			  (wd_u64)m->reserved);
+}
+
+static void check_mem_regions(struct checker *ck, const struct wd_cell *c)
+{
+	const struct wd_mem_region *mem = wd_cell_mem(c);
+	unsigned int i;
+
+	for (i = 0; i < c->num_mem_regions; i++) {
+		check_mem_flags(ck, &mem[i], (int)i);
+		check_size(ck, "mem", (int)i, mem[i].size);
+		check_span(ck, "mem", (int)i, "phys_start", mem[i].phys_start,
+			   mem[i].size);
+		check_span(ck, "mem", (int)i, "virt_start", mem[i].virt_start,
+			   mem[i].size);
+	}
+}
+
+/* The comm region is one page the hypervisor also writes: keep it plain. */
+static void check_comm_region(struct checker *ck, const struct wd_cell *c)
+{
+	const struct wd_mem_region *mem = wd_cell_mem(c);
+	unsigned int i, comm = ~0u;
+
+	for (i = 0; i < c->num_mem_regions; i++) {
+		if (!(mem[i].flags & WD_MEM_COMM))
+			continue;
+		if (comm != ~0u)
+			violation(ck, "mem", (int)i,
+				  "second comm region (mem[%u] is one already)",
+				  comm);
+		else
+			comm = i;
+		if (mem[i].size != WD_PAGE_SIZE)
+			violation(ck, "mem", (int)i,
+				  "comm region is 0x%llx bytes, must be one 4 "
+				  "KiB page",
+				  mem[i].size);
+		if (mem[i].flags & (WD_MEM_IO | WD_MEM_SHARED))
+			violation(ck, "mem", (int)i,
+				  "comm region must not be IO or SHARED");
+	}
+}
+
+static void check_device(struct checker *ck, const struct wd_device *d, int i)
+{
+	unsigned int len = name_length(d->name, DEVICE_NAME_LEN);
+
+	if (len == DEVICE_NAME_LEN)
+		violation(ck, "devices", i, "name not NUL-terminated");
+	else if (!len)
+		violation(ck, "devices", i, "name is empty");
+	check_size(ck, "devices", i, d->mmio_size);
+	check_span(ck, "devices", i, "mmio_start", d->mmio_start, d->mmio_size);
+	if (d->flags)
+		violation(ck, "devices", i, "flags 0x%llx, must be 0",
+			  (wd_u64)d->flags);
+}
+
+static void check_devices(struct checker *ck, const struct wd_cell *c)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->num_devices; i++)
+		check_device(ck, &wd_cell_devices(c)[i], (int)i);
+}
+
+/* SGIs and PPIs are per CPU and Warden's business: cells own SPIs only. */
+static void check_irqs_are_spis(struct checker *ck, const struct wd_cell *c)
+{
+	struct irq_ref ref;
+	unsigned int i;
+
+	for (i = 0; i < irq_count(c); i++) {
+		irq_get(c, i, &ref);
+		if (ref.intid < GIC_SPI_FIRST && !(ref.optional && !ref.intid))
+			violation(ck, ref.field, ref.index,
+				  "INTID %u is not an SPI (must be >= 32)",
+				  ref.intid);
+	}
+}
+
+static void check_irq_duplicates(struct checker *ck, const struct wd_cell *c)
+{
+	struct irq_ref a, b;
+	unsigned int i, j;
+
+	for (i = 0; i < irq_count(c); i++) {
+		irq_get(c, i, &a);
+		for (j = 0; a.intid && j < i; j++) {
+			irq_get(c, j, &b);
+			if (a.intid == b.intid)
+				violation(ck, a.field, a.index,
+					  "INTID %u is listed twice (also "
+					  "%s[%u])",
+					  a.intid, b.field,
+					  (unsigned int)b.index);
+		}
+	}
+}
+
+/* Two mappings at the same guest-physical address cannot both hold. */
+static void check_ipa_overlap(struct checker *ck, const struct wd_cell *c)
+{
+	struct resource a, b;
+	unsigned int i, j;
+
+	for (i = 0; i < resource_count(c); i++) {
+		resource_get(c, i, &a);
+		for (j = 0; j < i; j++) {
+			resource_get(c, j, &b);
+			if (ranges_overlap(a.ipa, a.size, b.ipa, b.size))
+				violation(ck, a.field, a.index,
+					  "guest-physical 0x%llx (size 0x%llx) "
+					  "overlaps %s[%u]",
+					  a.ipa, a.size, b.field,
+					  (unsigned int)b.index);
+		}
+	}
+}
+
+static int is_ram(wd_u32 flags)
+{
+	return !(flags & WD_MEM_IO);
+}
+
+static void check_has_ram(struct checker *ck, const struct wd_cell *c)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->num_mem_regions; i++)
+		if (is_ram(wd_cell_mem(c)[i].flags))
+			return;
+	violation(ck, "mem", -1, "no RAM region: an inmate needs memory");
+}
+
+static void check_entry(struct checker *ck, const struct wd_cell *c)
+{
+	const struct wd_mem_region *mem = wd_cell_mem(c);
+	unsigned int i;
+
+	for (i = 0; i < c->num_mem_regions; i++)
+		if (is_ram(mem[i].flags) && (mem[i].flags & WD_MEM_EXEC) &&
+		    c->entry >= mem[i].virt_start &&
+		    c->entry < range_end(mem[i].virt_start, mem[i].size))
+			return;
+	violation(ck, "entry", -1,
+		  "0x%llx is not inside an executable RAM region", c->entry);
+}
+
+static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
+			     int is_root)
+{
+	check_cell_name(ck, c);
+	check_cell_fields(ck, c);
+	check_mem_regions(ck, c);
+	check_comm_region(ck, c);
+	check_devices(ck, c);
+	check_irqs_are_spis(ck, c);
+	check_irq_duplicates(ck, c);
+	check_ipa_overlap(ck, c);
+	if (is_root)
+		return; /* the root's entry is ignored: Linux is running */
+	check_has_ram(ck, c);
+	check_entry(ck, c);
+}
+
+/* ---- Platform and system ranges. ---- */
+
+struct named_range {
+	const char *name;
+	wd_u64 start;
+	wd_u64 size;
+};
+
+static wd_u64 platform_cpu_mask(const struct wd_platform *p)
+{
+	return p->num_cpus >= 64 ? ~0ull : (1ull << p->num_cpus) - 1;
+}
+
+static unsigned int platform_cpus(const struct wd_platform *p)
+{
+	return p->num_cpus > WD_MAX_CPUS ? WD_MAX_CPUS : p->num_cpus;
+}
+
+static wd_u32 platform_irq_limit(const struct wd_platform *p)
+{
+	return p->num_irqs < GIC_INTID_LIMIT ? p->num_irqs : GIC_INTID_LIMIT;
+}
+
+static unsigned int gic_frame_add(struct named_range *out, unsigned int n,
+				  const char *name, wd_u64 base, wd_u64 size)
+{
+	if (!base)
+		return n; /* unset: check_gic() reports it */
+	out[n].name = name;
+	out[n].start = base;
+	out[n].size = size;
+	return n + 1;
+}
+
+/*
+ * The GIC frames Warden keeps to itself. Sizes: distributor 64 KiB, v2
+ * CPU and virtual CPU interfaces 8 KiB, v2 hypervisor interface 4 KiB, v3
+ * redistributors 128 KiB (RD + SGI frames) per CPU.
+ */
+static unsigned int gic_frames(const struct wd_platform *p,
+			       struct named_range out[4])
+{
+	unsigned int n;
+
+	if (p->gic_version != WD_GIC_V2 && p->gic_version != WD_GIC_V3)
+		return 0;
+	n = gic_frame_add(out, 0, "distributor", p->gicd_base, 0x10000);
+	if (p->gic_version == WD_GIC_V3)
+		return gic_frame_add(out, n, "redistributor", p->gicr_base,
+				     0x20000ull * platform_cpus(p));
+	n = gic_frame_add(out, n, "CPU interface", p->gicc_base, 0x2000);
+	n = gic_frame_add(out, n, "hypervisor interface", p->gich_base, 0x1000);
+	return gic_frame_add(out, n, "virtual CPU interface", p->gicv_base,
+			     0x2000);
+}
+
+static void check_gic_base(struct checker *ck, const char *field, wd_u64 base,
+			   unsigned int version)
+{
+	if (!base)
+		violation(ck, field, -1, "must be set for GICv%u", version);
+	else if (base & PAGE_MASK)
+		violation(ck, field, -1, "0x%llx is not 4 KiB aligned", base);
+}
+
+static void check_gic_in_ram(struct checker *ck, const struct wd_system *sys)
+{
+	struct named_range frame[4];
+	unsigned int i, n = gic_frames(&sys->platform, frame);
+
+	for (i = 0; i < n; i++)
+		if (ranges_overlap(frame[i].start, frame[i].size,
+				   sys->ram.start, sys->ram.size))
+			violation(ck, "platform", -1,
+				  "GIC %s at 0x%llx lies in RAM", frame[i].name,
+				  frame[i].start);
+}
+
+static void check_gic(struct checker *ck, const struct wd_system *sys)
+{
+	const struct wd_platform *p = &sys->platform;
+	unsigned int v = p->gic_version;
+
+	if (v != WD_GIC_V2 && v != WD_GIC_V3) {
+		violation(ck, "platform.gic_version", -1, "%u is not 2 or 3",
+			  v);
+		return;
+	}
+	check_gic_base(ck, "platform.gicd_base", p->gicd_base, v);
+	if (v == WD_GIC_V3) {
+		check_gic_base(ck, "platform.gicr_base", p->gicr_base, v);
+	} else {
+		check_gic_base(ck, "platform.gicc_base", p->gicc_base, v);
+		check_gic_base(ck, "platform.gich_base", p->gich_base, v);
+		check_gic_base(ck, "platform.gicv_base", p->gicv_base, v);
+	}
+	check_gic_in_ram(ck, sys);
+}
+
+static void check_gic_lines(struct checker *ck, const struct wd_platform *p)
+{
+	if (p->num_irqs < GIC_SPI_FIRST || p->num_irqs > GIC_LINES_MAX ||
+	    p->num_irqs % 32)
+		violation(ck, "platform.num_irqs", -1,
+			  "%u is not a multiple of 32 in 32..%u", p->num_irqs,
+			  GIC_LINES_MAX);
+	if (p->maint_irq < GIC_PPI_FIRST || p->maint_irq >= GIC_SPI_FIRST)
+		violation(ck, "platform.maint_irq", -1,
+			  "%u is not a PPI (16..31)", p->maint_irq);
+}
+
+/* Sets *other to an earlier CPU with the same MPIDR, if there is one. */
+static int mpidr_taken(const struct wd_platform *p, unsigned int cpu,
+		       unsigned int *other)
+{
+	for (*other = 0; *other < cpu; (*other)++)
+		if (p->mpidr[*other] == p->mpidr[cpu])
+			return 1;
+	return 0;
+}
+
+static void check_mpidrs(struct checker *ck, const struct wd_platform *p)
+{
+	unsigned int cpu, other;
+
+	if (!p->num_cpus || p->num_cpus > WD_MAX_CPUS)
+		return; /* reported; the table cannot be judged against it */
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
+		if (cpu >= p->num_cpus && p->mpidr[cpu])
+			violation(ck, "platform.mpidr", (int)cpu,
+				  "0x%llx for a missing CPU, must be 0",
+				  p->mpidr[cpu]);
+		if (cpu >= p->num_cpus)
+			continue;
+		if (p->mpidr[cpu] & ~MPIDR_AFF_MASK)
+			violation(ck, "platform.mpidr", (int)cpu,
+				  "0x%llx has bits outside Aff0..Aff3",
+				  p->mpidr[cpu]);
+		if (mpidr_taken(p, cpu, &other))
+			violation(ck, "platform.mpidr", (int)cpu,
+				  "0x%llx is CPU %u's already", p->mpidr[cpu],
+				  other);
+	}
+}
+
+static void check_platform(struct checker *ck, const struct wd_system *sys)
+{
+	const struct wd_platform *p = &sys->platform;
+	wd_u64 way = p->llc_way_size;
+	unsigned int i;
+
+	check_gic(ck, sys);
+	if (!p->num_cpus || p->num_cpus > WD_MAX_CPUS)
+		violation(ck, "platform.num_cpus", -1, "%u is not in 1..%u",
+			  p->num_cpus, (unsigned int)WD_MAX_CPUS);
+	check_gic_lines(ck, p);
+	check_mpidrs(ck, p);
+	if (way && ((way & (way - 1)) || way < WD_PAGE_SIZE))
+		violation(ck, "platform.llc_way_size", -1,
+			  "0x%llx is not 0 or a power of two >= 4 KiB", way);
+	for (i = 0; i < WD_ARRAY_SIZE(p->reserved); i++)
+		if (p->reserved[i])
+			violation(ck, "platform.reserved", (int)i,
+				  "0x%llx, must be 0", p->reserved[i]);
+}
+
+static void check_console(struct checker *ck, const struct wd_console *con)
+{
+	if (con->type == WD_CONSOLE_PL011) {
+		if (!con->phys || (con->phys & PAGE_MASK))
+			violation(ck, "console.phys", -1,
+				  "0x%llx is not a page-aligned UART address",
+				  con->phys);
+	} else if (con->type == WD_CONSOLE_NONE) {
+		if (con->phys)
+			violation(ck, "console.phys", -1,
+				  "0x%llx, must be 0 without a console",
+				  con->phys);
+	} else {
+		violation(ck, "console.type", -1, "%u is unknown", con->type);
+	}
+	if (con->reserved)
+		violation(ck, "console.reserved", -1, "0x%llx, must be 0",
+			  (wd_u64)con->reserved);
+}
+
+static void check_system_range(struct checker *ck, const char *field,
+			       const struct wd_range *r)
+{
+	check_size(ck, field, -1, r->size);
+	check_span(ck, field, -1, "start", r->start, r->size);
+}
+
+static void check_system_ranges(struct checker *ck, const struct wd_system *sys)
+{
+	check_system_range(ck, "hypervisor", &sys->hypervisor);
+	check_system_range(ck, "cell_pool", &sys->cell_pool);
+	check_system_range(ck, "ram", &sys->ram);
+	if (!range_inside(sys->hypervisor.start, sys->hypervisor.size,
+			  sys->ram.start, sys->ram.size))
+		violation(ck, "hypervisor", -1, "not inside RAM");
+	if (!range_inside(sys->cell_pool.start, sys->cell_pool.size,
+			  sys->ram.start, sys->ram.size))
+		violation(ck, "cell_pool", -1, "not inside RAM");
+	if (ranges_overlap(sys->hypervisor.start, sys->hypervisor.size,
+			   sys->cell_pool.start, sys->cell_pool.size))
+		violation(ck, "cell_pool", -1,
+			  "overlaps the hypervisor's memory");
+}
+
+/* ---- One cell against the platform and the system's ranges. ---- */
+
+static void check_cpus_exist(struct checker *ck, const struct wd_cell *c,
+			     const struct wd_system *sys, int is_root)
+{
+	wd_u64 all = platform_cpu_mask(&sys->platform);
+	unsigned int cpu;
+
+	if (is_root) {
+		if (c->cpu_set != all)
+			violation(ck, "cpu_set", -1,
+				  "0x%llx, the root must own every CPU "
+				  "(0x%llx): all start in it",
+				  c->cpu_set, all);
+		return;
+	}
+	for (cpu = 0; cpu < 64; cpu++)
+		if ((c->cpu_set & ~all) & (1ull << cpu))
+			violation(ck, "cpu_set", (int)cpu,
+				  "CPU %u does not exist (the platform has %u)",
+				  cpu, sys->platform.num_cpus);
+}
+
+static void check_irqs_exist(struct checker *ck, const struct wd_cell *c,
+			     const struct wd_system *sys)
+{
+	wd_u32 limit = platform_irq_limit(&sys->platform);
+	struct irq_ref ref;
+	unsigned int i;
+
+	for (i = 0; i < irq_count(c); i++) {
+		irq_get(c, i, &ref);
+		if (ref.intid >= GIC_INTID_LIMIT)
+			violation(ck, ref.field, ref.index,
+				  "INTID %u is special or out of range (>= %u)",
+				  ref.intid, GIC_INTID_LIMIT);
+		else if (ref.intid >= GIC_SPI_FIRST && ref.intid >= limit)
+			violation(ck, ref.field, ref.index,
+				  "INTID %u does not exist (the GIC has %u)",
+				  ref.intid, sys->platform.num_irqs);
+	}
+}
+
+/* With a known way size there are way/4 KiB colours, one bit each. */
+static void check_colours_exist(struct checker *ck, const struct wd_cell *c,
+				const struct wd_system *sys)
+{
+	wd_u64 colours = sys->platform.llc_way_size / WD_PAGE_SIZE;
+
+	if (!sys->platform.llc_way_size || colours >= 64)
+		return; /* unknown until Warden reads CCSIDR, or all fit */
+	if (c->colours >> colours)
+		violation(ck, "colours", -1,
+			  "0x%llx uses colours beyond the platform's %llu",
+			  c->colours, colours);
+}
+
+static void check_forbidden(struct checker *ck, const struct resource *r,
+			    const struct wd_system *sys)
+{
+	struct named_range frame[4];
+	unsigned int i, n = gic_frames(&sys->platform, frame);
+
+	if (ranges_overlap(r->phys, r->size, sys->hypervisor.start,
+			   sys->hypervisor.size))
+		violation(
+			ck, r->field, r->index,
+			"0x%llx (size 0x%llx) overlaps the hypervisor's memory",
+			r->phys, r->size);
+	for (i = 0; i < n; i++)
+		if (ranges_overlap(r->phys, r->size, frame[i].start,
+				   frame[i].size))
+			violation(ck, r->field, r->index,
+				  "0x%llx (size 0x%llx) maps the GIC %s",
+				  r->phys, r->size, frame[i].name);
+}
+
+static void check_placement(struct checker *ck, const struct resource *r,
+			    const struct wd_system *sys, int is_root)
+{
+	const struct wd_range *ram = &sys->ram, *pool = &sys->cell_pool;
+
+	if (!is_ram(r->flags)) {
+		if (ranges_overlap(r->phys, r->size, ram->start, ram->size))
+			violation(ck, r->field, r->index,
+				  "device memory 0x%llx lies in RAM", r->phys);
+	} else if (is_root) {
+		if (!(r->flags & WD_MEM_SHARED) &&
+		    ranges_overlap(r->phys, r->size, pool->start, pool->size))
+			violation(ck, r->field, r->index,
+				  "0x%llx gives the cell pool to the root "
+				  "(only SHARED may)",
+				  r->phys);
+	} else if (!range_inside(r->phys, r->size, ram->start, ram->size)) {
+		violation(ck, r->field, r->index,
+			  "RAM 0x%llx (size 0x%llx) is outside the board's RAM",
+			  r->phys, r->size);
+	} else if (!range_inside(r->phys, r->size, pool->start, pool->size)) {
+		violation(ck, r->field, r->index,
+			  "RAM 0x%llx (size 0x%llx) is outside the cell pool",
+			  r->phys, r->size);
+	}
+}
+
+static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
+				 const struct wd_system *sys, int is_root)
+{
+	struct resource r;
+	unsigned int i;
+
+	check_cpus_exist(ck, c, sys, is_root);
+	check_irqs_exist(ck, c, sys);
+	check_colours_exist(ck, c, sys);
+	for (i = 0; i < resource_count(c); i++) {
+		resource_get(c, i, &r);
+		check_forbidden(ck, &r, sys);
+		check_placement(ck, &r, sys, is_root);
+	}
+}
+
+int wd_check_system(const void *blob, wd_u64 size,
+		    struct wd_check_report *report)
+{
+	struct checker ck;
+	struct layout lay;
+
+	checker_init(&ck, report, WD_CHECK_SYSTEM);
+	if (check_layout(&ck, blob, size, WD_KIND_SYSTEM, &lay))
+		return checker_result(&ck);
+	ck.cell = 0; /* platform and ranges belong to no cell */
+	check_platform(&ck, lay.sys);
+	check_console(&ck, &lay.sys->console);
+	check_system_ranges(&ck, lay.sys);
+	checker_about(&ck, lay.cell, WD_CHECK_SYSTEM);
+	check_cell_alone(&ck, lay.cell, 1);
+	check_cell_in_system(&ck, lay.cell, lay.sys, 1);
+	return checker_result(&ck);
+}
+
+int wd_check_cell(const void *blob, wd_u64 size, struct wd_check_report *report)
+{
+	struct checker ck;
+	struct layout lay;
+
+	checker_init(&ck, report, 0);
+	if (!check_layout(&ck, blob, size, WD_KIND_CELL, &lay))
+		check_cell_alone(&ck, lay.cell, 0);
+	return checker_result(&ck);
+}
+
+/* ---- Rules between cells. b is blamed; a is named in the reason. ---- */
+
+static void report_overlap(struct checker *ck, const struct resource *a,
+			   const struct resource *b, const char *a_name)
+{
+	if (a->flags & b->flags & WD_MEM_IO)
+		violation(ck, b->field, b->index,
+			  "device MMIO 0x%llx shared with cell '%s' %s[%u]",
+			  b->phys, a_name, a->field, (unsigned int)a->index);
+	else
+		violation(ck, b->field, b->index,
+			  "memory 0x%llx overlaps cell '%s' %s[%u], not SHARED",
+			  b->phys, a_name, a->field, (unsigned int)a->index);
+}
+
+static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
+			      const struct wd_cell *b, const char *a_name)
+{
+	struct resource ra, rb;
+	unsigned int i, j;
+
+	for (j = 0; j < resource_count(b); j++) {
+		resource_get(b, j, &rb);
+		for (i = 0; i < resource_count(a); i++) {
+			resource_get(a, i, &ra);
+			if (!ranges_overlap(ra.phys, ra.size, rb.phys, rb.size))
+				continue;
+			if (!(ra.flags & rb.flags & WD_MEM_SHARED))
+				report_overlap(ck, &ra, &rb, a_name);
+		}
+	}
+}
+
+static void check_pair_irqs(struct checker *ck, const struct wd_cell *a,
+			    const struct wd_cell *b, const char *a_name)
+{
+	struct irq_ref ra, rb;
+	unsigned int i, j;
+
+	for (j = 0; j < irq_count(b); j++) {
+		irq_get(b, j, &rb);
+		for (i = 0; rb.intid && i < irq_count(a); i++) {
+			irq_get(a, i, &ra);
+			if (ra.intid == rb.intid)
+				violation(ck, rb.field, rb.index,
+					  "INTID %u also belongs to cell '%s'",
+					  rb.intid, a_name);
+		}
+	}
+}
+
+static void check_pair(struct checker *ck, const struct wd_cell *a,
+		       const struct wd_cell *b, int a_is_root)
+{
+	char a_name[WD_NAME_LEN];
+
+	name_sanitise(a_name, a->name, WD_NAME_LEN);
+	if (names_equal(a->name, b->name, WD_NAME_LEN))
+		violation(ck, "name", -1, "another cell is called '%s' too",
+			  a_name);
+	check_pair_memory(ck, a, b, a_name);
+	if (a->colours & b->colours)
+		violation(ck, "colours", -1,
+			  "colours 0x%llx are also used by cell '%s'",
+			  a->colours & b->colours, a_name);
+	if (a_is_root)
+		return; /* cells take CPUs and IRQs from the root */
+	if (a->cpu_set & b->cpu_set)
+		violation(ck, "cpu_set", -1,
+			  "CPUs 0x%llx also belong to cell '%s'",
+			  a->cpu_set & b->cpu_set, a_name);
+	check_pair_irqs(ck, a, b, a_name);
+}
+
+/* Member 0 is the root; member i > 0 is cells[i - 1], NULL if unusable. */
+static const struct wd_cell *set_member(const struct wd_blob *system,
+					const struct wd_blob *cells,
+					unsigned int i)
+{
+	const struct wd_blob *b;
+
+	if (!i)
+		return wd_config_root(system->data);
+	b = &cells[i - 1];
+	if (wd_check_layout(b->data, b->size, WD_KIND_CELL))
+		return 0;
+	return wd_config_cell(b->data);
+}
+
+/* Once the non-root cells own all of the root's CPUs, blame that cell. */
+static void check_root_keeps_cpu(struct checker *ck, const struct wd_cell *root,
+				 wd_u64 *taken, const struct wd_cell *c)
+{
+	wd_u64 before = *taken;
+
+	*taken |= c->cpu_set;
+	if ((before & root->cpu_set) != root->cpu_set &&
+	    (*taken & root->cpu_set) == root->cpu_set)
+		violation(ck, "cpu_set", -1,
+			  "takes the root's last CPU (the root must keep one)");
+}
+
+static void check_set_member(struct checker *ck, const struct wd_blob *system,
+			     const struct wd_blob *cells, unsigned int i)
+{
+	const struct wd_cell *b = set_member(system, cells, i);
+	const struct wd_cell *a;
+	unsigned int j;
+
+	checker_about(ck, b, (int)i - 1);
+	check_cell_in_system(ck, b, wd_config_system(system->data), 0);
+	for (j = 0; j < i; j++) {
+		a = set_member(system, cells, j);
+		if (a)
+			check_pair(ck, a, b, j == 0);
+	}
+}
+
+int wd_check_set(const struct wd_blob *system, const struct wd_blob *cells,
+		 unsigned int num_cells, struct wd_check_report *report)
+{
+	const struct wd_cell *root, *c;
+	struct checker ck;
+	wd_u64 taken = 0;
+	unsigned int i;
+
+	checker_init(&ck, report, WD_CHECK_SYSTEM);
+	if (wd_check_layout(system->data, system->size, WD_KIND_SYSTEM)) {
+		violation(
+			&ck, "blob", -1,
+			"invalid system config: cells not checked against it");
+		return checker_result(&ck);
+	}
+	root = wd_config_root(system->data);
+	for (i = 1; i <= num_cells; i++) {
+		ck.cell = 0;
+		ck.subject = (int)i - 1;
+		c = set_member(system, cells, i);
+		if (!c) {
+			violation(&ck, "blob", -1,
+				  "invalid cell config: not checked against "
+				  "the others");
+			continue;
+		}
+		check_set_member(&ck, system, cells, i);
+		check_root_keeps_cpu(&ck, root, &taken, c);
+	}
+	return checker_result(&ck);
+}

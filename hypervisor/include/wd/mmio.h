@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Emulated MMIO: a cell's stage 2 leaves these ranges unmapped, the arch
+ * decodes the faulting access and mmio_dispatch() hands it to the handler
+ * registered for the range.
+ */
+#ifndef WD_MMIO_H
+#define WD_MMIO_H
+
+#include <wd/types.h>
+
+struct cell;
+
+struct mmio_access {
+	u64 addr; /* guest-physical */
+	u64 value; /* written value, or the value read */
+	u8 size; /* 1, 2, 4 or 8 bytes */
+	bool write;
+};
+
+/* Returns 0 when emulated, -errno to make the access fault in the cell. */
+typedef int (*mmio_handler_fn)(void *arg, struct mmio_access *acc);
+
+#define MMIO_MAX_REGIONS 8
+
+struct mmio_region {
+	u64 start;
+	u64 size;
+	mmio_handler_fn handler;
+	void *arg;
+};
+
+int mmio_register(struct cell *cell, u64 start, u64 size,
+		  mmio_handler_fn handler, void *arg);
+/* -ENOENT when no region covers the access. */
+int mmio_dispatch(struct cell *cell, struct mmio_access *acc);
+
+#endif

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The few libc string functions the hypervisor needs (see string.c). */
+#ifndef WD_STRING_H
+#define WD_STRING_H
+
+#include <wd/types.h>
+
+void *memset(void *dst, int c, size_t n);
+void *memcpy(void *dst, const void *src, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strnlen(const char *s, size_t max);
+
+#endif

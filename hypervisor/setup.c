@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Enable and disable. The driver enters the CPUs one after the other; the
+ * first does the global set-up (config check, page pool, the hypervisor's
+ * own tables, the root cell), every CPU then takes over itself. Disable
+ * is the reverse, one CPU per WD_HC_DISABLE; the last one out tears down
+ * the global state.
+ */
+#include <arch.h>
+#include <warden/version.h>
+#include <wd/cell.h>
+#include <wd/config_check.h>
+#include <wd/console.h>
+#include <wd/errno.h>
+#include <wd/page_pool.h>
+#include <wd/paging.h>
+#include <wd/percpu.h>
+#include <wd/printk.h>
+#include <wd/setup.h>
+#include <wd/spinlock.h>
+
+/* Linker script symbols. */
+extern u8 __image_start[], __text_end[], __image_end[];
+extern u8 __config_start[];
+
+static struct {
+	spinlock_t lock;
+	bool ready; /* global set-up done */
+	unsigned int active; /* CPUs under Warden */
+	unsigned int expected;
+	const struct wd_system *sys;
+	struct paging hyp;
+} wd;
+
+static void report_violation(void *ctx, const char *cell, const char *field,
+			     int index, const char *reason)
+{
+	(void)ctx;
+	printk("config: %s %s[%d]: %s\n", cell ? cell : "system", field, index,
+	       reason);
+}
+
+/* The blob sits in Warden memory, out of the root's reach once enabled. */
+static int check_config(void)
+{
+	const struct wd_header *hdr = (const void *)__config_start;
+	struct wd_check_report report = {.violation = report_violation};
+
+	if (hdr->magic != WD_CONFIG_MAGIC || hdr->total_size > WD_CONFIG_MAX)
+		return -EINVAL;
+	if (wd_check_system(hdr, hdr->total_size, &report))
+		return -EINVAL;
+	wd.sys = wd_config_system(hdr);
+	return 0;
+}
+
+static u64 image_pa(const u8 *sym)
+{
+	return paging_pa(sym);
+}
+
+/* Pool: the hypervisor range after the image. */
+static int pool_init(void)
+{
+	u64 start = image_pa(__image_end);
+	u64 end = wd.sys->hypervisor.start + wd.sys->hypervisor.size;
+
+	if (image_pa(__image_start) != wd.sys->hypervisor.start || end <= start)
+		return -EINVAL;
+	return page_pool_init(start, end - start);
+}
+
+static int hyp_paging_init(void)
+{
+	u64 text = image_pa(__image_start);
+	u64 text_end = image_pa(__text_end);
+	u64 end = wd.sys->hypervisor.start + wd.sys->hypervisor.size;
+	int err;
+
+	err = paging_create(&wd.hyp, &arch_hyp_paging);
+	if (!err)
+		err = paging_map(&wd.hyp, text, text, text_end - text,
+				 PG_READ | PG_EXEC);
+	if (!err)
+		err = paging_map(&wd.hyp, text_end, text_end, end - text_end,
+				 PG_RW);
+	if (!err)
+		err = arch_map_devices(&wd.hyp, wd.sys);
+	if (!err)
+		arch_paging_activate(&wd.hyp);
+	return err;
+}
+
+static unsigned int count_bits(u64 v)
+{
+	unsigned int n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+static int global_init(void)
+{
+	const struct wd_header *hdr = (const void *)__config_start;
+	int err;
+
+	console_init();
+	err = check_config();
+	if (!err)
+		err = pool_init();
+	if (!err)
+		err = hyp_paging_init();
+	if (err)
+		return err;
+	console_enable_uart(wd.sys->console.type != WD_CONSOLE_NONE);
+	printk("Warden " WARDEN_VERSION_STRING ": enabling, pool %llu KiB\n",
+	       page_pool_size() / 1024);
+	err = cell_init_root(wd.sys, wd_config_root(hdr));
+	if (err) {
+		printk("Warden: set-up failed (%d)\n", err);
+		return err;
+	}
+	wd.expected = count_bits(root_cell.cpu_set);
+	wd.ready = true;
+	return 0;
+}
+
+static int cpu_enable(unsigned int cpu_id)
+{
+	struct percpu *pc = percpu_of(cpu_id);
+	int err;
+
+	if (cpu_id >= wd.sys->platform.num_cpus ||
+	    !(root_cell.cpu_set & BIT(cpu_id)))
+		return -EINVAL;
+	if (pc->active)
+		return -EBUSY;
+	pc->cpu_id = cpu_id;
+	pc->cell = &root_cell;
+	err = arch_cpu_init(pc);
+	if (err)
+		return err;
+	pc->active = true;
+	if (++wd.active == wd.expected)
+		printk("Warden " WARDEN_VERSION_STRING " enabled on %u CPUs\n",
+		       wd.active);
+	return 0;
+}
+
+long wd_enable_cpu(unsigned int cpu_id)
+{
+	int err = 0;
+
+	if (cpu_id >= WD_MAX_CPUS_HV)
+		return -EINVAL;
+	spin_lock(&wd.lock);
+	if (!wd.ready)
+		err = global_init();
+	if (!err)
+		err = cpu_enable(cpu_id);
+	spin_unlock(&wd.lock);
+	return err;
+}
+
+static bool any_cpu_parked(void)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++)
+		if ((root_cell.cpu_set & BIT(cpu)) && percpu_of(cpu)->parked)
+			return true;
+	return false;
+}
+
+static void print_stats(const struct percpu *pc)
+{
+	const u64 *s = pc->stats;
+
+	printk("CPU %u exits: %llu irq, %llu hypercall, %llu psci, %llu mmio, "
+	       "%llu sysreg\n",
+	       pc->cpu_id, s[WD_STAT_IRQ], s[WD_STAT_HYPERCALL],
+	       s[WD_STAT_PSCI], s[WD_STAT_MMIO], s[WD_STAT_SYSREG]);
+}
+
+/*
+ * A parked CPU would stay in Warden with nobody to bring it back: Linux
+ * must online every CPU before disabling (the driver does).
+ */
+long wd_disable_cpu(struct percpu *pc)
+{
+	long err = 0;
+
+	spin_lock(&wd.lock);
+	if (any_cpu_parked()) {
+		err = -EBUSY;
+	} else {
+		print_stats(pc);
+		arch_cpu_exit(pc);
+		pc->active = false;
+		pc->leaving = true;
+		if (--wd.active == 0) {
+			printk("Warden disabled\n");
+			cell_exit_root();
+			wd.ready = false;
+		}
+	}
+	spin_unlock(&wd.lock);
+	return err;
+}
+
+const struct wd_system *wd_system_config(void)
+{
+	return wd.sys;
+}
+
+unsigned int wd_active_cpus(void)
+{
+	return wd.active;
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Console front end: one backend chosen at boot, '\n' expanded to CRLF for
+ * terminals. Single-CPU inmates only: there is no lock.
+ */
+#include <inmate/console.h>
+
+static const struct console_backend *backend = &pl011_console;
+
+void console_init(bool under_warden)
+{
+	backend = under_warden ? &hypercall_console : &pl011_console;
+}
+
+const char *console_name(void)
+{
+	return backend->name;
+}
+
+void console_putc(char c)
+{
+	if (c == '\n')
+		backend->putc('\r');
+	backend->putc(c);
+}
+
+void console_puts(const char *s)
+{
+	while (*s)
+		console_putc(*s++);
+}

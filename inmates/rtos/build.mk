@@ -1,0 +1,66 @@
+# RTOS inmate (inmates/rtos/README.md), included from inmates/build.mk.
+# One image per built-in task set: out/arm64/inmates/rtos*.elf and .bin.
+# The schedulability analysis (RTOS_ANALYSIS_SRCS) is freestanding C for
+# the host tool and the hypervisor as well; its host test runs under
+# `make test-unit`, the bare-metal QEMU runs under `make inmates-test-qemu`.
+
+RTOS_DIR := inmates/rtos
+RTOS_OBJ := $(INMATE_OBJ)/rtos
+RTOS_ANALYSIS_SRCS := $(addprefix $(RTOS_DIR)/,analysis.c analysis_edf.c \
+	analysis_rta.c analysis_text.c utilisation.c)
+RTOS_ANALYSIS_HDRS := $(RTOS_DIR)/analysis.h $(RTOS_DIR)/analysis_internal.h \
+	include/warden/rtos.h include/warden/config.h
+RTOS_SRCS := $(filter-out $(RTOS_DIR)/tasksets.c, \
+	$(wildcard $(RTOS_DIR)/*.c $(RTOS_DIR)/*.S))
+RTOS_OBJS := $(patsubst $(RTOS_DIR)/%,$(RTOS_OBJ)/%.o,$(RTOS_SRCS))
+RTOS_HDRS := $(wildcard $(RTOS_DIR)/*.h) include/warden/rtos.h $(INMATE_HDRS)
+
+# Image name -> task set (inmates/rtos/taskset.h)
+RTOS_SET_rtos := RT_TASKSET_EDF
+RTOS_SET_rtos-rm := RT_TASKSET_RM
+RTOS_SET_rtos-overload := RT_TASKSET_OVERLOAD_EDF
+RTOS_SET_rtos-overload-rm := RT_TASKSET_OVERLOAD_RM
+RTOS_IMAGES := rtos rtos-rm rtos-overload rtos-overload-rm
+RTOS_ELFS := $(patsubst %,$(INMATE_OUT)/%.elf,$(RTOS_IMAGES))
+RTOS_BINS := $(RTOS_ELFS:.elf=.bin)
+RTOS_SET_OBJS := $(patsubst %,$(RTOS_OBJ)/set-%.o,$(RTOS_IMAGES))
+ALL_TARGETS += $(RTOS_ELFS) $(RTOS_BINS)
+.SECONDARY: $(RTOS_OBJS) $(RTOS_SET_OBJS)
+
+$(RTOS_OBJ)/%.c.o: $(RTOS_DIR)/%.c $(RTOS_HDRS)
+	@mkdir -p $(dir $@)
+	$(INMATE_CC) $(INMATE_CFLAGS) -c $< -o $@
+
+$(RTOS_OBJ)/%.S.o: $(RTOS_DIR)/%.S $(RTOS_HDRS)
+	@mkdir -p $(dir $@)
+	$(INMATE_CC) $(INMATE_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(RTOS_OBJ)/set-%.o: $(RTOS_DIR)/tasksets.c $(RTOS_HDRS)
+	@mkdir -p $(dir $@)
+	$(INMATE_CC) $(INMATE_CFLAGS) -DRT_TASKSET=$(RTOS_SET_$*) -c $< -o $@
+
+# A static pattern rule: it, not the demos' %.elf rule, links these.
+$(RTOS_ELFS): $(INMATE_OUT)/%.elf: $(RTOS_OBJ)/set-%.o $(RTOS_OBJS) \
+		$(INMATE_LIB_OBJS) $(INMATE_LDS)
+	$(INMATE_CC) $(INMATE_CFLAGS) $(INMATE_LDFLAGS) -o $@ \
+		$(INMATE_LIB_OBJS) $(RTOS_OBJS) $< -lgcc
+
+# Host unit test of the analysis, with AddressSanitizer and UBSan.
+RTOS_TEST_BIN := $(INMATE_OUT)/host/test_rtos_analysis
+$(RTOS_TEST_BIN): $(RTOS_DIR)/tests/test_analysis.c $(RTOS_ANALYSIS_SRCS) \
+		$(RTOS_ANALYSIS_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -O1 -g -fno-omit-frame-pointer \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-o $@ $(filter %.c,$^) -lcmocka
+
+.PHONY: rtos rtos-test-unit rtos-test-qemu
+test-unit: rtos-test-unit
+inmates: $(RTOS_ELFS) $(RTOS_BINS)
+rtos: $(RTOS_ELFS) $(RTOS_BINS)
+rtos-test-unit: $(RTOS_TEST_BIN)
+	$(RTOS_TEST_BIN)
+# inmates-test-qemu (inmates/build.mk) runs the RTOS script after its own.
+inmates-test-qemu: $(RTOS_ELFS)
+rtos-test-qemu: $(RTOS_ELFS)
+	bash $(RTOS_DIR)/tests/run-baremetal.sh $(INMATE_OUT)

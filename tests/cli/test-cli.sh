@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Host tests of the `warden` CLI: version, help, `config check` on the
+# shipped blobs and on broken copies of them, and the device-facing
+# commands against stand-in files (the WARDEN_* path overrides).
+# usage: test-cli.sh WARDEN_BINARY BLOB_DIR
+set -u
+warden=$1
+blobs=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# expect RC PATTERN CMD...: CMD exits with RC and its stdout+stderr
+# matches the extended regex PATTERN.
+expect() {
+	local rc=$1 pattern=$2 out got
+	shift 2
+	out=$("$@" 2>&1)
+	got=$?
+	if [ "$got" = "$rc" ] && grep -Eq -- "$pattern" <<<"$out"; then
+		pass=$((pass + 1))
+		echo "PASS: $*"
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $* (exit $got, wanted $rc and /$pattern/)"
+		sed 's/^/    /' <<<"$out"
+	fi
+}
+
+# Writes a copy of $1 to $2 with bytes at offset $3 replaced by $4 (hex).
+patch() {
+	cp "$1" "$2"
+	printf "$(sed 's/\(..\)/\\x\1/g' <<<"$4")" |
+		dd of="$2" bs=1 seek="$3" conv=notrunc status=none
+}
+
+v3=$blobs/qemu-virt-gicv3.cell
+v2=$blobs/qemu-virt-gicv2.cell
+demo=$blobs/demo.cell
+
+# Version and help
+expect 0 '^warden 0\.1$' "$warden" --version
+expect 0 'config check SYSTEM.cell' "$warden" --help
+expect 0 'usage: warden cell load NAME IMAGE \[-a ADDR\]' \
+	"$warden" cell load --help
+expect 0 'Exit status: 0 valid' "$warden" config check --help
+expect 2 'usage: warden COMMAND' "$warden"
+expect 2 "'frob' is not a command of 'warden cell'" "$warden" cell frob
+expect 2 'usage: warden config check SYSTEM.cell' "$warden" config check
+
+# The shipped configs pass, alone and together
+for sys in "$blobs"/qemu-virt-*.cell; do
+	expect 0 '^ok$' "$warden" config check "$sys"
+	for cell in "$blobs"/*.cell; do
+		case $cell in */qemu-virt-*) continue ;; esac
+		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
+	done
+done
+expect 0 'cells are checked alone' "$warden" config check "$demo"
+
+# Broken blobs: violations (exit 1) with the file, cell, field and reason
+head -c 100 "$v3" >"$tmp/truncated.cell"
+expect 1 "truncated.cell: header: truncated: 100 bytes" \
+	"$warden" config check "$tmp/truncated.cell"
+head -c 900 "$v3" >"$tmp/short-arrays.cell"
+expect 1 "short-arrays.cell: cell 'root': total_size: truncated" \
+	"$warden" config check "$tmp/short-arrays.cell"
+patch "$v3" "$tmp/magic.cell" 0 58
+expect 1 'magic.cell: magic: 0x4e445258 is not 0x4e445257' \
+	"$warden" config check "$tmp/magic.cell" "$demo"
+: >"$tmp/empty.cell"
+expect 1 'empty.cell: header: truncated: 0 bytes' \
+	"$warden" config check "$tmp/empty.cell"
+expect 1 'kind: 1, expected 2 \(a cell config\)' \
+	"$warden" config check "$v3" "$v3"
+expect 1 'gicv3.cell: kind: 1, expected 2' "$warden" config check "$demo" "$v3"
+# demo's cpu_set (header 16 + name 32 + flags and counts 16) -> CPU 9
+patch "$demo" "$tmp/cpu9.cell" 64 0002000000000000
+expect 1 "cpu9.cell: cell 'demo': cpu_set\[9\]: CPU 9 does not exist" \
+	"$warden" config check "$v2" "$tmp/cpu9.cell"
+expect 1 "cell 'demo': name: another cell is called 'demo'" \
+	"$warden" config check "$v3" "$demo" "$demo"
+expect 1 "CPUs 0x8 also belong to cell 'demo'" \
+	"$warden" config check "$v3" "$demo" "$demo"
+expect 1 '^4 violation\(s\)$' "$warden" config check "$v3" "$demo" "$demo"
+# a broken cell does not hide the others' findings
+expect 1 'magic.cell: magic:' \
+	"$warden" config check "$v3" "$tmp/magic.cell" "$demo"
+
+# Unreadable input: exit 2, and every unreadable file is named
+expect 2 'missing.cell: No such file or directory' \
+	"$warden" config check "$v3" "$tmp/missing.cell"
+expect 2 "$tmp: Is a directory" "$warden" config check "$tmp"
+head -c 1048577 /dev/zero >"$tmp/huge.cell"
+expect 2 'huge.cell: larger than 1048576 bytes' \
+	"$warden" config check "$tmp/huge.cell"
+
+# Driver commands against stand-ins for /dev/warden and friends
+export WARDEN_DEVICE=$tmp/no-device
+expect 1 'enable failed: cannot open .*no-device: No such file or directory \(is warden.ko loaded\?\)' \
+	"$warden" enable "$v3"
+expect 1 'not enabling' "$warden" enable "$tmp/magic.cell"
+expect 2 'missing.cell: No such file' "$warden" enable "$tmp/missing.cell"
+: >"$tmp/device"
+export WARDEN_DEVICE=$tmp/device
+expect 1 'enable failed: Inappropriate ioctl for device' \
+	"$warden" enable "$v3"
+expect 1 'disable failed: Inappropriate ioctl' "$warden" disable
+expect 1 'cell create failed: Inappropriate ioctl' \
+	"$warden" cell create "$demo"
+expect 1 'magic.cell: magic: 0x4e445258' "$warden" cell create "$tmp/magic.cell"
+expect 1 'magic.cell: 1 violation\(s\): not creating' \
+	"$warden" cell create "$tmp/magic.cell"
+expect 1 'cell start failed: Inappropriate ioctl' "$warden" cell start demo
+expect 1 'cell load failed: Inappropriate ioctl' \
+	"$warden" cell load demo "$demo" -a 0x40000000
+expect 2 "'0x4zz' is not an address" \
+	"$warden" cell load demo "$demo" -a 0x4zz
+expect 2 'usage: warden cell load' "$warden" cell load demo
+expect 2 'must have 1..31 characters' \
+	"$warden" cell destroy abcdefghijklmnopqrstuvwxyz0123456
+expect 2 'usage: warden cell shutdown NAME' "$warden" cell shutdown
+expect 2 'usage: warden disable' "$warden" disable now
+
+printf 'hello from the console\n' >"$tmp/console"
+export WARDEN_CONSOLE=$tmp/console
+expect 0 '^hello from the console$' "$warden" console
+(sleep 0.3 && echo "more output" >>"$tmp/console") &
+expect 124 'more output' timeout 1 "$warden" console -f
+wait
+expect 2 'usage: warden console \[-f\]' "$warden" console -x
+export WARDEN_CONSOLE=$tmp/none
+expect 1 'console: cannot open .*none: No such file' "$warden" console
+
+printf 'demo created\n' >"$tmp/cells"
+WARDEN_CELLS=$tmp/cells expect 0 '^demo created$' "$warden" cell list
+WARDEN_CELLS=$tmp/none expect 1 'cell list failed: cannot read' \
+	"$warden" cell list
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Builds config blobs in memory for the checker's unit tests: a scenario
+ * (a system plus a few cells) is edited as plain structs, then serialised
+ * into malloc'd blobs of exactly their size, so that AddressSanitizer sees
+ * any read past the end.
+ */
+#ifndef TESTS_BUILDER_H
+#define TESTS_BUILDER_H
+
+#include <warden/config.h>
+
+#define TB_MAX_CELLS 4
+
+struct tb_cell {
+	struct wd_cell cell;
+	struct wd_mem_region mem[WD_MAX_MEM_REGIONS];
+	struct wd_device dev[WD_MAX_DEVICES];
+	wd_u32 irqs[WD_MAX_IRQS];
+};
+
+struct tb_system {
+	struct wd_system sys;
+	struct tb_cell root;
+};
+
+/* What the CLI would be given: one system config and some cell configs. */
+struct scenario {
+	struct tb_system system;
+	struct tb_cell cells[TB_MAX_CELLS];
+	unsigned int num_cells;
+};
+
+struct tb_blob {
+	void *data;
+	wd_u64 size;
+};
+
+/* Memory map of the shipped QEMU virt configs (see configs/arm64). */
+#define TB_RAM 0x40000000ull
+#define TB_RAM_SIZE 0x40000000ull
+#define TB_POOL 0x77000000ull
+#define TB_POOL_SIZE 0x08000000ull
+#define TB_HV 0x7f000000ull
+#define TB_HV_SIZE 0x01000000ull
+#define TB_GICD 0x08000000ull
+#define TB_GICR 0x080a0000ull /* 4 CPUs: up to 0x08120000 */
+#define TB_RWX (WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC)
+#define TB_RW (WD_MEM_READ | WD_MEM_WRITE)
+
+/*
+ * A valid scenario: QEMU virt with 4 CPUs and the given GIC, and one cell
+ * "demo" on CPU 3 with 16 MiB at the start of the pool and a comm page.
+ */
+void tb_scenario_init(struct scenario *s, unsigned int gic_version);
+/* Appends a second valid cell "cell2" on CPU 2; returns its index. */
+unsigned int tb_add_cell2(struct scenario *s);
+
+unsigned int tb_add_mem(struct tb_cell *c, wd_u64 phys, wd_u64 virt,
+			wd_u64 size, wd_u32 flags);
+unsigned int tb_add_dev(struct tb_cell *c, const char *name, wd_u64 mmio,
+			wd_u64 size, wd_u32 irq);
+unsigned int tb_add_irq(struct tb_cell *c, wd_u32 intid);
+
+struct tb_blob tb_build_system(const struct tb_system *s);
+struct tb_blob tb_build_cell(const struct tb_cell *c);
+/* A copy of the first size bytes of b (size may exceed b.size: zeroes). */
+struct tb_blob tb_blob_resize(const struct tb_blob *b, wd_u64 size);
+void tb_blob_free(struct tb_blob *b);
+
+#endif

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Runs the config checker (hypervisor/config.c) on loaded files and prints
+ * each violation as "FILE: cell 'NAME': FIELD[INDEX]: REASON".
+ */
+#ifndef WARDEN_CHECK_H
+#define WARDEN_CHECK_H
+
+#include "blob.h"
+
+/*
+ * Checks a system config and cell configs: each alone, then together.
+ * system may be NULL: the cells are then only checked alone. Returns the
+ * number of violations printed.
+ */
+unsigned int check_configs(const char *system_path, const struct blob *system,
+			   char *const *cell_paths, const struct blob *cells,
+			   unsigned int num_cells);
+
+#endif

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/* `warden cell ...`: create, load, start, shut down, destroy, list. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <warden/ioctl.h>
+
+#include "check.h"
+#include "device.h"
+#include "warden.h"
+
+#define CELL_NAME_SIZE sizeof(((struct wd_ioc_cell_id *)0)->name)
+
+/* Cells are addressed by name; the ioctl structs hold 31 chars + NUL. */
+static int copy_name(char *out, const char *name)
+{
+	if (!*name || strlen(name) >= CELL_NAME_SIZE) {
+		fail("cell name '%s' must have 1..%zu characters", name,
+		     CELL_NAME_SIZE - 1);
+		return -1;
+	}
+	strcpy(out, name);
+	return 0;
+}
+
+static int cell_create(int argc, char **argv)
+{
+	struct wd_ioc_buf buf;
+	struct blob cell;
+	unsigned int violations;
+	int ret;
+
+	if (argc != 2)
+		return WARDEN_BAD_USAGE;
+	if (blob_load(argv[1], CONFIG_MAX_SIZE, &cell))
+		return WARDEN_INPUT;
+	violations = check_configs(NULL, NULL, argv + 1, &cell, 1);
+	if (violations) {
+		ret = fail("%s: %u violation(s): not creating", argv[1],
+			   violations);
+	} else {
+		buf.addr = (uintptr_t)cell.data;
+		buf.size = cell.size;
+		ret = warden_ioctl(WD_IOC_CELL_CREATE, &buf, "cell create");
+	}
+	blob_free(&cell);
+	return ret;
+}
+
+static int parse_address(const char *text, __u64 *out)
+{
+	unsigned long long value;
+	char *end;
+
+	errno = 0;
+	value = strtoull(text, &end, 0);
+	if (errno || end == text || *end || *text == '-') {
+		fail("'%s' is not an address", text);
+		return -1;
+	}
+	*out = value;
+	return 0;
+}
+
+/* NAME IMAGE [-a ADDR], the option anywhere. */
+static int parse_load(int argc, char **argv, struct wd_ioc_cell_load *load,
+		      const char **image)
+{
+	const char *positional[2];
+	int i, n = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-a") && i + 1 < argc) {
+			if (parse_address(argv[++i], &load->ipa))
+				return WARDEN_INPUT;
+		} else if (n < 2 && strcmp(argv[i], "-a")) {
+			positional[n++] = argv[i];
+		} else {
+			return WARDEN_BAD_USAGE;
+		}
+	}
+	if (n != 2)
+		return WARDEN_BAD_USAGE;
+	*image = positional[1];
+	return copy_name(load->name, positional[0]) ? WARDEN_INPUT : 0;
+}
+
+static int cell_load(int argc, char **argv)
+{
+	struct wd_ioc_cell_load load = {.ipa = WD_LOAD_AT_ENTRY};
+	const char *image;
+	struct blob data;
+	int ret = parse_load(argc, argv, &load, &image);
+
+	if (ret)
+		return ret;
+	if (blob_load(image, IMAGE_MAX_SIZE, &data))
+		return WARDEN_INPUT;
+	load.image.addr = (uintptr_t)data.data;
+	load.image.size = data.size;
+	ret = warden_ioctl(WD_IOC_CELL_LOAD, &load, "cell load");
+	blob_free(&data);
+	return ret;
+}
+
+static int cell_by_name(unsigned long request, const char *what, int argc,
+			char **argv)
+{
+	struct wd_ioc_cell_id id = {.name = {0}};
+
+	if (argc != 2)
+		return WARDEN_BAD_USAGE;
+	if (copy_name(id.name, argv[1]))
+		return WARDEN_INPUT;
+	return warden_ioctl(request, &id, what);
+}
+
+static int cell_start(int argc, char **argv)
+{
+	return cell_by_name(WD_IOC_CELL_START, "cell start", argc, argv);
+}
+
+static int cell_shutdown(int argc, char **argv)
+{
+	return cell_by_name(WD_IOC_CELL_SHUTDOWN, "cell shutdown", argc, argv);
+}
+
+static int cell_destroy(int argc, char **argv)
+{
+	return cell_by_name(WD_IOC_CELL_DESTROY, "cell destroy", argc, argv);
+}
+
+/* The driver publishes the cell table as text; print it as it is. */
+static int cell_list(int argc, char **argv)
+{
+	const char *path = warden_path(WARDEN_CELLS_ENV, WARDEN_CELLS_PATH);
+	FILE *f;
+	char buf[4096];
+	size_t n;
+	int err;
+
+	(void)argv;
+	if (argc != 1)
+		return WARDEN_BAD_USAGE;
+	f = fopen(path, "r");
+	if (!f) {
+		err = errno;
+		return fail("cell list failed: cannot read %s: %s%s", path,
+			    strerror(err), warden_open_hint(err));
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		fwrite(buf, 1, n, stdout);
+	err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err)
+		return fail("cell list failed: %s: %s", path, strerror(err));
+	return WARDEN_OK;
+}
+
+const struct command cell_commands[] = {
+	{.name = "create",
+	 .args = "CELL.cell",
+	 .summary = "check a cell config, then create the cell",
+	 .help = "The cell's CPUs leave Linux and park in Warden; its memory\n"
+		 "leaves the root. Warden checks the config against the\n"
+		 "platform and the other cells again.\n",
+	 .run = cell_create},
+	{.name = "load",
+	 .args = "NAME IMAGE [-a ADDR]",
+	 .summary = "copy an inmate image into a stopped cell",
+	 .help = "ADDR is a guest-physical address inside one of the cell's\n"
+		 "LOADABLE regions. Without -a (or with -a 0) the driver\n"
+		 "loads at the entry address of the cell's config.\n",
+	 .run = cell_load},
+	{.name = "start",
+	 .args = "NAME",
+	 .summary = "start the cell's CPUs at its entry address",
+	 .run = cell_start},
+	{.name = "shutdown",
+	 .args = "NAME",
+	 .summary = "stop the cell's CPUs (it can be loaded again)",
+	 .run = cell_shutdown},
+	{.name = "destroy",
+	 .args = "NAME",
+	 .summary = "destroy it: its CPUs and memory return to root",
+	 .run = cell_destroy},
+	{.name = "list",
+	 .args = "",
+	 .summary = "list the cells and their states",
+	 .run = cell_list},
+	{0},
+};

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+/* `warden config check`: the offline config checker. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <warden/config.h>
+
+#include "check.h"
+#include "warden.h"
+
+/* Loads every file (reporting each unreadable one); 0 if all loaded. */
+static int load_all(char **paths, unsigned int n, struct blob *blobs)
+{
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < n; i++)
+		if (blob_load(paths[i], CONFIG_MAX_SIZE, &blobs[i]))
+			ret = -1;
+	return ret;
+}
+
+static void free_all(struct blob *blobs, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		blob_free(&blobs[i]);
+	free(blobs);
+}
+
+static int is_cell_config(const struct blob *b)
+{
+	struct wd_header hdr;
+
+	if (b->size < sizeof(hdr))
+		return 0;
+	memcpy(&hdr, b->data, sizeof(hdr));
+	return hdr.magic == WD_CONFIG_MAGIC && hdr.kind == WD_KIND_CELL;
+}
+
+static unsigned int check_loaded(char **paths, struct blob *blobs,
+				 unsigned int n)
+{
+	if (!is_cell_config(&blobs[0]))
+		return check_configs(paths[0], &blobs[0], paths + 1, blobs + 1,
+				     n - 1);
+	fprintf(stderr, "warden: note: no system config first: cells are "
+			"checked alone, not against a platform\n");
+	return check_configs(NULL, NULL, paths, blobs, n);
+}
+
+static int config_check(int argc, char **argv)
+{
+	unsigned int n = argc - 1, violations;
+	struct blob *blobs;
+
+	if (argc < 2)
+		return WARDEN_BAD_USAGE;
+	blobs = calloc(n, sizeof(*blobs));
+	if (!blobs)
+		return fail("out of memory");
+	if (load_all(argv + 1, n, blobs)) {
+		free_all(blobs, n);
+		return WARDEN_INPUT;
+	}
+	violations = check_loaded(argv + 1, blobs, n);
+	if (violations)
+		printf("%u violation(s)\n", violations);
+	else
+		printf("ok\n");
+	free_all(blobs, n);
+	return violations ? WARDEN_FAIL : WARDEN_OK;
+}
+
+const struct command config_commands[] = {
+	{.name = "check",
+	 .args = "SYSTEM.cell [CELL.cell...]",
+	 .summary = "check configs alone and together, offline",
+	 .help = "Checks the system config, each cell config, then the cells\n"
+		 "together against the system (the hypervisor runs the same\n"
+		 "checker on every config it is given). Prints one line per\n"
+		 "violation, \"FILE: cell 'NAME': FIELD[INDEX]: REASON\", "
+		 "then\n"
+		 "\"N violation(s)\" or \"ok\". If the first file is a cell\n"
+		 "config, all files are checked alone.\n"
+		 "Exit status: 0 valid, 1 violations, 2 unreadable file.\n",
+	 .run = config_check},
+	{0},
+};
