@@ -31,5 +31,8 @@ end = dts.rindex("};")  # the root node's end: subnodes follow properties
 open(path, "w").write(dts[:end] + node + dts[end:])
 PY
 dtc -q -I dts -O dtb -o "$base.dtb" "$base.dts"
-mv "$base.raw.dtb" "$base-plain.dtb" # for the no-reserved-memory test
+# The no-reserved-memory variant, for the negative test. dumpdtb writes a
+# 1 MiB blob the kernel will not boot from; a dtc round trip packs it.
+dtc -q -I dtb -O dtb -o "$base-plain.dtb" "$base.raw.dtb"
+rm -f "$base.raw.dtb"
 echo "$base.dtb"

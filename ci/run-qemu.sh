@@ -25,7 +25,8 @@ while [ $# -gt 0 ]; do
 	shift
 done
 dtb=$top/out/ci/virt-gicv$gic-$virt$plain.dtb
-[ -e "$dtb" ] || bash "$top/ci/mkdtb.sh" "$gic" "$virt" >/dev/null
+# Rebuilt when missing or older than the script that makes it.
+[ "$dtb" -nt "$top/ci/mkdtb.sh" ] || bash "$top/ci/mkdtb.sh" "$gic" "$virt" >/dev/null
 initrd=$top/out/ci/initrd.gz
 [ -e "$initrd" ] || bash "$top/ci/mkinitrd.sh" >/dev/null
 append="console=ttyAMA0 nokaslr panic=-1 loglevel=4$extra"

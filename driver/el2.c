@@ -63,21 +63,21 @@ int wd_el2_check(void)
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
 
 	if (!((pfr0 >> PFR0_EL2_SHIFT) & 0xf)) {
-		pr_err("warden: this CPU has no EL2 (QEMU: "
+		wd_err("this CPU has no EL2 (QEMU: "
 		       "virtualization=on)\n");
 		return -ENODEV;
 	}
 	if (is_kernel_in_hyp_mode()) {
-		pr_err("warden: Linux runs at EL2 (VHE); boot with "
+		wd_err("Linux runs at EL2 (VHE); boot with "
 		       "kvm-arm.mode=none on a non-VHE setup\n");
 		return -EBUSY;
 	}
 	if (kvm_initialised()) {
-		pr_err("warden: KVM owns EL2: boot with kvm-arm.mode=none\n");
+		wd_err("KVM owns EL2: boot with kvm-arm.mode=none\n");
 		return -EBUSY;
 	}
 	if (wd_hvc(STUB_PROBE, 0, 0, 0, 0) != HVC_STUB_ERR) {
-		pr_err("warden: EL2 is not Linux's hyp stub (KVM? boot with "
+		wd_err("EL2 is not Linux's hyp stub (KVM? boot with "
 		       "kvm-arm.mode=none)\n");
 		return -EBUSY;
 	}
@@ -141,7 +141,7 @@ int wd_map_cpus(const struct wd_system *sys, u64 cpu_set,
 			return -ENODEV;
 		idx = config_cpu_of(sys, mpidr);
 		if (idx < 0 || !(cpu_set & BIT_ULL(idx)) || map->present[idx]) {
-			pr_err("warden: Linux CPU %u (MPIDR %llx) is not a "
+			wd_err("Linux CPU %u (MPIDR %llx) is not a "
 			       "root CPU of the config\n",
 			       cpu, mpidr);
 			return -EINVAL;
@@ -151,7 +151,7 @@ int wd_map_cpus(const struct wd_system *sys, u64 cpu_set,
 		map->num++;
 	}
 	if (map->num != hweight64(cpu_set)) {
-		pr_err("warden: the config's root CPUs are not all known to "
+		wd_err("the config's root CPUs are not all known to "
 		       "Linux\n");
 		return -EINVAL;
 	}
@@ -169,8 +169,8 @@ int wd_online_cpus(const struct wd_cpu_map *map)
 			continue;
 		err = add_cpu(map->linux_cpu[i]);
 		if (err) {
-			pr_err("warden: cannot online CPU %u: %d\n",
-			       map->linux_cpu[i], err);
+			wd_err("cannot online CPU %u: %d\n", map->linux_cpu[i],
+			       err);
 			return err;
 		}
 	}

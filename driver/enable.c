@@ -16,6 +16,7 @@
 #include <linux/cpu.h>
 #include <linux/firmware.h>
 #include <linux/io.h>
+#include <linux/ktime.h>
 #include <linux/ioport.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -48,8 +49,8 @@ bool wd_is_enabled(void)
 static void report_violation(void *ctx, const char *cell, const char *field,
 			     int index, const char *reason)
 {
-	pr_err("warden: config: %s %s[%d]: %s\n", cell ? cell : "system", field,
-	       index, reason);
+	wd_err("config: %s %s[%d]: %s\n", cell ? cell : "system", field, index,
+	       reason);
 }
 
 static int check_config(const void *blob, u64 size)
@@ -65,7 +66,7 @@ static int check_range(const char *what, const struct wd_range *r)
 		return -EINVAL;
 	if (region_intersects(r->start, r->size, IORESOURCE_SYSTEM_RAM,
 			      IORES_DESC_NONE) != REGION_DISJOINT) {
-		pr_err("warden: %s %llx+%llx is Linux RAM: reserve it "
+		wd_err("%s %llx+%llx is Linux RAM: reserve it "
 		       "(reserved-memory, no-map)\n",
 		       what, r->start, r->size);
 		return -EINVAL;
@@ -80,15 +81,15 @@ static int check_image(const struct firmware *fw, const struct wd_system *sys,
 
 	if (fw->size < sizeof(*h) || h->magic != WD_IMAGE_MAGIC ||
 	    h->abi != WD_IMAGE_ABI) {
-		pr_err("warden: %s is not a Warden image (ABI %u)\n",
-		       WD_FIRMWARE, WD_IMAGE_ABI);
+		wd_err("%s is not a Warden image (ABI %u)\n", WD_FIRMWARE,
+		       WD_IMAGE_ABI);
 		return -ENOEXEC;
 	}
 	if (h->image_size < fw->size || h->image_size > sys->hypervisor.size ||
 	    h->config_offset + h->config_max > h->image_size ||
 	    h->entry_offset >= fw->size || config_size > h->config_max ||
 	    h->max_cpus < sys->platform.num_cpus) {
-		pr_err("warden: %s does not fit the hypervisor range or "
+		wd_err("%s does not fit the hypervisor range or "
 		       "config\n",
 		       WD_FIRMWARE);
 		return -EINVAL;
@@ -167,10 +168,24 @@ static int leave_cpus(unsigned int upto)
 		if (err && !first)
 			first = err;
 		if (err)
-			pr_err("warden: CPU %u failed to leave: %ld\n",
+			wd_err("CPU %u failed to leave: %ld\n",
 			       wd_cpus.linux_cpu[i], err);
 	}
 	return (int)first;
+}
+
+/*
+ * Called with the hotplug lock held: work_on_cpu() on an offline CPU
+ * would run the hypercall on another CPU.
+ */
+static int all_cpus_online(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(wd_cpus.present); i++)
+		if (wd_cpus.present[i] && !cpu_online(wd_cpus.linux_cpu[i]))
+			return -EBUSY;
+	return 0;
 }
 
 static int enter_cpus(const struct wd_system *sys,
@@ -180,14 +195,16 @@ static int enter_cpus(const struct wd_system *sys,
 		.entry = sys->hypervisor.start + h->entry_offset,
 		.hv_size = sys->hypervisor.size,
 	};
-	long err;
+	long err = all_cpus_online();
 
+	if (err)
+		return (int)err;
 	for (a.index = 0; a.index < ARRAY_SIZE(wd_cpus.present); a.index++) {
 		if (!wd_cpus.present[a.index])
 			continue;
 		err = work_on_cpu(wd_cpus.linux_cpu[a.index], enter_on_cpu, &a);
 		if (err) {
-			pr_err("warden: CPU %u failed to enter: %ld\n",
+			wd_err("CPU %u failed to enter: %ld\n",
 			       wd_cpus.linux_cpu[a.index], err);
 			leave_cpus(a.index);
 			return (int)err;
@@ -220,15 +237,19 @@ static int enable_with(const void *blob, u64 size)
 		return err;
 	err = request_firmware(&fw, WD_FIRMWARE, wd_misc.this_device);
 	if (err) {
-		pr_err("warden: cannot load /lib/firmware/%s: %d\n",
-		       WD_FIRMWARE, err);
+		wd_err("cannot load /lib/firmware/%s: %d\n", WD_FIRMWARE, err);
 		return err;
 	}
 	err = check_image(fw, sys, size) ?: load_image(sys, fw, blob, size);
 	if (!err) {
+		u64 t0 = ktime_get_ns();
+
 		cpus_read_lock();
 		err = enter_cpus(sys, (const void *)fw->data);
 		cpus_read_unlock();
+		if (!err)
+			pr_info("warden: enabled on %u CPUs in %llu us\n",
+				wd_cpus.num, (ktime_get_ns() - t0) / 1000);
 	}
 	if (!err)
 		wd_console_attach(sys->hypervisor.start +
@@ -286,9 +307,15 @@ int wd_disable(void)
 	}
 	err = wd_online_cpus(&wd_cpus);
 	if (!err) {
+		u64 t0 = ktime_get_ns();
+
 		cpus_read_lock();
-		err = leave_cpus(ARRAY_SIZE(wd_cpus.present));
+		err = all_cpus_online()
+			      ?: leave_cpus(ARRAY_SIZE(wd_cpus.present));
 		cpus_read_unlock();
+		if (!err)
+			pr_info("warden: disabled in %llu us\n",
+				(ktime_get_ns() - t0) / 1000);
 	}
 	if (!err) {
 		wd_enabled = false;

@@ -42,6 +42,7 @@ static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	void __user *uarg = (void __user *)arg;
 
+	wd_err_clear();
 	switch (cmd) {
 	case WD_IOC_VERSION:
 		return wd_ioc_version(uarg);
@@ -72,6 +73,7 @@ struct miscdevice wd_misc = {
 	.name = "warden",
 	.fops = &wd_fops,
 	.mode = 0600,
+	.groups = wd_attr_groups,
 };
 
 static int __init wd_init(void)

@@ -24,6 +24,11 @@ int wd_map_cpus(const struct wd_system *sys, u64 cpu_set,
 		struct wd_cpu_map *map);
 int wd_online_cpus(const struct wd_cpu_map *map);
 
+/* error.c: record and log why a request was refused (sysfs last_error). */
+__printf(1, 2) void wd_err(const char *fmt, ...);
+void wd_err_clear(void);
+extern const struct attribute_group *wd_attr_groups[];
+
 /* enable.c */
 int wd_enable(const void __user *blob, u64 size);
 int wd_disable(void);

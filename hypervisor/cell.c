@@ -119,13 +119,3 @@ void cell_exit_root(void)
 	arch_cell_exit(&root_cell);
 	paging_destroy(&root_cell.stage2);
 }
-
-/*
- * While the root is the only cell it owns every interrupt; once other
- * cells exist this consults their configs.
- */
-bool cell_owns_irq(const struct cell *cell, u32 intid)
-{
-	(void)intid;
-	return cell == &root_cell;
-}

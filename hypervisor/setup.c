@@ -213,8 +213,3 @@ const struct wd_system *wd_system_config(void)
 {
 	return wd.sys;
 }
-
-unsigned int wd_active_cpus(void)
-{
-	return wd.active;
-}

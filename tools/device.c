@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -27,6 +28,20 @@ const char *warden_open_hint(int err)
 	return "";
 }
 
+/* The driver's words for the last refusal (sysfs last_error), if any. */
+static void print_driver_reason(void)
+{
+	const char *path = warden_path(WARDEN_ERROR_ENV, WARDEN_ERROR_PATH);
+	char line[1024];
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		fprintf(stderr, "warden: driver: %s", line);
+	fclose(f);
+}
+
 int warden_ioctl(unsigned long request, void *arg, const char *what)
 {
 	const char *path = warden_path(WARDEN_DEVICE_ENV, WARDEN_DEVICE_PATH);
@@ -41,7 +56,9 @@ int warden_ioctl(unsigned long request, void *arg, const char *what)
 	if (ioctl(fd, request, arg) < 0) {
 		err = errno;
 		close(fd);
-		return fail("%s failed: %s", what, strerror(err));
+		fail("%s failed: %s", what, strerror(err));
+		print_driver_reason();
+		return WARDEN_FAIL;
 	}
 	close(fd);
 	return WARDEN_OK;

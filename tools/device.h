@@ -13,6 +13,8 @@
 #define WARDEN_CONSOLE_PATH "/dev/warden_console"
 #define WARDEN_CELLS_ENV "WARDEN_CELLS"
 #define WARDEN_CELLS_PATH "/sys/devices/virtual/misc/warden/cells"
+#define WARDEN_ERROR_ENV "WARDEN_LAST_ERROR"
+#define WARDEN_ERROR_PATH "/sys/devices/virtual/misc/warden/last_error"
 
 /* The path from environment variable env, else fallback. */
 const char *warden_path(const char *env, const char *fallback);

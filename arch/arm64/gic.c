@@ -18,6 +18,19 @@
 const struct gic_ops *gic;
 static u32 maint_intid;
 
+/*
+ * The queue is refilled on the underflow maintenance interrupt (at most
+ * one list register valid): with a single list register that condition
+ * would hold forever, so Warden needs two.
+ */
+int gic_check_lrs(const struct percpu *pc)
+{
+	if (pc->arch.num_lrs >= 2)
+		return 0;
+	printk("GIC: %u list register(s), Warden needs 2\n", pc->arch.num_lrs);
+	return -ENODEV;
+}
+
 int gic_init(const struct wd_system *sys)
 {
 	maint_intid = sys->platform.maint_irq;
@@ -82,15 +95,6 @@ void gic_route(struct percpu *pc, u32 iar, const struct virq *v)
 		refill_lrs(pc);
 	else if (v->intid != SGI_WARDEN)
 		gic_inject(pc, v);
-}
-
-/* The generic path, for interrupt chips without a fast path of their own. */
-void gic_handle_irq_generic(struct percpu *pc)
-{
-	struct virq v;
-	u32 iar = gic->ack(&v);
-
-	gic_route(pc, iar, &v);
 }
 
 u32 gic_maint_intid(void)

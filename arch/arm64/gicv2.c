@@ -54,6 +54,7 @@
 #define LR_SOURCE(lr) (((lr) >> LR_PHYS_SHIFT) & 7)
 
 static u64 gicd, gicc, gich, gicv;
+static u32 maint_intid;
 
 static inline u32 rd(u64 addr)
 {
@@ -71,6 +72,7 @@ static int v2_init(const struct wd_system *sys)
 	gicc = sys->platform.gicc_base;
 	gich = sys->platform.gich_base;
 	gicv = sys->platform.gicv_base;
+	maint_intid = sys->platform.maint_irq;
 	return 0;
 }
 
@@ -132,6 +134,9 @@ static int v2_cpu_init(struct percpu *pc)
 	a->num_lrs = (rd(gich + GICH_VTR) & 0x3f) + 1;
 	if (a->num_lrs > 32)
 		a->num_lrs = 32;
+	a->lr_mask = BIT(a->num_lrs) - 1;
+	if (gic_check_lrs(pc))
+		return -ENODEV;
 	/* ITARGETSR0..7 are banked: they read as this CPU's own bit. */
 	a->gic_target = rd(gicd + GICD_ITARGETSR) & 0xff;
 	a->phys_ctlr = ctlr;
@@ -186,6 +191,33 @@ static void v2_cpu_exit(struct percpu *pc)
 	a->queued = 0;
 }
 
+static __attribute__((noinline)) void v2_route_slow(struct percpu *pc, u32 iar)
+{
+	struct virq v = {.intid = iar & 0x3ff, .source = (iar >> 10) & 7};
+
+	v.hw = v.intid >= 16 && v.intid < INTID_SPURIOUS;
+	gic_route(pc, iar, &v);
+}
+
+/* As on GICv3: a PPI or SPI with a free list register takes the short way. */
+static void v2_handle_irq(struct percpu *pc)
+{
+	u32 iar = rd(gicc + GICC_IAR);
+	u32 intid = iar & 0x3ff;
+	u64 free = rd(gich + GICH_ELRSR0) & pc->arch.lr_mask;
+
+	if (intid - 16 < INTID_SPURIOUS - 16 && free && !pc->arch.queued &&
+	    intid != maint_intid) {
+		wr(gich + GICH_LR(__builtin_ctzll(free)),
+		   LR_PENDING | LR_HW | (LR_PRIORITY >> 3) << LR_PRIO_SHIFT |
+			   intid << LR_PHYS_SHIFT | intid);
+		wr(gicc + GICC_EOIR, iar);
+		pc->stats[WD_STAT_IRQ]++;
+		return;
+	}
+	v2_route_slow(pc, iar);
+}
+
 static u32 v2_ack(struct virq *v)
 {
 	u32 iar = rd(gicc + GICC_IAR);
@@ -224,7 +256,7 @@ static bool merge_sgi(u64 used, const struct virq *v)
 /* Group 0: Linux enables group 0 of its (virtual) CPU interface. */
 static int v2_inject(struct percpu *pc, const struct virq *v)
 {
-	u64 all = BIT(pc->arch.num_lrs) - 1;
+	u64 all = pc->arch.lr_mask;
 	u64 free = rd(gich + GICH_ELRSR0) & all;
 	u32 lr = LR_PENDING | (LR_PRIORITY >> 3) << LR_PRIO_SHIFT | v->intid;
 
@@ -270,7 +302,7 @@ const struct gic_ops gicv2_ops = {
 	.cell_init = v2_cell_init,
 	.cpu_init = v2_cpu_init,
 	.cpu_exit = v2_cpu_exit,
-	.handle_irq = gic_handle_irq_generic,
+	.handle_irq = v2_handle_irq,
 	.ack = v2_ack,
 	.eoi = v2_eoi,
 	.deactivate = v2_deactivate,

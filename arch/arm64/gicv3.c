@@ -198,6 +198,8 @@ static int v3_cpu_init(struct percpu *pc)
 	}
 	a->num_lrs = (read_sysreg(ich_vtr_el2) & 0xf) + 1;
 	a->lr_mask = BIT(a->num_lrs) - 1;
+	if (gic_check_lrs(pc))
+		return -ENODEV;
 	a->phys_ctlr = (u32)ctlr;
 	write_sysreg(vmcr_from_physical(ctlr), ich_vmcr_el2);
 	clear_virtual_state(a->num_lrs);

@@ -17,9 +17,16 @@ void skip_instruction(void)
 	write_sysreg(read_sysreg(elr_el2) + 4, elr_el2);
 }
 
+#define SPSR_AARCH32 BIT(4)
+#define SPSR_PAN BIT(22)
+#define SCTLR_SPAN BIT(23)
+#define MMFR1_PAN_SHIFT 20
+
 /* Vector offset for an exception taken to EL1 from the mode in spsr. */
 static u64 vector_offset(u64 spsr)
 {
+	if (spsr & SPSR_AARCH32)
+		return 0x600;
 	switch (spsr & SPSR_MODE_MASK) {
 	case SPSR_MODE_EL1T:
 		return 0x000;
@@ -28,6 +35,17 @@ static u64 vector_offset(u64 spsr)
 	default:
 		return 0x400;
 	}
+}
+
+/* PSTATE as the hardware sets it on taking an exception to EL1h. */
+static u64 entry_pstate(void)
+{
+	u64 pstate = SPSR_EL1H_MASKED;
+	bool has_pan = (read_sysreg(id_aa64mmfr1_el1) >> MMFR1_PAN_SHIFT) & 0xf;
+
+	if (has_pan && !(read_sysreg(sctlr_el1) & SCTLR_SPAN))
+		pstate |= SPSR_PAN;
+	return pstate;
 }
 
 static void inject_sync(u64 esr, u64 far)
@@ -39,12 +57,15 @@ static void inject_sync(u64 esr, u64 far)
 	write_sysreg(read_sysreg(elr_el2), elr_el1);
 	write_sysreg(spsr, spsr_el1);
 	write_sysreg(read_sysreg(vbar_el1) + vector_offset(spsr), elr_el2);
-	write_sysreg(SPSR_EL1H_MASKED, spsr_el2);
+	write_sysreg(entry_pstate(), spsr_el2);
 }
 
 static bool from_el0(void)
 {
-	return (read_sysreg(spsr_el2) & SPSR_MODE_MASK) == SPSR_MODE_EL0T;
+	u64 spsr = read_sysreg(spsr_el2);
+
+	return (spsr & SPSR_AARCH32) ||
+	       (spsr & SPSR_MODE_MASK) == SPSR_MODE_EL0T;
 }
 
 void inject_undef(void)

@@ -93,8 +93,3 @@ void arch_cell_exit(struct cell *cell)
 {
 	cell->arch.vttbr = 0;
 }
-
-void arch_cpu_relax(void)
-{
-	asm volatile("yield" : : : "memory");
-}

@@ -15,7 +15,7 @@ static const struct {
 	struct wd_header hdr;
 	struct wd_system sys;
 	struct wd_cell root;
-	struct wd_mem_region mem[5];
+	struct wd_mem_region mem[6];
 	struct wd_device dev[0];
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
@@ -57,6 +57,19 @@ static const struct {
 			 .virt_start = 0x40000000,
 			 .size = 0x37000000,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC},
+/* GICv3 ITS / GICv2m MSI frame: Linux sets them up
+			 * again when a CPU comes back online */
+#if QEMU_VIRT_GIC == 3
+			{.phys_start = 0x08080000,
+			 .virt_start = 0x08080000,
+			 .size = 0x00020000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+#else
+			{.phys_start = 0x08020000,
+			 .virt_start = 0x08020000,
+			 .size = 0x00001000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+#endif
 			/* flash */
 			{.phys_start = 0x00000000,
 			 .virt_start = 0x00000000,

@@ -35,6 +35,4 @@ void arch_cell_exit(struct cell *cell);
 
 void arch_console_putc(char c);
 
-void arch_cpu_relax(void);
-
 #endif

@@ -121,6 +121,7 @@ struct wd_rt_stats {
 _Static_assert(sizeof(struct wd_rt_task) == 56, "wd_rt_task layout");
 _Static_assert(sizeof(struct wd_rt_taskset) == 16 + 8 * 56,
 	       "wd_rt_taskset layout");
+_Static_assert(sizeof(struct wd_rt_stats) == 80 + 8 * 56, "wd_rt_stats layout");
 _Static_assert(sizeof(struct wd_rt_stats) <= 4096 - WD_RT_STATS_OFFSET,
 	       "statistics must fit in the comm region's second half");
 

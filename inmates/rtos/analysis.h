@@ -21,7 +21,9 @@
  * root); rt_analyse() validates every field before using it, never
  * overflows (all times are <= WD_RT_MAX_TIME_US, wider sums saturate or
  * use exact multi-word arithmetic) and bounds its work by
- * RT_ANALYSIS_STEP_LIMIT, answering WD_RT_UNDECIDED past it.
+ * RT_ANALYSIS_STEP_LIMIT, answering WD_RT_UNDECIDED past it. It reads the
+ * set in place, more than once: the caller must pass a copy nobody else
+ * can change during the call.
  */
 #ifndef INMATES_RTOS_ANALYSIS_H
 #define INMATES_RTOS_ANALYSIS_H

@@ -3,8 +3,8 @@
  * The periodic console report: a snapshot of the statistics block taken
  * by the scheduler every RT_REPORT_PERIOD_NS of virtual time and printed
  * by the idle loop, so printing never delays a job. If the processor had
- * no idle time for a whole period (an overload), the scheduler prints the
- * snapshot itself and the table says so.
+ * no idle time for half a period after the snapshot (an overload), the
+ * scheduler prints it itself, delaying the jobs, and the table says so.
  */
 #ifndef INMATES_RTOS_REPORT_H
 #define INMATES_RTOS_REPORT_H
@@ -14,7 +14,7 @@
 #define RT_REPORT_PERIOD_NS 1000000000ull
 
 void report_init(u64 start);
-/* When the next snapshot is due (a timer event). */
+/* When the report needs the scheduler next: snapshot or forced print. */
 u64 report_next(void);
 /* Scheduler, IRQs masked: takes the snapshot if it is due. */
 void report_tick(u64 now);

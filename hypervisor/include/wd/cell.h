@@ -27,6 +27,5 @@ extern struct cell root_cell;
 
 int cell_init_root(const struct wd_system *sys, const struct wd_cell *desc);
 void cell_exit_root(void);
-bool cell_owns_irq(const struct cell *cell, u32 intid);
 
 #endif

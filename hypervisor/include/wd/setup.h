@@ -13,6 +13,5 @@ long wd_enable_cpu(unsigned int cpu_id);
 long wd_disable_cpu(struct percpu *pc);
 /* The validated system config (valid once the first CPU entered). */
 const struct wd_system *wd_system_config(void);
-unsigned int wd_active_cpus(void);
 
 #endif

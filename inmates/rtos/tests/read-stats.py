@@ -20,22 +20,25 @@ HEADER = struct.Struct("<QIIIIIIQQQQQQ")
 TASK = struct.Struct("<16sQQQQQ")
 
 
-def monitor_command(sock, command):
-    sock.sendall(command.encode() + b"\n")
+def read_until_prompt(sock):
     reply = b""
     while not reply.rstrip().endswith(b"(qemu)"):
         chunk = sock.recv(65536)
         if not chunk:
-            break
+            sys.exit("read-stats: monitor closed")
         reply += chunk
     return reply.decode(errors="replace")
 
 
 def read_block(sock, address):
     words = BLOCK_SIZE // 8
-    reply = monitor_command(sock, "xp /%dgx 0x%x" % (words, address))
+    sock.sendall(b"xp /%dgx 0x%x\n" % (words, address))
+    reply = read_until_prompt(sock)
     values = [int(v, 16) for v in re.findall(r"0x([0-9a-f]{16})", reply)]
-    return struct.pack("<%dQ" % words, *values[:words])
+    if len(values) != words:
+        sys.exit("read-stats: expected %d words, got %d" % (words,
+                                                            len(values)))
+    return struct.pack("<%dQ" % words, *values)
 
 
 def consistent_block(sock, address):
@@ -51,7 +54,7 @@ def consistent_block(sock, address):
 def main():
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.connect(sys.argv[1])
-    monitor_command(sock, "")  # the greeting and first prompt
+    read_until_prompt(sock)  # the greeting
     raw = consistent_block(sock, int(sys.argv[2], 0))
     (magic, revision, sequence, policy, count, verdict, _, freq, start,
      now, idle, switches, latency) = HEADER.unpack_from(raw)

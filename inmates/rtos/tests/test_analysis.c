@@ -171,6 +171,22 @@ static void edf_eight_large_periods(void **state)
 	assert_int_equal(a.utilisation_vs_one, 1);
 }
 
+/* U = 8 with the largest periods: the numerator needs more than 256 bits. */
+static void edf_largest_times_overload(void **state)
+{
+	struct task_spec spec[8];
+	struct wd_rt_taskset set;
+	struct rt_analysis a;
+
+	(void)state;
+	for (int i = 0; i < 8; i++)
+		spec[i] = (struct task_spec)T("max", WD_RT_MAX_TIME_US,
+					      WD_RT_MAX_TIME_US);
+	set = make_set(WD_RT_EDF, spec, 8);
+	assert_int_equal(analyse(&set, &a), WD_RT_INFEASIBLE);
+	assert_string_equal(a.reason, "utilisation 8.000 > 1");
+}
+
 /* --- EDF, constrained deadlines --- */
 
 static void edf_constrained_density(void **state)
@@ -180,6 +196,19 @@ static void edf_constrained_density(void **state)
 		SET(WD_RT_EDF, TD("a", 1 * MS, 5 * MS, 4 * MS),
 		    TD("b", 2 * MS, 10 * MS, 8 * MS),
 		    TD("c", 3 * MS, 20 * MS, 10 * MS));
+
+	(void)state;
+	assert_int_equal(analyse(&set, &a), WD_RT_FEASIBLE);
+	assert_string_equal(a.test, "density sum C/D <= 1");
+}
+
+/* Density exactly 1 is enough on its own. */
+static void edf_density_exactly_one(void **state)
+{
+	struct rt_analysis a;
+	struct wd_rt_taskset set =
+		SET(WD_RT_EDF, TD("a", 1 * MS, 4 * MS, 2 * MS),
+		    TD("b", 1 * MS, 6 * MS, 2 * MS));
 
 	(void)state;
 	assert_int_equal(analyse(&set, &a), WD_RT_FEASIBLE);
@@ -203,6 +232,25 @@ static void edf_processor_demand_boundary(void **state)
 	assert_int_equal(analyse(&set, &a), WD_RT_FEASIBLE);
 	assert_string_equal(a.test, "processor demand, QPA");
 	assert_int_equal(a.horizon_us, 16 * MS);
+	/* busy period: 7, 9, 11, 14, 16, 16; QPA: 13, 11, 9, 7, 5, 4 */
+	print_message("    steps %u\n", a.steps);
+	assert_true(a.steps <= 12);
+}
+
+/* dbf(7) = 7 at t3's first deadline: the walk must step below it. */
+static void edf_processor_demand_tight_first_deadline(void **state)
+{
+	struct rt_analysis a;
+	struct wd_rt_taskset set =
+		SET(WD_RT_EDF, TD("t1", 2 * MS, 6 * MS, 4 * MS),
+		    TD("t2", 2 * MS, 8 * MS, 5 * MS),
+		    TD("t3", 3 * MS, 16 * MS, 7 * MS));
+
+	(void)state;
+	assert_int_equal(analyse(&set, &a), WD_RT_FEASIBLE);
+	assert_string_equal(a.test, "processor demand, QPA");
+	assert_int_equal(a.horizon_us, 11 * MS);
+	assert_true(a.steps <= 10);
 }
 
 /* One more microsecond for t3: dbf(7 ms) = 7.001 ms > 7 ms. */
@@ -220,6 +268,26 @@ static void edf_processor_demand_just_over(void **state)
 	assert_string_equal(a.test, "processor demand, QPA");
 	assert_true(a.task == 0 || a.task == 2);
 	assert_non_null(strstr(a.reason, "processor demand"));
+}
+
+/*
+ * About 4.3 million absolute deadlines of "a" lie inside the busy period
+ * (4295 s), far more than RT_ANALYSIS_STEP_LIMIT: checking each would be
+ * undecided. QPA jumps over the harmless ones and decides: feasible.
+ */
+static void edf_qpa_skips_deadlines(void **state)
+{
+	const wd_u64 p = 4294967291ull;
+	struct rt_analysis a;
+	struct task_spec spec[] = {TD("a", 999, 1000, 999),
+				   TD("b", p / 1000 - 1, p, p - 1000)};
+	struct wd_rt_taskset set = make_set(WD_RT_EDF, spec, 2);
+
+	(void)state;
+	assert_int_equal(analyse(&set, &a), WD_RT_FEASIBLE);
+	assert_string_equal(a.test, "processor demand, QPA");
+	assert_true(a.horizon_us / 1000 > RT_ANALYSIS_STEP_LIMIT);
+	assert_true(a.steps < RT_ANALYSIS_STEP_LIMIT / 10);
 }
 
 /* U = 0.4 yet infeasible: both deadlines fall in the first 3 ms. */
@@ -337,6 +405,24 @@ static void rm_rejects_what_edf_admits(void **state)
 			    "task t2: response time 8 ms > deadline 7 ms");
 	set.policy = WD_RT_EDF;
 	assert_int_equal(analyse(&set, &a), WD_RT_FEASIBLE);
+}
+
+/* The same pair listed lowest priority first: priorities follow periods. */
+static void rm_priority_not_table_order(void **state)
+{
+	struct rt_analysis a;
+	struct wd_rt_taskset set =
+		SET(WD_RT_RM, T("t2", 4 * MS, 7 * MS), T("t1", 2 * MS, 5 * MS));
+
+	(void)state;
+	assert_int_equal(analyse(&set, &a), WD_RT_INFEASIBLE);
+	assert_int_equal(a.task, 0);
+	assert_string_equal(a.reason,
+			    "task t2: response time 8 ms > deadline 7 ms");
+	set.task[0].wcet_us = 3 * MS;
+	assert_int_equal(analyse(&set, &a), WD_RT_FEASIBLE);
+	assert_int_equal(a.response_us[0], 5 * MS);
+	assert_int_equal(a.response_us[1], 2 * MS);
 }
 
 /* Above the bound and rejected although U < 1 (EDF would admit it). */
@@ -516,9 +602,13 @@ int main(void)
 		cmocka_unit_test(edf_overload),
 		cmocka_unit_test(edf_exact_near_one),
 		cmocka_unit_test(edf_eight_large_periods),
+		cmocka_unit_test(edf_largest_times_overload),
 		cmocka_unit_test(edf_constrained_density),
+		cmocka_unit_test(edf_density_exactly_one),
 		cmocka_unit_test(edf_processor_demand_boundary),
+		cmocka_unit_test(edf_processor_demand_tight_first_deadline),
 		cmocka_unit_test(edf_processor_demand_just_over),
+		cmocka_unit_test(edf_qpa_skips_deadlines),
 		cmocka_unit_test(edf_low_utilisation_infeasible),
 		cmocka_unit_test(edf_deadlines_after_busy_period),
 		cmocka_unit_test(wcet_above_deadline),
@@ -526,6 +616,7 @@ int main(void)
 		cmocka_unit_test(rm_above_ll_bound_admitted),
 		cmocka_unit_test(rm_harmonic_full_utilisation),
 		cmocka_unit_test(rm_rejects_what_edf_admits),
+		cmocka_unit_test(rm_priority_not_table_order),
 		cmocka_unit_test(rm_above_ll_bound_rejected),
 		cmocka_unit_test(rm_constrained_deadline),
 		cmocka_unit_test(rm_priority_order),

@@ -45,7 +45,7 @@ extern const struct gic_ops gicv3_ops;
 extern const struct gic_ops *gic;
 
 int gic_init(const struct wd_system *sys);
-void gic_handle_irq_generic(struct percpu *pc);
+int gic_check_lrs(const struct percpu *pc);
 /* Routes an interrupt acknowledged with ack(): EOI, inject, queue, ... */
 void gic_route(struct percpu *pc, u32 iar, const struct virq *v);
 u32 gic_maint_intid(void);

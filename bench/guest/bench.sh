@@ -1,0 +1,136 @@
+# The latency benchmark's guest side: bench/run.sh boots the bench image
+# (bench/mkinitrd.sh) with wd.scenario=bench and wd.bench=LIST, the cases
+# to run in order, comma-separated:
+#   cyclic-off  cyclictest on every root CPU, Warden not loaded
+#   cyclic-on   the same with Warden enabled (root cell only)
+#   b           the latency inmate in the demo cell, root idle
+#   c           the same while every root CPU runs wd-busy (spin + copy)
+# wd.cyclic=SECONDS sets cyclictest's duration (default 10).
+# Each case prints "BENCH begin CASE", its output with every line prefixed
+# "@CASE ", then "BENCH end CASE"; or "BENCH skip CASE: why".
+. /scenarios/lib.sh
+SYS=$(wd_system_config)
+CELL=/etc/warden/cells/demo.cell
+CELL_NAME=demo
+IMAGES=/lib/warden/bench
+arg() { sed -n "s/.*wd\.$1=\([^ ]*\).*/\1/p" /proc/cmdline; }
+CYCLIC_SECONDS=$(arg cyclic)
+CYCLIC_SECONDS=${CYCLIC_SECONDS:-10}
+enabled=0
+load_pids=
+# cyclictest keeps its statistics in POSIX shared memory
+mkdir -p /dev/shm && mount -t tmpfs shm /dev/shm
+
+skip() { echo "BENCH skip $1: $2"; }
+
+# frame CASE FILE: FILE's lines, tagged for the host's parser
+frame() {
+	echo "BENCH begin $1"
+	sed "s/^/@$1 /" "$2"
+	echo "BENCH end $1"
+}
+
+# why FILE: the last line a failed command printed
+why() { tail -n 1 "$1" | tr -d '\r'; }
+
+ensure_enabled() {
+	[ $enabled = 1 ] && return 0
+	modprobe warden >/tmp/enable.out 2>&1 &&
+		warden enable "$SYS" >>/tmp/enable.out 2>&1 || return 1
+	enabled=1
+}
+
+cyclic() { # CASE
+	if ! command -v cyclictest >/dev/null; then
+		skip "$1" "cyclictest not in the image"
+		return
+	fi
+	if [ "$1" = cyclic-on ] && ! ensure_enabled; then
+		skip "$1" "warden enable failed: $(why /tmp/enable.out)"
+		return
+	fi
+	cyclictest -m -q -D "$CYCLIC_SECONDS" -i 1000 -t "$(nproc)" -a \
+		-p 90 -h 1000 >/tmp/"$1".out 2>&1
+	frame "$1" /tmp/"$1".out
+}
+
+# wait_for PATTERN FILE SECONDS
+wait_for() {
+	i=0
+	while ! grep -q "$1" "$2"; do
+		[ $i -ge "$3" ] && return 1
+		sleep 1
+		i=$((i + 1))
+	done
+}
+
+online_cpus() {
+	echo 0
+	for d in /sys/devices/system/cpu/cpu[1-9]*; do
+		[ "$(cat "$d/online" 2>/dev/null)" = 1 ] && echo "${d##*cpu}"
+	done
+}
+
+start_load() {
+	for cpu in $(online_cpus); do
+		taskset -c "$cpu" wd-busy spin &
+		load_pids="$load_pids $!"
+		taskset -c "$cpu" wd-busy copy 4096 &
+		load_pids="$load_pids $!"
+	done
+	sleep 1 # let every CPU's run queue fill
+}
+
+stop_load() {
+	[ -n "$load_pids" ] && kill $load_pids 2>/dev/null
+	wait $load_pids 2>/dev/null
+	load_pids=
+}
+
+# report CASE RUN_ID LOG: the inmate's report, from its begin to its end
+report() {
+	sed -n "/^LAT begin run=$2 /,/^LAT end run=$2\$/p" "$3" |
+		tr -d '\r' >/tmp/"$1".out
+	frame "$1" /tmp/"$1".out
+}
+
+cell_run() { # CASE RUN_ID: create, (load), start, collect
+	warden cell create "$CELL" >/tmp/cell.out 2>&1 ||
+		{ skip "$1" "cell create: $(why /tmp/cell.out)"; return 1; }
+	warden cell load "$CELL_NAME" "$IMAGES/latency-$1.bin" >/tmp/cell.out 2>&1 ||
+		{ skip "$1" "cell load: $(why /tmp/cell.out)"; return 1; }
+	[ "$1" = c ] && start_load
+	warden console -f >/tmp/console-"$1".log 2>&1 &
+	console_pid=$!
+	if warden cell start "$CELL_NAME" >/tmp/cell.out 2>&1; then
+		wait_for "^LAT end run=$2" /tmp/console-"$1".log 300 ||
+			skip "$1" "no 'LAT end run=$2' within 300 s"
+	else
+		skip "$1" "cell start: $(why /tmp/cell.out)"
+	fi
+	kill $console_pid
+	stop_load
+	grep -q "^LAT end run=$2" /tmp/console-"$1".log &&
+		report "$1" "$2" /tmp/console-"$1".log
+}
+
+cell_case() { # CASE RUN_ID
+	if ! ensure_enabled; then
+		skip "$1" "warden enable failed: $(why /tmp/enable.out)"
+		return
+	fi
+	cell_run "$@"
+	warden cell destroy "$CELL_NAME" >/dev/null 2>&1
+}
+
+echo "BENCH start: $(nproc) CPUs, $SYS"
+for c in $(arg bench | tr , ' '); do
+	case $c in
+	cyclic-off | cyclic-on) cyclic "$c" ;;
+	b) cell_case b 2 ;;
+	c) cell_case c 3 ;;
+	*) skip "$c" "unknown case" ;;
+	esac
+done
+[ $enabled = 1 ] && warden disable >/dev/null 2>&1
+echo "BENCH done"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds out/bench/initrd.gz: the e2e test image (ci/mkinitrd.sh) plus what
+# the benchmark's guest side needs:
+#   /scenarios/bench.sh          bench/guest/bench.sh
+#   /usr/bin/wd-busy             the root's load for case (c)
+#   /lib/warden/bench/latency-{b,c}.bin   the inmate, parameters set
+#   /usr/bin/cyclictest + libs   when bench/fetch-rt-tests.sh got them
+# Usage: bench/mkinitrd.sh SAMPLES
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/bench/lib.sh"
+samples=$1
+out=$top/out/bench
+root=$out/initrd
+bash "$top/ci/mkinitrd.sh" >/dev/null
+rm -rf "$root"
+cp -a "$top/out/ci/initrd" "$root"
+cp "$top/bench/guest/bench.sh" "$root/scenarios/bench.sh"
+install -m755 "$out/wd-busy" "$root/usr/bin/wd-busy"
+mkdir -p "$root/lib/warden/bench"
+bench_patch "$top/out/arm64/inmates/latency.bin" \
+	"$root/lib/warden/bench/latency-b.bin" "$samples" 0 0 2
+bench_patch "$top/out/arm64/inmates/latency.bin" \
+	"$root/lib/warden/bench/latency-c.bin" "$samples" 0 0 3
+
+# cyclictest is dynamically linked: its interpreter and NEEDED libraries
+# (readelf -d) go where Debian's ld.so looks for them.
+if rt=$(bash "$top/bench/fetch-rt-tests.sh" 2>/dev/null); then
+	multi=lib/aarch64-linux-gnu
+	mkdir -p "$root/$multi" "$root/usr/$multi"
+	install -m755 "$rt/usr/bin/cyclictest" "$root/usr/bin/cyclictest"
+	for l in ld-linux-aarch64.so.1 libc.so.6 librt.so.1 libpthread.so.0; do
+		cp -L "$rt/$multi/$l" "$root/$multi/$l"
+	done
+	ln -sf aarch64-linux-gnu/ld-linux-aarch64.so.1 "$root/lib/ld-linux-aarch64.so.1"
+	cp -L "$rt/usr/$multi/libnuma.so.1" "$root/usr/$multi/libnuma.so.1"
+else
+	echo "bench/mkinitrd: no rt-tests: cyclictest is skipped" >&2
+fi
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) \
+	>"$out/initrd.gz"
+echo "$out/initrd.gz"

@@ -1,0 +1,427 @@
+#!/usr/bin/env python3
+"""Turns bench/run.sh's logs into docs/bench/: latency.md, latency.png and
+CSV files. Every figure written comes from the logs of the run; nothing
+here is a measured value.
+
+Inputs in --logs, per case C (a, a1, b, c, cyclic-off, cyclic-on) and GIC:
+  C-gicvN.lat   the latency inmate's "LAT ..." report (already checked)
+  C-gicvN.txt   cyclictest's output
+  C-gicvN.skip  one line: why the case was not measured
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+CASES = [
+    ("a", "(a)", "bare metal"),
+    ("a1", "(a')", "bare metal, busy loops on CPUs 1-3"),
+    ("b", "(b)", "Warden cell, root idle"),
+    ("c", "(c)", "Warden cell, root loaded"),
+]
+CYCLIC = [("cyclic-off", "Warden not loaded"), ("cyclic-on", "Warden enabled")]
+FLOOR_SLACK = 2  # inmates/demos/latency.c: "at floor" = within 2 of min
+GOAL_EL2_INSNS = 100
+GOAL_STEADY_TICKS = 2
+
+
+def parse_fields(words):
+    """key=value words of a LAT line into a dict of strings."""
+    return dict(w.split("=", 1) for w in words if "=" in w)
+
+
+def load_lat(path):
+    """The inmate's report: begin/summary/run fields, busy CPUs, buckets."""
+    rep = {"busy": [], "hist": []}
+    with open(path) as f:
+        for line in f:
+            words = line.split()
+            if len(words) < 2 or words[0] != "LAT":
+                continue
+            if words[1] == "hist":
+                rep["hist"].append(tuple(int(w) for w in words[2:5]))
+            elif words[1] == "busy":
+                rep["busy"].append(parse_fields(words[2:]))
+            else:
+                rep[words[1]] = parse_fields(words[2:])
+    return rep
+
+
+def read_skip(logs, name):
+    path = os.path.join(logs, name + ".skip")
+    if os.path.exists(path):
+        return open(path).read().strip()
+    return "not measured: no output (see out/bench/logs)"
+
+
+def load_case(logs, case, gic):
+    """(report, None) when measured, else (None, why)."""
+    name = "%s-gicv%s" % (case, gic)
+    path = os.path.join(logs, name + ".lat")
+    if os.path.exists(path):
+        return load_lat(path), None
+    return None, read_skip(logs, name)
+
+
+def figures(rep):
+    """Numbers of one measured case, as ints (mean as float)."""
+    s = rep["summary"]
+    fig = {k: int(s[k]) for k in
+           ("n", "min", "mode", "p50", "p99", "p999", "max", "at_floor")}
+    fig["mean"] = float(s["mean"])
+    fig["floor_share"] = 100.0 * fig["at_floor"] / fig["n"]
+    fig["missed"] = int(rep["run"]["missed"])
+    return fig
+
+
+def write_hist_csv(path, rep):
+    with open(path, "w") as f:
+        f.write("first_tick,last_tick,count\n")
+        for lo, hi, count in rep["hist"]:
+            f.write("%d,%d,%d\n" % (lo, hi, count))
+
+
+SUMMARY_KEYS = ("n", "min", "mode", "mean", "p50", "p99", "p999", "max",
+                "at_floor", "floor_share", "missed")
+
+
+def write_summary_csv(path, results):
+    with open(path, "w") as f:
+        f.write("case,gic,status," + ",".join(SUMMARY_KEYS) + "\n")
+        for (case, gic), (fig, why) in results.items():
+            if fig is None:
+                f.write("%s,%s,\"%s\"%s\n" % (case, gic, why,
+                                              "," * len(SUMMARY_KEYS)))
+                continue
+            vals = ["%.3f" % fig[k] if isinstance(fig[k], float)
+                    else str(fig[k]) for k in SUMMARY_KEYS]
+            f.write("%s,%s,measured,%s\n" % (case, gic, ",".join(vals)))
+
+
+def table_rows(results, gics):
+    rows = ["| case | GIC | samples | min | mode | mean | p99 | p99.9 | max "
+            "| at floor |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+            "| ---: |"]
+    for case, label, what in CASES:
+        for gic in gics:
+            fig, why = results[(case, gic)]
+            head = "| %s %s | v%s |" % (label, what, gic)
+            if fig is None:
+                rows.append(head + " %s |||||||| " % why)
+                continue
+            rows.append(head + " %d | %d | %d | %.3f | %d | %d | %d | %.2f %% |"
+                        % (fig["n"], fig["min"], fig["mode"], fig["mean"],
+                           fig["p99"], fig["p999"], fig["max"],
+                           fig["floor_share"]))
+    return rows
+
+
+def el2_lines(results, gics, insns_per_tick):
+    lines = []
+    for gic in gics:
+        a, _ = results[("a", gic)]
+        b, why = results[("b", gic)]
+        if a is None or b is None:
+            lines.append("- GICv%s: not measured (%s)"
+                         % (gic, why or "bare-metal run failed"))
+            continue
+        delta = b["mode"] - a["mode"]
+        lines.append("- GICv%s: (b) mode %d − (a) mode %d = %d ticks = "
+                     "**%d instructions** at EL2 (and in the cell's "
+                     "vector path) per delivered timer IRQ"
+                     % (gic, b["mode"], a["mode"], delta,
+                        delta * insns_per_tick))
+    return lines
+
+
+def verdict(ok):
+    return "met" if ok else "**not met**"
+
+
+def goal_el2(results, insns_per_tick):
+    a, _ = results.get(("a", "3"), (None, None))
+    b, why = results.get(("b", "3"), (None, "GICv3 not run"))
+    if a is None or b is None:
+        return "not measured (%s)" % why
+    insns = (b["mode"] - a["mode"]) * insns_per_tick
+    return "%d instructions: %s" % (insns, verdict(insns <= GOAL_EL2_INSNS))
+
+
+def goal_steady(b):
+    spread = b["max"] - b["mode"]
+    return "max − mode = %d ticks: %s" % (spread,
+                                          verdict(spread <= GOAL_STEADY_TICKS))
+
+
+def goal_same_mode(b, c):
+    return "(b) %d, (c) %d: %s" % (b["mode"], c["mode"],
+                                   verdict(b["mode"] == c["mode"]))
+
+
+def goal_tail(c, a1):
+    """(c)'s tail against (a')'s, each measured from its own floor."""
+    ok = (c["floor_share"] >= a1["floor_share"]
+          and c["p99"] - c["min"] <= a1["p99"] - a1["min"]
+          and c["max"] - c["min"] <= a1["max"] - a1["min"])
+    return ("at floor %.2f %% vs %.2f %%, p99 − min %d vs %d, max − min %d "
+            "vs %d ticks: %s"
+            % (c["floor_share"], a1["floor_share"], c["p99"] - c["min"],
+               a1["p99"] - a1["min"], c["max"] - c["min"],
+               a1["max"] - a1["min"], verdict(ok)))
+
+
+def goal_lines(results, gics, insns_per_tick):
+    lines = ["- EL2 instructions per delivered IRQ ≤ %d on GICv3: %s"
+             % (GOAL_EL2_INSNS, goal_el2(results, insns_per_tick))]
+    for gic in gics:
+        a1, _ = results[("a1", gic)]
+        b, why_b = results[("b", gic)]
+        c, why_c = results[("c", gic)]
+        if b is None:
+            lines.append("- GICv%s (b) steady, (c) vs (b) and (a'): "
+                         "not measured (%s)" % (gic, why_b))
+            continue
+        lines.append("- GICv%s (b) steady: %s" % (gic, goal_steady(b)))
+        if c is None or a1 is None:
+            lines.append("- GICv%s (c): not measured (%s)"
+                         % (gic, why_c or "(a') failed"))
+            continue
+        lines.append("- GICv%s (c) same mode as (b): %s"
+                     % (gic, goal_same_mode(b, c)))
+        lines.append("- GICv%s (c) tail no worse than (a'): %s"
+                     % (gic, goal_tail(c, a1)))
+    return lines
+
+
+def parse_cyclic(path):
+    """cyclictest -h output: per-thread summary and histogram rows."""
+    summary, hist = {}, []
+    with open(path) as f:
+        for line in f:
+            words = line.split()
+            if line.startswith("# ") and ":" in line:
+                key, _, vals = line[2:].partition(":")
+                if vals.split() and all(v.isdigit() for v in vals.split()):
+                    summary[key.strip()] = [int(v) for v in vals.split()]
+            elif words and all(w.isdigit() for w in words):
+                hist.append([int(w) for w in words])
+    return summary, hist
+
+
+def write_cyclic_csv(path, hist):
+    threads = len(hist[0]) - 1 if hist else 0
+    with open(path, "w") as f:
+        f.write("us," + ",".join("thread%d" % t for t in range(threads))
+                + "\n")
+        for row in hist:
+            if any(row[1:]):
+                f.write(",".join(str(v) for v in row) + "\n")
+
+
+def cyclic_rows(logs, out, gics):
+    rows = ["| GIC | root | threads | samples | min (µs) | avg (µs) | "
+            "max (µs) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for gic in gics:
+        for case, what in CYCLIC:
+            name = "%s-gicv%s" % (case, gic)
+            path = os.path.join(logs, name + ".txt")
+            if not os.path.exists(path):
+                rows.append("| v%s | %s | %s ||||| " % (gic, what,
+                                                       read_skip(logs, name)))
+                continue
+            s, hist = parse_cyclic(path)
+            write_cyclic_csv(os.path.join(out, "cyclictest-%s-gicv%s.csv"
+                                          % (case[7:], gic)), hist)
+            rows.append("| v%s | %s | %d | %d | %d | %d | %d |"
+                        % (gic, what, len(s["Min Latencies"]),
+                           sum(s["Total"]), min(s["Min Latencies"]),
+                           round(sum(s["Avg Latencies"])
+                                 / len(s["Avg Latencies"])),
+                           max(s["Max Latencies"])))
+    return rows
+
+
+def plot_panel(case, label, what, gic, fig, why, csv):
+    title = "%s %s, GICv%s" % (label, what, gic)
+    if fig is None:
+        return ['set title "%s"' % title, "unset label",
+                'set label 1 "%s" at graph 0.5, 0.5 center' % why[:60],
+                "plot NaN notitle", "unset label"]
+    return ['set title "%s\\nmode %d, p99 %d, max %d"'
+            % (title, fig["mode"], fig["p99"], fig["max"]),
+            "plot '%s' skip 1 using 1:3:1:($2+1):(0.7):3 "
+            "with boxxyerrorbars fs solid 0.6 lc rgb '#3060a0' notitle"
+            % csv]
+
+
+def write_plot(out, results, gics):
+    """latency.png: one histogram per case (columns) and GIC (rows)."""
+    script = ["set terminal pngcairo size 1800,%d font ',10'"
+              % (420 * len(gics)),
+              "set output '%s'" % os.path.join(out, "latency.png"),
+              "set datafile separator ','",
+              "set multiplot layout %d,%d" % (len(gics), len(CASES)),
+              "set logscale xy", "set xrange [0.8:*]", "set yrange [0.7:*]",
+              "set xlabel 'latency (ticks of 16 ns = 2 instructions)'",
+              "set ylabel 'samples'", "set grid"]
+    for gic in gics:
+        for case, label, what in CASES:
+            fig, why = results[(case, gic)]
+            csv = os.path.join(out, "latency-%s-gicv%s.csv" % (case, gic))
+            script += plot_panel(case, label, what, gic, fig, why, csv)
+    script.append("unset multiplot")
+    path = os.path.join(out, "latency.gp")
+    with open(path, "w") as f:
+        f.write("\n".join(script) + "\n")
+    subprocess.run(["gnuplot", path], check=True)
+
+
+def provenance():
+    def run(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True,
+                                  check=True).stdout.strip().splitlines()[0]
+        except (OSError, subprocess.CalledProcessError, IndexError):
+            return "unknown"
+    rev = run(["git", "describe", "--always", "--dirty"])
+    return rev, run(["qemu-system-aarch64", "--version"])
+
+
+def run_facts(results, shift):
+    """Counter frequency, period and tick size, from a measured report."""
+    for fig_rep in results.values():
+        if fig_rep[0] is not None:
+            begin = fig_rep[0]["begin"]
+            freq, period = int(begin["freq"]), int(begin["period"])
+            break
+    else:
+        return None
+    ns_per_tick = 1e9 / freq
+    return {"freq": freq, "period": period, "ns_per_tick": ns_per_tick,
+            "insns_per_tick": round(ns_per_tick / (1 << shift)),
+            "shift": shift}
+
+
+def method_lines(facts, samples):
+    f = facts
+    return [
+        "- The latency inmate (`inmates/demos/latency.c`) arms the EL1 "
+        "virtual timer (PPI 27) for deadlines %d ticks (%d µs) apart and "
+        "records, for each of %d IRQs, the counter read by the third "
+        "instruction of its IRQ vector minus the deadline. It idles in "
+        "`wfi`, keeps every sample and prints once at the end; "
+        "`bench/report.py` turns its report into this page."
+        % (f["period"], round(f["period"] * f["ns_per_tick"] / 1000),
+           samples),
+        "- QEMU %s runs `-M virt -cpu cortex-a57 -smp 4 -icount shift=%d,"
+        "sleep=off -accel tcg,thread=single`. Under icount virtual time "
+        "advances by 2^%d ns per executed instruction and the counter runs "
+        "at %d Hz, so **1 tick = %g ns = %d instructions**: a latency in "
+        "ticks is an instruction count, and every run is repeatable."
+        % ("7.2", f["shift"], f["shift"], f["freq"], f["ns_per_tick"],
+           f["insns_per_tick"]),
+        "- (a) and (a') boot the inmate's ELF with `-kernel` at EL1 "
+        "(virtualization=off); in (a') it first starts busy loops on CPUs "
+        "1-3 with PSCI CPU_ON (each iteration a load, a store and `yield`). "
+        "(b) and (c) boot Debian's stock kernel with Warden's test image "
+        "(`bench/mkinitrd.sh`), `warden enable`, then `warden cell create "
+        "demo.cell` (CPU 3), `cell load`, `cell start`, and read the "
+        "report with `warden console -f`. In (c) every root CPU runs "
+        "`wd-busy spin` and `wd-busy copy 4096` (4 MiB memcpy in pages), "
+        "both with `yield` per iteration or page, like (a').",
+        "- *At floor*: samples within %d ticks of the case's minimum. "
+        "EL2 instructions per IRQ = ((b) mode − (a) mode) × %d."
+        % (FLOOR_SLACK, f["insns_per_tick"]),
+    ]
+
+
+CAVEATS = [
+    "- QEMU models no caches, TLBs or buses: memory traffic in (c) costs "
+    "instructions, not cache misses, so cache interference (the reason "
+    "for colouring) cannot show here. It is checked functionally instead.",
+    "- One TCG thread runs the vCPUs round-robin, and all of their "
+    "instructions advance the one virtual clock. When the timer fires "
+    "while another vCPU holds the thread, the IRQ waits for that vCPU's "
+    "slice: the tail of (a') and (c) is the emulator's, which is why (c) "
+    "is compared with (a'), not with (b). The busy loops execute `yield`, "
+    "which ends a vCPU's slice; loops without it (a shell `while :`, "
+    "`dd`) hold the thread up to QEMU's 100 ms time slice and turn every "
+    "sample into a multiple of it, with or without Warden.",
+    "- Under icount the latency counts instructions, not their cost: a "
+    "trap to EL2, a system-register access or an MMIO access to the GIC "
+    "counts as one instruction here but costs far more on hardware.",
+    "- cyclictest reports µs of *virtual* time (1 µs = %s instructions): "
+    "its figures show the root's wake-up path in instructions, not a "
+    "hardware latency.",
+]
+
+
+def cyclic_section(logs, out, gics, facts):
+    insns = "%d" % round(1000 / (facts["ns_per_tick"]
+                                 / facts["insns_per_tick"])) if facts else "?"
+    return (["## Root cell: cyclictest", "",
+              "`cyclictest -m -q -D <s> -i 1000 -t <CPUs> -a -p 90 -h 1000` "
+              "in root Linux (Debian `rt-tests`), without Warden and with "
+              "Warden enabled (root cell only, all 4 CPUs), same boot. "
+              "1 µs of virtual time = %s instructions." % insns, ""]
+            + cyclic_rows(logs, out, gics) + [""])
+
+
+def write_markdown(path, args, results, facts, cyclic):
+    rev, qemu = provenance()
+    gics = args.gics
+    insns = facts["insns_per_tick"] if facts else 0
+    md = ["# Interrupt latency: bare metal and in a Warden cell", "",
+          "Written by `make bench` (`bench/run.sh`, `bench/report.py`) from "
+          "tree `%s` with %s. Do not edit: run `make bench`." % (rev, qemu),
+          "", "Latency of the inmate's timer IRQ in counter ticks "
+          "(1 tick = %s instructions, see Method); histograms in "
+          "[latency.png](latency.png), raw buckets in "
+          "`latency-<case>-gicv<N>.csv`, all figures in "
+          "`latency-summary.csv`." % (insns or "?"), ""]
+    md += table_rows(results, gics) + [""]
+    md += ["## EL2 instructions per delivered IRQ", ""]
+    md += el2_lines(results, gics, insns) + [""]
+    md += ["## Goals (issue 6)", ""]
+    md += goal_lines(results, gics, insns) + [""]
+    md += cyclic + ["## Method", ""]
+    md += method_lines(facts, args.samples) if facts else ["- no run"]
+    md += ["", "## What QEMU cannot show", ""]
+    md += [c % (round(1000 / (facts["ns_per_tick"] / insns)) if facts
+                else "?") if "%s" in c else c for c in CAVEATS]
+    with open(path, "w") as f:
+        f.write("\n".join(md) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--logs", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--gics", default="2 3")
+    ap.add_argument("--samples", type=int, default=10000)
+    ap.add_argument("--shift", type=int, default=3)
+    args = ap.parse_args()
+    args.gics = args.gics.split()
+    os.makedirs(args.out, exist_ok=True)
+    results, reports = {}, {}
+    for case, _, _ in CASES:
+        for gic in args.gics:
+            rep, why = load_case(args.logs, case, gic)
+            if rep is not None:
+                write_hist_csv(os.path.join(
+                    args.out, "latency-%s-gicv%s.csv" % (case, gic)), rep)
+                reports[(case, gic)] = (rep, None)
+            results[(case, gic)] = (figures(rep) if rep else None, why)
+    facts = run_facts(reports, args.shift)
+    write_summary_csv(os.path.join(args.out, "latency-summary.csv"), results)
+    cyclic = cyclic_section(args.logs, args.out, args.gics, facts)
+    write_markdown(os.path.join(args.out, "latency.md"), args, results,
+                   facts, cyclic)
+    write_plot(args.out, results, args.gics)
+    print("bench: wrote %s" % os.path.join(args.out, "latency.md"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
