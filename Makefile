@@ -11,11 +11,12 @@ HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -I$(TOP)/include -I$(TOP)/hype
 ALL_TARGETS :=
 
 include configs/build.mk
+include inmates/build.mk
 include tools/build.mk
 include driver/build.mk
 include hypervisor/build.mk
-include inmates/build.mk
 include tests/build.mk
+include bench/build.mk
 
 .PHONY: all setup demo run test test-unit test-e2e format format-check clean
 all: $(ALL_TARGETS)

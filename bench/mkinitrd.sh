@@ -3,13 +3,13 @@
 # the benchmark's guest side needs:
 #   /scenarios/bench.sh          bench/guest/bench.sh
 #   /usr/bin/wd-busy             the root's load for case (c)
-#   /lib/warden/bench/latency-{b,c}.bin   the inmate, parameters set
+#   /lib/warden/bench/latency-{b,c,c2}.bin   the inmate, parameters set
 #   /usr/bin/cyclictest + libs   when bench/fetch-rt-tests.sh got them
-# Usage: bench/mkinitrd.sh SAMPLES
+# Usage: bench/mkinitrd.sh SAMPLES NOYIELD_SAMPLES (the latter for c2)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
-samples=$1
+samples=$1 noyield_samples=$2
 out=$top/out/bench
 root=$out/initrd
 bash "$top/ci/mkinitrd.sh" >/dev/null
@@ -22,6 +22,8 @@ bench_patch "$top/out/arm64/inmates/latency.bin" \
 	"$root/lib/warden/bench/latency-b.bin" "$samples" 0 0 2
 bench_patch "$top/out/arm64/inmates/latency.bin" \
 	"$root/lib/warden/bench/latency-c.bin" "$samples" 0 0 3
+bench_patch "$top/out/arm64/inmates/latency.bin" \
+	"$root/lib/warden/bench/latency-c2.bin" "$noyield_samples" 0 0 4
 
 # cyclictest is dynamically linked: its interpreter and NEEDED libraries
 # (readelf -d) go where Debian's ld.so looks for them.

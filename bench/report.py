@@ -19,6 +19,9 @@ CASES = [
     ("b", "(b)", "Warden cell, root idle"),
     ("c", "(c)", "Warden cell, root loaded"),
 ]
+# Not plotted: too few samples, there to show QEMU's own tail.
+EMULATOR_CASES = [("a2", "(a'')", "bare metal, busy loops without yield"),
+                  ("c2", "(c'')", "Warden cell, root loops without yield")]
 CYCLIC = [("cyclic-off", "Warden not loaded"), ("cyclic-on", "Warden enabled")]
 FLOOR_SLACK = 2  # inmates/demos/latency.c: "at floor" = within 2 of min
 GOAL_EL2_INSNS = 100
@@ -51,7 +54,7 @@ def read_skip(logs, name):
     path = os.path.join(logs, name + ".skip")
     if os.path.exists(path):
         return open(path).read().strip()
-    return "not measured: no output (see out/bench/logs)"
+    return "no output (see out/bench/logs)"
 
 
 def load_case(logs, case, gic):
@@ -98,17 +101,18 @@ def write_summary_csv(path, results):
             f.write("%s,%s,measured,%s\n" % (case, gic, ",".join(vals)))
 
 
-def table_rows(results, gics):
+def table_rows(results, gics, cases):
     rows = ["| case | GIC | samples | min | mode | mean | p99 | p99.9 | max "
             "| at floor |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
             "| ---: |"]
-    for case, label, what in CASES:
+    for case, label, what in cases:
         for gic in gics:
             fig, why = results[(case, gic)]
             head = "| %s %s | v%s |" % (label, what, gic)
             if fig is None:
-                rows.append(head + " %s |||||||| " % why)
+                rows.append(head + " not measured: %s |" % why
+                            + " – |" * 7)
                 continue
             rows.append(head + " %d | %d | %d | %.3f | %d | %d | %d | %.2f %% |"
                         % (fig["n"], fig["min"], fig["mode"], fig["mean"],
@@ -219,35 +223,56 @@ def write_cyclic_csv(path, hist):
                 f.write(",".join(str(v) for v in row) + "\n")
 
 
+def hist_percentile(hist, total, per_100k):
+    """Nearest-rank percentile over all threads of a cyclictest histogram;
+    None when it lies in the overflow (beyond the histogram)."""
+    rank = (total * per_100k + 99999) // 100000
+    seen = 0
+    for row in hist:
+        seen += sum(row[1:])
+        if seen >= rank:
+            return row[0]
+    return None
+
+
+def cyclic_row(gic, what, summary, hist):
+    total = sum(summary["Total"])
+    pct = [hist_percentile(hist, total, p) for p in (50000, 99000)]
+    pct = ["%d" % v if v is not None else "> %d" % hist[-1][0]
+           for v in pct]
+    avg = sum(summary["Avg Latencies"]) / len(summary["Avg Latencies"])
+    return ("| v%s | %s | %d | %d | %d | %s | %d | %s | %d |"
+            % (gic, what, len(summary["Total"]), total,
+               min(summary["Min Latencies"]), pct[0], round(avg), pct[1],
+               max(summary["Max Latencies"])))
+
+
 def cyclic_rows(logs, out, gics):
-    rows = ["| GIC | root | threads | samples | min (µs) | avg (µs) | "
-            "max (µs) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| GIC | root | threads | samples | min | p50 | avg | p99 | max |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for gic in gics:
         for case, what in CYCLIC:
             name = "%s-gicv%s" % (case, gic)
             path = os.path.join(logs, name + ".txt")
             if not os.path.exists(path):
-                rows.append("| v%s | %s | %s ||||| " % (gic, what,
-                                                       read_skip(logs, name)))
+                rows.append("| v%s | %s | not measured: %s |" % (
+                    gic, what, read_skip(logs, name)) + " – |" * 6)
                 continue
-            s, hist = parse_cyclic(path)
+            summary, hist = parse_cyclic(path)
             write_cyclic_csv(os.path.join(out, "cyclictest-%s-gicv%s.csv"
                                           % (case[7:], gic)), hist)
-            rows.append("| v%s | %s | %d | %d | %d | %d | %d |"
-                        % (gic, what, len(s["Min Latencies"]),
-                           sum(s["Total"]), min(s["Min Latencies"]),
-                           round(sum(s["Avg Latencies"])
-                                 / len(s["Avg Latencies"])),
-                           max(s["Max Latencies"])))
+            rows.append(cyclic_row(gic, what, summary, hist))
     return rows
 
 
 def plot_panel(case, label, what, gic, fig, why, csv):
     title = "%s %s, GICv%s" % (label, what, gic)
     if fig is None:
-        return ['set title "%s"' % title, "unset label",
-                'set label 1 "%s" at graph 0.5, 0.5 center' % why[:60],
-                "plot NaN notitle", "unset label"]
+        # An empty frame: fixed ranges, a function below them.
+        return ['set title "%s"' % title,
+                'set label 1 "not measured:\\n%s" at graph 0.5, 0.5 center'
+                % why.replace('"', "'")[:45],
+                "plot [1:1000] [1:10000] 1e-9 notitle", "unset label 1"]
     return ['set title "%s\\nmode %d, p99 %d, max %d"'
             % (title, fig["mode"], fig["p99"], fig["max"]),
             "plot '%s' skip 1 using 1:3:1:($2+1):(0.7):3 "
@@ -357,14 +382,34 @@ CAVEATS = [
 ]
 
 
-def cyclic_section(logs, out, gics, facts):
-    insns = "%d" % round(1000 / (facts["ns_per_tick"]
-                                 / facts["insns_per_tick"])) if facts else "?"
-    return (["## Root cell: cyclictest", "",
-              "`cyclictest -m -q -D <s> -i 1000 -t <CPUs> -a -p 90 -h 1000` "
-              "in root Linux (Debian `rt-tests`), without Warden and with "
-              "Warden enabled (root cell only, all 4 CPUs), same boot. "
-              "1 µs of virtual time = %s instructions." % insns, ""]
+def emulator_section(results, gics):
+    intro = ("(a'') is (a') with busy loops that never execute `yield`, "
+             "(c'') is (c) with a shell `while :` loop and a `dd` per root "
+             "CPU instead of wd-busy. A vCPU that does not yield keeps the "
+             "TCG thread until its time slice ends (bare metal, QEMU's "
+             "100 ms; Linux's own timer tick ends it sooner), and the IRQ "
+             "waits for every such vCPU. In (a'') no hypervisor is "
+             "involved: this tail is QEMU's, which is why the loads of (a') "
+             "and (c) yield.")
+    return (["## QEMU's own tail", "", intro, ""]
+            + table_rows(results, gics, [CASES[1]] + EMULATOR_CASES[:1]
+                         + [CASES[3]] + EMULATOR_CASES[1:]) + [""])
+
+
+def insns_per_us(facts):
+    if not facts:
+        return "?"
+    return "%d" % round(1000 * facts["insns_per_tick"] / facts["ns_per_tick"])
+
+
+def cyclic_section(logs, out, gics, facts, seconds):
+    intro = ("`cyclictest -m -q -D %d -i 1000 -t <CPUs> -a -p 90 -h 1000` "
+             "in root Linux (Debian `rt-tests`), without Warden and with "
+             "Warden enabled (root cell only, all 4 CPUs), same boot. "
+             "Latencies in µs of virtual time (1 µs = %s instructions); "
+             "p50 and p99 over all threads' samples, from the histogram."
+             % (seconds, insns_per_us(facts)))
+    return (["## Root cell: cyclictest", "", intro, ""]
             + cyclic_rows(logs, out, gics) + [""])
 
 
@@ -380,16 +425,16 @@ def write_markdown(path, args, results, facts, cyclic):
           "[latency.png](latency.png), raw buckets in "
           "`latency-<case>-gicv<N>.csv`, all figures in "
           "`latency-summary.csv`." % (insns or "?"), ""]
-    md += table_rows(results, gics) + [""]
+    md += table_rows(results, gics, CASES) + [""]
     md += ["## EL2 instructions per delivered IRQ", ""]
     md += el2_lines(results, gics, insns) + [""]
     md += ["## Goals (issue 6)", ""]
     md += goal_lines(results, gics, insns) + [""]
+    md += emulator_section(results, gics)
     md += cyclic + ["## Method", ""]
     md += method_lines(facts, args.samples) if facts else ["- no run"]
     md += ["", "## What QEMU cannot show", ""]
-    md += [c % (round(1000 / (facts["ns_per_tick"] / insns)) if facts
-                else "?") if "%s" in c else c for c in CAVEATS]
+    md += [c % insns_per_us(facts) if "%s" in c else c for c in CAVEATS]
     with open(path, "w") as f:
         f.write("\n".join(md) + "\n")
 
@@ -401,11 +446,12 @@ def main():
     ap.add_argument("--gics", default="2 3")
     ap.add_argument("--samples", type=int, default=10000)
     ap.add_argument("--shift", type=int, default=3)
+    ap.add_argument("--cyclic-seconds", type=int, default=10)
     args = ap.parse_args()
     args.gics = args.gics.split()
     os.makedirs(args.out, exist_ok=True)
     results, reports = {}, {}
-    for case, _, _ in CASES:
+    for case, _, _ in CASES + EMULATOR_CASES:
         for gic in args.gics:
             rep, why = load_case(args.logs, case, gic)
             if rep is not None:
@@ -415,7 +461,8 @@ def main():
             results[(case, gic)] = (figures(rep) if rep else None, why)
     facts = run_facts(reports, args.shift)
     write_summary_csv(os.path.join(args.out, "latency-summary.csv"), results)
-    cyclic = cyclic_section(args.logs, args.out, args.gics, facts)
+    cyclic = cyclic_section(args.logs, args.out, args.gics, facts,
+                            args.cyclic_seconds)
     write_markdown(os.path.join(args.out, "latency.md"), args, results,
                    facts, cyclic)
     write_plot(args.out, results, args.gics)

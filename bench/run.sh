@@ -6,11 +6,16 @@
 #   (a') bare metal, busy loops on the other 3 CPUs
 #   (b)  in the demo cell (CPU 3), root Linux idle
 #   (c)  in the demo cell, wd-busy spinning and copying on every root CPU
-# Environment: BENCH_SAMPLES (10000), BENCH_GICS ("2 3"),
-# BENCH_CYCLIC_SECONDS (10).
+#   (a''), (c'') as (a'), (c) with loads that never yield, only
+#        BENCH_NOYIELD_SAMPLES: QEMU's round-robin tail (see latency.md)
+# Environment: BENCH_SAMPLES (10000), BENCH_NOYIELD_SAMPLES (50),
+# BENCH_GICS ("2 3"), BENCH_CYCLIC_SECONDS (10).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 samples=${BENCH_SAMPLES:-10000}
+noyield_samples=${BENCH_NOYIELD_SAMPLES:-50}
+cyclic_seconds=${BENCH_CYCLIC_SECONDS:-10}
+export BENCH_CYCLIC_SECONDS=$cyclic_seconds
 gics=${BENCH_GICS:-2 3}
 logs=$BENCH_TOP/out/bench/logs
 docs=$BENCH_TOP/docs/bench
@@ -18,50 +23,49 @@ mkdir -p "$logs" "$docs"
 rm -f "$logs"/*
 say() { echo "bench: $*"; }
 
-# keep CASE GIC: checks the report in $logs/CASE-gicvGIC.lat; a report
-# that is not sane is set aside with the reason, never plotted.
+# keep CASE GIC [SAMPLES]: checks the report in $logs/CASE-gicvGIC.lat; a
+# report that is not sane is set aside with the reason, never plotted.
 keep() {
 	local lat=$logs/$1-gicv$2.lat why
-	if why=$(bench_check_report "$lat" "$samples"); then
+	if why=$(bench_check_report "$lat" "${3:-$samples}"); then
 		say "($1) GICv$2: $(bench_lat_lines "$lat" | grep '^LAT summary' | cut -d' ' -f3-)"
 	else
-		echo "not measured: run failed: $why" >"$logs/$1-gicv$2.skip"
+		echo "run failed: $why" >"$logs/$1-gicv$2.skip"
 		mv "$lat" "$lat.bad"
 		say "($1) GICv$2: FAILED: $why"
 	fi
 }
 
-bare_case() { # CASE GIC BUSY_CPUS FLAGS
+bare_case() { # CASE GIC BUSY_CPUS FLAGS [SAMPLES]
 	local elf=$logs/latency-$1.elf log=$logs/bare-$1-gicv$2.log
-	bench_patch "$BENCH_INMATE" "$elf" "$samples" "$3" "$4" || exit 2
+	bench_patch "$BENCH_INMATE" "$elf" "${5:-$samples}" "$3" "$4" || exit 2
 	bench_bare "$2" "$elf" "$log"
 	bench_lat_lines "$log" >"$logs/$1-gicv$2.lat"
-	keep "$1" "$2"
+	keep "$1" "$2" "${5:-$samples}"
 }
 
-# linux_case CASE GIC: what bench/guest/bench.sh framed for CASE
+# linux_case CASE GIC [SAMPLES]: what bench/guest/bench.sh framed for CASE
 linux_case() {
 	local log=$logs/linux-gicv$2.log why
 	why=$(sed -n "s/^BENCH skip $1: //p" "$log" | head -n 1)
 	if [ -n "$why" ]; then
-		echo "not measured: $why" >"$logs/$1-gicv$2.skip"
+		echo "$why" >"$logs/$1-gicv$2.skip"
 		say "($1) GICv$2: not measured: $why"
 		return
 	fi
 	bench_case_lines "$log" "$1" >"$logs/$1-gicv$2.lat"
-	keep "$1" "$2"
+	keep "$1" "$2" "${3:-$samples}"
 }
 
 cyclic_case() { # CASE GIC
 	local log=$logs/linux-gicv$2.log why
 	why=$(sed -n "s/^BENCH skip $1: //p" "$log" | head -n 1)
 	if [ -n "$why" ]; then
-		echo "not measured: $why" >"$logs/$1-gicv$2.skip"
+		echo "$why" >"$logs/$1-gicv$2.skip"
 	elif grep -q "^@$1 # Max Latencies" "$log"; then
 		bench_case_lines "$log" "$1" >"$logs/$1-gicv$2.txt"
 	else
-		echo "not measured: no cyclictest summary in $log" \
-			>"$logs/$1-gicv$2.skip"
+		echo "no cyclictest summary in $log" >"$logs/$1-gicv$2.skip"
 	fi
 }
 
@@ -71,15 +75,20 @@ for gic in $gics; do
 	bare_case a "$gic" 0 0
 	say "GICv$gic: (a') bare metal + busy loops with yield on CPUs 1-3"
 	bare_case a1 "$gic" 3 1
+	say "GICv$gic: (a'') the same, loops without yield, $noyield_samples samples"
+	bare_case a2 "$gic" 3 0 "$noyield_samples"
 done
 say "building the bench image"
-bash "$BENCH_TOP/bench/mkinitrd.sh" "$samples" >/dev/null || exit 2
+bash "$BENCH_TOP/bench/mkinitrd.sh" "$samples" "$noyield_samples" \
+	>/dev/null || exit 2
 for gic in $gics; do
-	say "GICv$gic: root Linux: cyclictest without/with Warden, (b), (c)"
-	bench_linux "$gic" cyclic-off,cyclic-on,b,c "$logs/linux-gicv$gic.log"
+	say "GICv$gic: root Linux: cyclictest without/with Warden, (b), (c), (c'')"
+	bench_linux "$gic" cyclic-off,cyclic-on,b,c,c2 "$logs/linux-gicv$gic.log"
 	for c in b c; do linux_case $c "$gic"; done
+	linux_case c2 "$gic" "$noyield_samples"
 	for c in cyclic-off cyclic-on; do cyclic_case $c "$gic"; done
 done
 say "runs took $(($(date +%s) - start)) s; writing $docs"
 python3 "$BENCH_TOP/bench/report.py" --logs "$logs" --out "$docs" \
-	--gics "$gics" --samples "$samples" --shift 3 || exit 1
+	--gics "$gics" --samples "$samples" --shift 3 \
+	--cyclic-seconds "$cyclic_seconds" || exit 1

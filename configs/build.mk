@@ -9,8 +9,10 @@ $(OUT)/arm64/%.cell: configs/arm64/%.c configs/arm64/qemu-virt-common.h include/
 	$(CROSS)gcc -I$(TOP)/include -O0 -c $< -o $@.o
 	$(CROSS)objcopy -O binary --only-section=.wdconfig $@.o $@
 	@rm -f $@.o
-$(OUT)/arm64/%.cell: cells/arm64/%.c include/warden/config.h
+$(OUT)/arm64/%.cell: cells/arm64/%.c $(wildcard cells/arm64/*.h) \
+		include/warden/config.h include/warden/rtos.h \
+		inmates/rtos/taskset_defs.h
 	@mkdir -p $(dir $@)
-	$(CROSS)gcc -I$(TOP)/include -O0 -c $< -o $@.o
+	$(CROSS)gcc -I$(TOP)/include -I$(TOP)/inmates/rtos -O0 -c $< -o $@.o
 	$(CROSS)objcopy -O binary --only-section=.wdconfig $@.o $@
 	@rm -f $@.o

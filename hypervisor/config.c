@@ -10,6 +10,7 @@
  * offset or a size to follow before it was checked against the blob size.
  */
 #include <warden/config.h>
+#include <warden/rtos.h>
 #include <wd/config_check.h>
 
 #define ADDR_LIMIT (1ull << 48) /* ARMv8.0 maximum PA and IPA size */
@@ -240,12 +241,17 @@ static wd_u64 fixed_size(unsigned int kind)
 	return kind == WD_KIND_SYSTEM ? size + sizeof(struct wd_system) : size;
 }
 
+static wd_u64 rt_taskset_size(const struct wd_cell *c)
+{
+	return c->flags & WD_CELL_RT_TASKSET ? sizeof(struct wd_rt_taskset) : 0;
+}
+
 /* Counts are 32-bit: the products cannot overflow 64 bits. */
 static wd_u64 arrays_size(const struct wd_cell *c)
 {
 	return (wd_u64)c->num_mem_regions * sizeof(struct wd_mem_region) +
 	       (wd_u64)c->num_devices * sizeof(struct wd_device) +
-	       (wd_u64)c->num_irqs * sizeof(wd_u32);
+	       rt_taskset_size(c) + (wd_u64)c->num_irqs * sizeof(wd_u32);
 }
 
 static const char *kind_name(unsigned int kind)
@@ -414,9 +420,18 @@ const struct wd_device *wd_cell_devices(const struct wd_cell *cell)
 	return (const void *)(wd_cell_mem(cell) + cell->num_mem_regions);
 }
 
+const struct wd_rt_taskset *wd_cell_rt_taskset(const struct wd_cell *cell)
+{
+	if (!(cell->flags & WD_CELL_RT_TASKSET))
+		return (const void *)0;
+	return (const void *)(wd_cell_devices(cell) + cell->num_devices);
+}
+
 const wd_u32 *wd_cell_irqs(const struct wd_cell *cell)
 {
-	return (const void *)(wd_cell_devices(cell) + cell->num_devices);
+	return (const void *)((const char *)(wd_cell_devices(cell) +
+					     cell->num_devices) +
+			      rt_taskset_size(cell));
 }
 
 int wd_check_layout(const void *blob, wd_u64 size, unsigned int kind)
@@ -691,6 +706,32 @@ static void check_entry(struct checker *ck, const struct wd_cell *c)
 		  "0x%llx is not inside an executable RAM region", c->entry);
 }
 
+/*
+ * The task set's format only. Whether it is schedulable is admission
+ * control in the tool (`warden config check`): a cell missing its own
+ * deadlines harms nobody else, so Warden need not decide it.
+ */
+static void check_rt_taskset(struct checker *ck, const struct wd_cell *c,
+			     int is_root)
+{
+	const struct wd_rt_taskset *ts = wd_cell_rt_taskset(c);
+
+	if (!ts)
+		return;
+	if (is_root)
+		violation(ck, "flags", -1,
+			  "the root cell cannot run a task set");
+	if (ts->magic != WD_RT_TASKSET_MAGIC ||
+	    ts->revision != WD_RT_TASKSET_REVISION)
+		violation(ck, "rt_taskset", -1, "bad magic or revision");
+	if (ts->policy != WD_RT_EDF && ts->policy != WD_RT_RM)
+		violation(ck, "rt_taskset", -1, "unknown policy %u",
+			  ts->policy);
+	if (!ts->count || ts->count > WD_RT_MAX_TASKS)
+		violation(ck, "rt_taskset", -1, "%u tasks, must be 1..%u",
+			  ts->count, (unsigned int)WD_RT_MAX_TASKS);
+}
+
 static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 			     int is_root)
 {
@@ -702,6 +743,7 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_irqs_are_spis(ck, c);
 	check_irq_duplicates(ck, c);
 	check_ipa_overlap(ck, c);
+	check_rt_taskset(ck, c, is_root);
 	if (is_root)
 		return; /* the root's entry is ignored: Linux is running */
 	check_has_ram(ck, c);
@@ -1083,8 +1125,20 @@ static void report_overlap(struct checker *ck, const struct resource *a,
 			  b->phys, a_name, a->field, (unsigned int)a->index);
 }
 
+/*
+ * A device of a non-root cell may lie in one of the root's IO regions:
+ * Warden takes it from the root at create and gives it back at destroy.
+ * Resource j of a cell is a device when it comes after its regions.
+ */
+static int taken_from_root(const struct wd_cell *b, unsigned int j,
+			   const struct resource *ra, int a_is_root)
+{
+	return a_is_root && j >= b->num_mem_regions && (ra->flags & WD_MEM_IO);
+}
+
 static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
-			      const struct wd_cell *b, const char *a_name)
+			      const struct wd_cell *b, const char *a_name,
+			      int a_is_root)
 {
 	struct resource ra, rb;
 	unsigned int i, j;
@@ -1094,6 +1148,8 @@ static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
 		for (i = 0; i < resource_count(a); i++) {
 			resource_get(a, i, &ra);
 			if (!ranges_overlap(ra.phys, ra.size, rb.phys, rb.size))
+				continue;
+			if (taken_from_root(b, j, &ra, a_is_root))
 				continue;
 			if (!(ra.flags & rb.flags & WD_MEM_SHARED))
 				report_overlap(ck, &ra, &rb, a_name);
@@ -1128,7 +1184,7 @@ static void check_pair(struct checker *ck, const struct wd_cell *a,
 	if (names_equal(a->name, b->name, WD_NAME_LEN))
 		violation(ck, "name", -1, "another cell is called '%s' too",
 			  a_name);
-	check_pair_memory(ck, a, b, a_name);
+	check_pair_memory(ck, a, b, a_name, a_is_root);
 	if (a->colours & b->colours)
 		violation(ck, "colours", -1,
 			  "colours 0x%llx are also used by cell '%s'",

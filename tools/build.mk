@@ -1,15 +1,17 @@
 # The `warden` CLI, one source built twice: for the host (C11, strict) and
 # statically for the arm64 guest. Both link the hypervisor's config checker.
-WARDEN_CLI_SRCS := $(wildcard tools/*.c) hypervisor/config.c
+WARDEN_CLI_SRCS := $(wildcard tools/*.c) hypervisor/config.c \
+	$(RTOS_ANALYSIS_SRCS)
 WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	hypervisor/include/wd/config_check.h include/warden/config.h \
-	include/warden/ioctl.h include/warden/version.h
+	include/warden/ioctl.h include/warden/version.h include/warden/rtos.h \
+	inmates/rtos/analysis.h
 ALL_TARGETS += $(OUT)/host/warden $(OUT)/arm64/warden
 
 $(OUT)/host/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $(WARDEN_CLI_SRCS)
+	$(HOSTCC) $(HOST_CFLAGS) -Iinmates/rtos -o $@ $(WARDEN_CLI_SRCS)
 
 $(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ $(WARDEN_CLI_SRCS)
+	$(CROSS)gcc $(HOST_CFLAGS) -Iinmates/rtos -static -o $@ $(WARDEN_CLI_SRCS)

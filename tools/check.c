@@ -107,5 +107,5 @@ unsigned int check_configs(const char *system_path, const struct blob *system,
 	if (system &&
 	    !wd_check_layout(system->data, system->size, WD_KIND_SYSTEM))
 		check_together(&p, system, cells, num_cells);
-	return p.report.count;
+	return p.report.count + check_admission(cell_paths, cells, num_cells);
 }

@@ -17,4 +17,17 @@ unsigned int check_configs(const char *system_path, const struct blob *system,
 			   char *const *cell_paths, const struct blob *cells,
 			   unsigned int num_cells);
 
+/*
+ * Admission control (tools/admission.c): runs the schedulability test of
+ * every cell that carries a real-time task set and prints each refusal.
+ * Returns the number refused; 0 while admission_bypassed is set (the
+ * documented test flag --no-admission), which still prints the verdicts.
+ */
+extern int admission_bypassed;
+/* Removes "--no-admission" from argv (setting admission_bypassed);
+ * returns the new argc. */
+int take_no_admission_flag(int argc, char **argv);
+unsigned int check_admission(char *const *paths, const struct blob *cells,
+			     unsigned int num_cells);
+
 #endif

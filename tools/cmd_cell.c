@@ -33,6 +33,7 @@ static int cell_create(int argc, char **argv)
 	unsigned int violations;
 	int ret;
 
+	argc = take_no_admission_flag(argc, argv);
 	if (argc != 2)
 		return WARDEN_BAD_USAGE;
 	if (blob_load(argv[1], CONFIG_MAX_SIZE, &cell))
@@ -162,11 +163,13 @@ static int cell_list(int argc, char **argv)
 
 const struct command cell_commands[] = {
 	{.name = "create",
-	 .args = "CELL.cell",
+	 .args = "[--no-admission] CELL.cell",
 	 .summary = "check a cell config, then create the cell",
 	 .help = "The cell's CPUs leave Linux and park in Warden; its memory\n"
 		 "leaves the root. Warden checks the config against the\n"
-		 "platform and the other cells again.\n",
+		 "platform and the other cells again. A real-time task set\n"
+		 "must pass admission control (see 'config check');\n"
+		 "--no-admission is a test flag that creates it anyway.\n",
 	 .run = cell_create},
 	{.name = "load",
 	 .args = "NAME IMAGE [-a ADDR]",

@@ -53,9 +53,11 @@ static unsigned int check_loaded(char **paths, struct blob *blobs,
 
 static int config_check(int argc, char **argv)
 {
-	unsigned int n = argc - 1, violations;
+	unsigned int n, violations;
 	struct blob *blobs;
 
+	argc = take_no_admission_flag(argc, argv);
+	n = argc - 1;
 	if (argc < 2)
 		return WARDEN_BAD_USAGE;
 	blobs = calloc(n, sizeof(*blobs));
@@ -76,7 +78,7 @@ static int config_check(int argc, char **argv)
 
 const struct command config_commands[] = {
 	{.name = "check",
-	 .args = "SYSTEM.cell [CELL.cell...]",
+	 .args = "[--no-admission] SYSTEM.cell [CELL.cell...]",
 	 .summary = "check configs alone and together, offline",
 	 .help = "Checks the system config, each cell config, then the cells\n"
 		 "together against the system (the hypervisor runs the same\n"
@@ -85,6 +87,10 @@ const struct command config_commands[] = {
 		 "then\n"
 		 "\"N violation(s)\" or \"ok\". If the first file is a cell\n"
 		 "config, all files are checked alone.\n"
+		 "A cell carrying a real-time task set is admitted only if\n"
+		 "the set is schedulable under its policy (EDF: processor\n"
+		 "demand; RM: response-time analysis); --no-admission (for\n"
+		 "tests) prints the verdict but admits it anyway.\n"
 		 "Exit status: 0 valid, 1 violations, 2 unreadable file.\n",
 	 .run = config_check},
 	{0},

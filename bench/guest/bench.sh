@@ -5,6 +5,8 @@
 #   cyclic-on   the same with Warden enabled (root cell only)
 #   b           the latency inmate in the demo cell, root idle
 #   c           the same while every root CPU runs wd-busy (spin + copy)
+#   c2          the same with loads that never yield: a shell loop and
+#               dd per root CPU (shows QEMU's round-robin tail)
 # wd.cyclic=SECONDS sets cyclictest's duration (default 10).
 # Each case prints "BENCH begin CASE", its output with every line prefixed
 # "@CASE ", then "BENCH end CASE"; or "BENCH skip CASE: why".
@@ -71,11 +73,18 @@ online_cpus() {
 	done
 }
 
+# start_load CASE: c runs wd-busy (yields), c2 a shell loop and dd
 start_load() {
 	for cpu in $(online_cpus); do
-		taskset -c "$cpu" wd-busy spin &
-		load_pids="$load_pids $!"
-		taskset -c "$cpu" wd-busy copy 4096 &
+		if [ "$1" = c ]; then
+			taskset -c "$cpu" wd-busy spin &
+			load_pids="$load_pids $!"
+			taskset -c "$cpu" wd-busy copy 4096 &
+		else
+			taskset -c "$cpu" sh -c 'while :; do :; done' &
+			load_pids="$load_pids $!"
+			taskset -c "$cpu" dd if=/dev/zero of=/dev/null bs=1M 2>/dev/null &
+		fi
 		load_pids="$load_pids $!"
 	done
 	sleep 1 # let every CPU's run queue fill
@@ -99,7 +108,7 @@ cell_run() { # CASE RUN_ID: create, (load), start, collect
 		{ skip "$1" "cell create: $(why /tmp/cell.out)"; return 1; }
 	warden cell load "$CELL_NAME" "$IMAGES/latency-$1.bin" >/tmp/cell.out 2>&1 ||
 		{ skip "$1" "cell load: $(why /tmp/cell.out)"; return 1; }
-	[ "$1" = c ] && start_load
+	[ "$1" != b ] && start_load "$1"
 	warden console -f >/tmp/console-"$1".log 2>&1 &
 	console_pid=$!
 	if warden cell start "$CELL_NAME" >/tmp/cell.out 2>&1; then
@@ -129,6 +138,7 @@ for c in $(arg bench | tr , ' '); do
 	cyclic-off | cyclic-on) cyclic "$c" ;;
 	b) cell_case b 2 ;;
 	c) cell_case c 3 ;;
+	c2) cell_case c2 4 ;;
 	*) skip "$c" "unknown case" ;;
 	esac
 done

@@ -3,12 +3,36 @@
 . /scenarios/lib.sh
 SYS=$(wd_system_config)
 step() { # show a command, run it, check it succeeded
-	echo; echo "root@warden:~# $*"
+	echo
+	echo "root@warden:~# $*"
 	if "$@"; then pass "$*"; else fail "$* (exit $?)"; fi
 }
-echo; echo "### Root Linux is up: $(uname -r), $(nproc) CPUs"
+echo
+echo "### Root Linux is up: $(uname -r), $(nproc) CPUs"
 step modprobe warden
 step warden --version
 step warden config check "$SYS" /etc/warden/cells/demo.cell
+echo
+echo "### Lift the running Linux into the root cell"
+step warden enable "$SYS"
+step warden console
+step grep -E "arch_timer|IPI0" /proc/interrupts
+if [ -e /etc/warden/cells/demo.cell ] && [ -e /lib/warden/inmates/hello.bin ] &&
+	warden cell list >/dev/null 2>&1; then
+	echo
+	echo "### A cell running an inmate beside Linux"
+	step warden cell create /etc/warden/cells/demo.cell
+	step warden cell load demo /lib/warden/inmates/hello.bin
+	step warden cell start demo
+	step sleep 3
+	step warden cell list
+	step warden console
+	step warden cell shutdown demo
+	step warden cell destroy demo
+	step nproc
+fi
+echo
+echo "### Give the machine back to Linux"
+step warden disable
 step rmmod warden
 finish

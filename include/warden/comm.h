@@ -31,4 +31,12 @@ struct wd_comm_region {
 	wd_u64 reserved[8];
 };
 
+/*
+ * Layout of the comm page: struct wd_comm_region at 0; a cell with a
+ * real-time task set (WD_CELL_RT_TASKSET) finds it, copied by Warden at
+ * create, at WD_COMM_RT_TASKSET_OFFSET; the RTOS keeps its statistics at
+ * WD_RT_STATS_OFFSET (include/warden/rtos.h) for the root to read.
+ */
+#define WD_COMM_RT_TASKSET_OFFSET 1024
+
 #endif

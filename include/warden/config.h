@@ -5,7 +5,9 @@
  * A config is a blob built from a C file: a header, then a system or cell
  * descriptor, then the arrays the descriptor counts, in this order:
  *   system blob: wd_header, wd_system, wd_cell (root), mem[], dev[], irq[]
- *   cell blob:   wd_header, wd_cell, mem[], dev[], irq[]
+ *   cell blob:   wd_header, wd_cell, mem[], dev[], [rt taskset], irq[]
+ * A cell with WD_CELL_RT_TASKSET carries one struct wd_rt_taskset
+ * (include/warden/rtos.h) between dev[] and irq[], keeping it 8-aligned.
  * All fields are little-endian, fixed width and naturally aligned; every
  * struct is a multiple of 8 bytes so the arrays need no padding.
  * Documented in Documentation/config-format.md.
@@ -79,7 +81,10 @@ struct wd_device {
 
 /* wd_cell.flags */
 #define WD_CELL_DIRECT_IRQ (1u << 0) /* reserved for direct delivery */
-#define WD_CELL_ALL_FLAGS (1u << 0)
+/* The blob carries a real-time task set; Warden copies it into the comm
+ * region (WD_COMM_RT_TASKSET_OFFSET) for the RTOS inmate. */
+#define WD_CELL_RT_TASKSET (1u << 1)
+#define WD_CELL_ALL_FLAGS ((1u << 2) - 1)
 
 struct wd_cell {
 	char name[WD_NAME_LEN]; /* NUL-terminated, non-empty */

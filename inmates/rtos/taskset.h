@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Where the RTOS gets its task set. For now a table built into the
- * image, chosen at build time with -DRT_TASKSET=<one of the IDs below>
- * (inmates/build.mk builds one binary per ID). Later the set will come
- * from the cell config, copied by Warden into the comm region.
+ * Where the RTOS gets its task set: the cell config's, which Warden
+ * copies into the comm region (WD_COMM_RT_TASKSET_OFFSET), else a table
+ * built into the image, chosen at build time with -DRT_TASKSET=<one of
+ * the IDs below> (inmates/build.mk builds one binary per ID).
  */
 #ifndef INMATES_RTOS_TASKSET_H
 #define INMATES_RTOS_TASKSET_H

@@ -151,6 +151,13 @@ static void device_of_root(struct scenario *s)
 	tb_add_dev(DEMO(s), "uart0", 0x09000000, 0x1000, 33);
 }
 
+/* A device outside the root's IO regions: RAM-type root memory. */
+static void device_on_root_memory(struct scenario *s)
+{
+	tb_add_mem(ROOT(s), 0x0c000000, 0x0c000000, 0x1000, TB_RW);
+	tb_add_dev(DEMO(s), "uart1", 0x0c000000, 0x1000, 0);
+}
+
 static void io_region_of_root(struct scenario *s)
 {
 	tb_add_mem(DEMO(s), 0x0a000000, 0x0a000000, 0x1000, TB_RW | WD_MEM_IO);
@@ -288,7 +295,9 @@ static const struct rule_case cases[] = {
 	OK(overlap_both_shared),
 	BAD(overlap_one_shared, "mem", 2, "overlaps cell 'demo' mem[2]"),
 	OK(shared_with_root),
-	BAD(device_of_root, "devices", 0, "shared with cell 'root' mem[2]"),
+	OK(device_of_root),
+	BAD(device_on_root_memory, "devices", 0,
+	    "memory 0xc000000 overlaps cell 'root' mem[4], not SHARED"),
 	BAD(io_region_of_root, "mem", 2, "device MMIO 0xa000000 shared"),
 	BAD(device_of_other_cell, "devices", 0,
 	    "device MMIO 0x8200000 shared with cell 'demo' devices[0]"),

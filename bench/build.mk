@@ -1,0 +1,18 @@
+# `make bench`: the interrupt-latency benchmark (bench/run.sh, under 15
+# minutes on 2 cores), which writes docs/bench/. `make bench-smoke`: the
+# quick sanity run of the latency inmate that `make test` can include.
+BENCH_BUSY := $(OUT)/bench/wd-busy
+BENCH_INMATE := $(INMATE_OUT)/latency.elf $(INMATE_OUT)/latency.bin
+ALL_TARGETS += $(BENCH_BUSY)
+
+# The root cell's load in case (c): static, like the guest CLI.
+$(BENCH_BUSY): bench/guest/busy.c
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ $<
+
+.PHONY: bench bench-smoke
+bench: all $(BENCH_BUSY) $(BENCH_INMATE)
+	@bash bench/run.sh
+
+bench-smoke: $(BENCH_INMATE)
+	@bash bench/smoke.sh

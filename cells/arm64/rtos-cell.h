@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Body of the RTOS cells (rtos.c, rtos-overload.c): CPU 2, 16 MiB of the
+ * cell pool at guest-physical 0x40000000, the comm region at 0x80000000
+ * carrying the task set RTOS_CELL_TASKSET (inmates/rtos/taskset_defs.h).
+ * The including file defines RTOS_CELL_NAME and RTOS_CELL_TASKSET.
+ */
+#include <warden/config.h>
+#include <warden/rtos.h>
+#include "taskset_defs.h"
+
+static const struct {
+	struct wd_header hdr;
+	struct wd_cell cell;
+	struct wd_mem_region mem[2];
+	struct wd_rt_taskset rt;
+	wd_u32 irqs[0];
+} config WD_CONFIG_SECTION = {
+	.hdr = WD_HEADER(WD_KIND_CELL, config),
+	.cell =
+		{
+			.name = RTOS_CELL_NAME,
+			.flags = WD_CELL_RT_TASKSET,
+			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
+			.cpu_set = 1ull << 2,
+			.entry = 0x40000000,
+		},
+	.mem =
+		{
+			{.phys_start = 0x78000000,
+			 .virt_start = 0x40000000,
+			 .size = 0x01000000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
+				  WD_MEM_LOADABLE},
+			{.phys_start = 0x7effe000,
+			 .virt_start = 0x80000000,
+			 .size = 0x1000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
+		},
+	.rt = RTOS_CELL_TASKSET,
+};
