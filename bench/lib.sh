@@ -10,18 +10,16 @@ BENCH_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_ICOUNT=(-icount shift=3,sleep=off -accel tcg,thread=single)
 BENCH_INMATE=$BENCH_TOP/out/arm64/inmates/latency.elf
 
-# bench_patch IN OUT SAMPLES BUSY_CPUS FLAGS [RUN_ID]: a copy of the
-# latency image with its parameters set (period 100 us; flags as in
-# latency.c: 1 = busy loops yield).
+# bench_patch IN OUT KEY=VALUE...: a copy of the latency image with its
+# parameters set (bench/patch-params.sh); the period is always 100 us.
 bench_patch() {
-	bash "$BENCH_TOP/bench/patch-params.sh" "$1" "$2" "$3" 100 "$4" "$5" \
-		"${6:-0}"
+	bash "$BENCH_TOP/bench/patch-params.sh" "$1" "$2" period_us=100 "${@:3}"
 }
 
 # bench_bare GIC ELF LOG: the inmate alone on the machine, started at EL1
 # (virtualization=off) on CPU 0 of 4. It powers QEMU off when done.
 bench_bare() {
-	timeout --foreground -k 5 "${BENCH_BARE_TIMEOUT:-300}" \
+	timeout --foreground -k 5 "${BENCH_BARE_TIMEOUT:-120}" \
 		qemu-system-aarch64 -M "$(qemu_machine "$1" off)" \
 		-cpu "$QEMU_CPU" -smp 4 -m "$QEMU_MEM" -nographic -no-reboot \
 		"${BENCH_ICOUNT[@]}" -kernel "$2" </dev/null 2>&1 |
@@ -68,7 +66,7 @@ bench_check_report() {
 bench_linux() {
 	local dtb=$BENCH_TOP/out/ci/virt-gicv$1-on.dtb
 	[ -e "$dtb" ] || bash "$BENCH_TOP/ci/mkdtb.sh" "$1" on >/dev/null
-	timeout --foreground -k 5 "${BENCH_LINUX_TIMEOUT:-600}" \
+	timeout --foreground -k 5 "${BENCH_LINUX_TIMEOUT:-400}" \
 		qemu-system-aarch64 -M "$(qemu_machine "$1" on)" \
 		-cpu "$QEMU_CPU" -smp 4 -m "$QEMU_MEM" -nographic -no-reboot \
 		"${BENCH_ICOUNT[@]}" -kernel "$BENCH_TOP/.cache/arm64/Image" \

@@ -4,6 +4,7 @@
 #   /scenarios/bench.sh          bench/guest/bench.sh
 #   /usr/bin/wd-busy             the root's load for case (c)
 #   /lib/warden/bench/latency-{b,c,c2}.bin   the inmate, parameters set
+#   /lib/warden/bench/latency-{b,c,c2}.samples   its number of samples
 #   /usr/bin/cyclictest + libs   when bench/fetch-rt-tests.sh got them
 # Usage: bench/mkinitrd.sh SAMPLES NOYIELD_SAMPLES (the latter for c2)
 set -euo pipefail
@@ -18,12 +19,18 @@ cp -a "$top/out/ci/initrd" "$root"
 cp "$top/bench/guest/bench.sh" "$root/scenarios/bench.sh"
 install -m755 "$out/wd-busy" "$root/usr/bin/wd-busy"
 mkdir -p "$root/lib/warden/bench"
-bench_patch "$top/out/arm64/inmates/latency.bin" \
-	"$root/lib/warden/bench/latency-b.bin" "$samples" 0 0 2
-bench_patch "$top/out/arm64/inmates/latency.bin" \
-	"$root/lib/warden/bench/latency-c.bin" "$samples" 0 0 3
-bench_patch "$top/out/arm64/inmates/latency.bin" \
-	"$root/lib/warden/bench/latency-c2.bin" "$noyield_samples" 0 0 4
+# In a cell: 500 ms for the root to go quiet after `cell start`, and 3 s
+# after the last sample for bench.sh to start reading the console (it
+# sleeps through the measurement so that an idle root is idle).
+cell_image() { # CASE RUN_ID SAMPLES
+	bench_patch "$top/out/arm64/inmates/latency.bin" \
+		"$root/lib/warden/bench/latency-$1.bin" samples="$3" \
+		busy_cpus=0 flags=0 run_id="$2" settle_ms=500 report_delay_ms=3000
+	echo "$3" >"$root/lib/warden/bench/latency-$1.samples"
+}
+cell_image b 2 "$samples"
+cell_image c 3 "$samples"
+cell_image c2 4 "$noyield_samples"
 
 # cyclictest is dynamically linked: its interpreter and NEEDED libraries
 # (readelf -d) go where Debian's ld.so looks for them.

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Writes the latency inmate's run parameters into a copy of its image.
-#   bench/patch-params.sh IN OUT SAMPLES PERIOD_US BUSY_CPUS FLAGS RUN_ID
+#   bench/patch-params.sh IN OUT [KEY=VALUE...]
 # IN is latency.elf or latency.bin: both hold the parameter block
 # (struct latency_params in inmates/demos/latency.c) verbatim, found by
-# its 8-byte magic. FLAGS: bit 0 busy loops yield, bit 1 idle by spinning.
-# RUN_ID is echoed in the report's first and last lines.
+# its 8-byte magic. Keys, in the block's order (u32 each, after the magic):
+#   samples period_us busy_cpus flags run_id settle_ms report_delay_ms
+# flags: bit 0 busy loops yield, bit 1 wait for IRQs by polling, not wfi.
+# Keys not given keep the value in IN.
 set -euo pipefail
-[ $# -eq 7 ] || { sed -n 2,7p "$0" >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n 2,9p "$0" >&2; exit 2; }
 in=$1 out=$2
+shift 2
+keys=(samples period_us busy_cpus flags run_id settle_ms report_delay_ms)
 magic=WDLATPRM
 offsets=$(grep -obUa "$magic" "$in" | cut -d: -f1)
 if [ "$(wc -w <<<"$offsets")" != 1 ]; then
@@ -15,12 +19,25 @@ if [ "$(wc -w <<<"$offsets")" != 1 ]; then
 		"$(wc -w <<<"$offsets")" >&2
 	exit 1
 fi
+start=$((offsets + 8))
+read -r -a values < <(od -An -tu4 -v -j "$start" -N $((4 * ${#keys[@]})) "$in")
+for kv in "$@"; do
+	found=0
+	for i in "${!keys[@]}"; do
+		if [ "${kv%%=*}" = "${keys[$i]}" ]; then
+			values[$i]=$((${kv#*=}))
+			found=1
+		fi
+	done
+	[ $found = 1 ] || { echo "patch-params: unknown key in '$kv'" >&2; exit 2; }
+done
 le32() { # the bytes of a little-endian u32
-	local v=$1
-	printf "\\x$(printf %02x $((v & 255)))\\x$(printf %02x $((v >> 8 & 255)))"
-	printf "\\x$(printf %02x $((v >> 16 & 255)))\\x$(printf %02x $((v >> 24 & 255)))"
+	local v=$1 i
+	for i in 0 8 16 24; do
+		printf "\\x$(printf %02x $((v >> i & 255)))"
+	done
 }
 cp "$in" "$out.tmp"
-{ le32 "$3"; le32 "$4"; le32 "$5"; le32 "$6"; le32 "$7"; } |
-	dd of="$out.tmp" bs=1 seek=$((offsets + 8)) conv=notrunc status=none
+for v in "${values[@]}"; do le32 "$v"; done |
+	dd of="$out.tmp" bs=1 seek="$start" conv=notrunc status=none
 mv "$out.tmp" "$out"

@@ -5,7 +5,7 @@
 #   (a)  bare metal, the other 3 CPUs off
 #   (a') bare metal, busy loops on the other 3 CPUs
 #   (b)  in the demo cell (CPU 3), root Linux idle
-#   (c)  in the demo cell, wd-busy spinning and copying on every root CPU
+#   (c)  in the demo cell, wd-busy copying pages on every root CPU
 #   (a''), (c'') as (a'), (c) with loads that never yield, only
 #        BENCH_NOYIELD_SAMPLES: QEMU's round-robin tail (see latency.md)
 # Environment: BENCH_SAMPLES (10000), BENCH_NOYIELD_SAMPLES (50),
@@ -28,7 +28,8 @@ say() { echo "bench: $*"; }
 keep() {
 	local lat=$logs/$1-gicv$2.lat why
 	if why=$(bench_check_report "$lat" "${3:-$samples}"); then
-		say "($1) GICv$2: $(bench_lat_lines "$lat" | grep '^LAT summary' | cut -d' ' -f3-)"
+		say "($1) GICv$2: $(bench_lat_lines "$lat" |
+			sed -n 's/^LAT \(summary\|tail\) //p' | tr '\n' ' ')"
 	else
 		echo "run failed: $why" >"$logs/$1-gicv$2.skip"
 		mv "$lat" "$lat.bad"
@@ -38,7 +39,8 @@ keep() {
 
 bare_case() { # CASE GIC BUSY_CPUS FLAGS [SAMPLES]
 	local elf=$logs/latency-$1.elf log=$logs/bare-$1-gicv$2.log
-	bench_patch "$BENCH_INMATE" "$elf" "${5:-$samples}" "$3" "$4" || exit 2
+	bench_patch "$BENCH_INMATE" "$elf" samples="${5:-$samples}" \
+		busy_cpus="$3" flags="$4" || exit 2
 	bench_bare "$2" "$elf" "$log"
 	bench_lat_lines "$log" >"$logs/$1-gicv$2.lat"
 	keep "$1" "$2" "${5:-$samples}"
@@ -86,6 +88,10 @@ for gic in $gics; do
 	bench_linux "$gic" cyclic-off,cyclic-on,b,c,c2 "$logs/linux-gicv$gic.log"
 	for c in b c; do linux_case $c "$gic"; done
 	linux_case c2 "$gic" "$noyield_samples"
+	for c in b c c2; do
+		bench_case_lines "$logs/linux-gicv$gic.log" "$c-stats" \
+			>"$logs/$c-gicv$gic.stats"
+	done
 	for c in cyclic-off cyclic-on; do cyclic_case $c "$gic"; done
 done
 say "runs took $(($(date +%s) - start)) s; writing $docs"

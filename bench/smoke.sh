@@ -10,14 +10,17 @@ samples=${1:-300}
 logdir=${LOGDIR:-$(mktemp -d)}
 mkdir -p "$logdir"
 # Bare metal the handler entry is a few instructions after the deadline;
-# anything near a period (6250 ticks) means IRQs are delivered late.
-max_ok=100
+# with busy CPUs it may also wait for each of them to reach its next
+# `yield` (a dozen instructions, see latency_busy_entry). Anything near a
+# period (6250 ticks) means IRQs are delivered late.
+max_idle=100
+max_busy=200
 checks=0 failures=0
 
 ok() { checks=$((checks + 1)); echo "ok   $*"; }
 bad() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL $*"; }
 
-check_figures() { # NAME LOG
+check_figures() { # NAME LOG MAX
 	local min max why
 	if ! why=$(bench_check_report "$2" "$samples"); then
 		bad "$1: $why (log $2)"
@@ -25,10 +28,10 @@ check_figures() { # NAME LOG
 	fi
 	min=$(bench_field "$2" summary min)
 	max=$(bench_field "$2" summary max)
-	if [ "$min" -gt 0 ] && [ "$max" -lt $max_ok ]; then
+	if [ "$min" -gt 0 ] && [ "$max" -lt "$3" ]; then
 		ok "$1: n=$samples min $min max $max ticks"
 	else
-		bad "$1: min $min max $max ticks, want 0 < min, max < $max_ok"
+		bad "$1: min $min max $max ticks, want 0 < min, max < $3"
 	fi
 }
 
@@ -44,13 +47,15 @@ check_busy() { # NAME LOG: each busy CPU started and made progress
 
 for gic in 2 3; do
 	idle=$logdir/latency-smoke.elf busy=$logdir/latency-smoke-busy.elf
-	bench_patch "$BENCH_INMATE" "$idle" "$samples" 0 0 || exit 2
-	bench_patch "$BENCH_INMATE" "$busy" "$samples" 3 1 || exit 2
+	bench_patch "$BENCH_INMATE" "$idle" samples="$samples" || exit 2
+	bench_patch "$BENCH_INMATE" "$busy" samples="$samples" busy_cpus=3 \
+		flags=1 || exit 2
 	BENCH_BARE_TIMEOUT=60 bench_bare $gic "$idle" "$logdir/a-gicv$gic.log"
-	check_figures "latency (a) bare metal GICv$gic" "$logdir/a-gicv$gic.log"
+	check_figures "latency (a) bare metal GICv$gic" "$logdir/a-gicv$gic.log" \
+		$max_idle
 	BENCH_BARE_TIMEOUT=60 bench_bare $gic "$busy" "$logdir/a1-gicv$gic.log"
 	check_figures "latency (a') bare metal + busy GICv$gic" \
-		"$logdir/a1-gicv$gic.log"
+		"$logdir/a1-gicv$gic.log" $max_busy
 	check_busy "latency (a') GICv$gic" "$logdir/a1-gicv$gic.log"
 done
 echo "latency smoke: $((checks - failures))/$checks passed (logs in $logdir)"

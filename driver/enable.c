@@ -34,16 +34,25 @@
 
 #define WD_FIRMWARE "warden.bin"
 
-static DEFINE_MUTEX(wd_lock);
+DEFINE_MUTEX(wd_lock);
 static bool wd_enabled;
 /* Lets the CLI tell "already enabled" from other -EBUSY causes. */
 module_param_named(enabled, wd_enabled, bool, 0444);
 MODULE_PARM_DESC(enabled, "Warden is enabled (read-only)");
-static struct wd_cpu_map wd_cpus;
+struct wd_cpu_map wd_cpus;
+/* The system config Warden runs with: cells are checked against it. */
+static void *wd_sys_blob;
+static u64 wd_sys_size;
 
 bool wd_is_enabled(void)
 {
 	return READ_ONCE(wd_enabled);
+}
+
+const void *wd_system_blob(u64 *size)
+{
+	*size = wd_sys_size;
+	return wd_sys_blob;
 }
 
 static void report_violation(void *ctx, const char *cell, const char *field,
@@ -98,7 +107,7 @@ static int check_image(const struct firmware *fw, const struct wd_system *sys,
 }
 
 /* Clean and invalidate to the point of coherency (by VA, any attributes). */
-static void flush_dcache(void *start, size_t size)
+void wd_flush_dcache(void *start, size_t size)
 {
 	u64 ctr = read_sysreg(ctr_el0);
 	size_t line = 4 << ((ctr >> 16) & 0xf);
@@ -118,11 +127,11 @@ static int load_image(const struct wd_system *sys, const struct firmware *fw,
 	if (!hv)
 		return -ENOMEM;
 	/* No stale line of an earlier Warden may be written back later. */
-	flush_dcache(hv, h->image_size);
+	wd_flush_dcache(hv, h->image_size);
 	memcpy(hv, fw->data, fw->size);
 	memset(hv + fw->size, 0, h->image_size - fw->size);
 	memcpy(hv + h->config_offset, blob, size);
-	flush_dcache(hv, h->image_size);
+	wd_flush_dcache(hv, h->image_size);
 	memunmap(hv);
 	return 0;
 }
@@ -259,7 +268,7 @@ static int enable_with(const void *blob, u64 size)
 	return err;
 }
 
-static void *copy_blob(const void __user *ublob, u64 size)
+void *wd_copy_blob(const void __user *ublob, u64 size)
 {
 	void *blob;
 
@@ -277,7 +286,7 @@ static void *copy_blob(const void __user *ublob, u64 size)
 
 int wd_enable(const void __user *ublob, u64 size)
 {
-	void *blob = copy_blob(ublob, size);
+	void *blob = wd_copy_blob(ublob, size);
 	int err;
 
 	if (IS_ERR(blob))
@@ -289,10 +298,13 @@ int wd_enable(const void __user *ublob, u64 size)
 		err = check_config(blob, size) ?: enable_with(blob, size);
 	if (!err) {
 		wd_enabled = true;
+		wd_sys_blob = blob;
+		wd_sys_size = size;
 		__module_get(THIS_MODULE); /* no unload while Warden runs */
 	}
 	mutex_unlock(&wd_lock);
-	kvfree(blob);
+	if (err)
+		kvfree(blob);
 	return err;
 }
 
@@ -304,6 +316,12 @@ int wd_disable(void)
 	if (!wd_enabled) {
 		mutex_unlock(&wd_lock);
 		return -EINVAL;
+	}
+	/* Their CPUs are not Linux's to online, nor their memory to use. */
+	if (wd_cells_exist()) {
+		wd_err("cells exist: destroy them first (warden cell list)\n");
+		mutex_unlock(&wd_lock);
+		return -EBUSY;
 	}
 	err = wd_online_cpus(&wd_cpus);
 	if (!err) {
@@ -319,6 +337,8 @@ int wd_disable(void)
 	}
 	if (!err) {
 		wd_enabled = false;
+		kvfree(wd_sys_blob);
+		wd_sys_blob = NULL;
 		module_put(THIS_MODULE);
 	}
 	mutex_unlock(&wd_lock);

@@ -59,5 +59,6 @@ static const struct attribute_group wd_attr_group = {
 
 const struct attribute_group *wd_attr_groups[] = {
 	&wd_attr_group,
+	&wd_cells_attr_group,
 	NULL,
 };

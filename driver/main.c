@@ -6,6 +6,8 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include <warden/ioctl.h>
@@ -32,10 +34,47 @@ static long wd_ioc_enable(void __user *arg)
 	return wd_enable(u64_to_user_ptr(b.addr), b.size);
 }
 
-/* Cells come in a later step: the ioctls exist, the hypervisor says no. */
-static long wd_ioc_cell(void)
+/* A cell name from user space, NUL-terminated whatever was passed. */
+static long wd_ioc_named(void __user *arg, int (*fn)(const char *name))
 {
-	return wd_is_enabled() ? -ENOSYS : -EINVAL;
+	struct wd_ioc_cell_id id;
+
+	if (copy_from_user(&id, arg, sizeof(id)))
+		return -EFAULT;
+	id.name[sizeof(id.name) - 1] = '\0';
+	return fn(id.name);
+}
+
+static long wd_ioc_cell_create(void __user *arg)
+{
+	struct wd_ioc_buf b;
+
+	if (copy_from_user(&b, arg, sizeof(b)))
+		return -EFAULT;
+	return wd_cell_create(u64_to_user_ptr(b.addr), b.size);
+}
+
+static long wd_ioc_cell_load(void __user *arg)
+{
+	struct wd_ioc_cell_load load;
+
+	if (copy_from_user(&load, arg, sizeof(load)))
+		return -EFAULT;
+	return wd_cell_load(&load);
+}
+
+static long wd_ioc_cell_stats(void __user *arg)
+{
+	struct wd_ioc_cell_stats *s = memdup_user(arg, sizeof(*s));
+	long err;
+
+	if (IS_ERR(s))
+		return PTR_ERR(s);
+	err = wd_cell_stats(s);
+	if (!err && copy_to_user(arg, s, sizeof(*s)))
+		err = -EFAULT;
+	kfree(s);
+	return err;
 }
 
 static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -51,11 +90,17 @@ static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case WD_IOC_DISABLE:
 		return wd_disable();
 	case WD_IOC_CELL_CREATE:
+		return wd_ioc_cell_create(uarg);
 	case WD_IOC_CELL_LOAD:
+		return wd_ioc_cell_load(uarg);
 	case WD_IOC_CELL_START:
+		return wd_ioc_named(uarg, wd_cell_start);
 	case WD_IOC_CELL_SHUTDOWN:
+		return wd_ioc_named(uarg, wd_cell_shutdown);
 	case WD_IOC_CELL_DESTROY:
-		return wd_ioc_cell();
+		return wd_ioc_named(uarg, wd_cell_destroy);
+	case WD_IOC_CELL_STATS:
+		return wd_ioc_cell_stats(uarg);
 	default:
 		return -ENOTTY;
 	}

@@ -4,6 +4,7 @@
 #define WARDEN_DRIVER_H
 
 #include <linux/miscdevice.h>
+#include <linux/mutex.h>
 #include <linux/types.h>
 
 struct wd_system;
@@ -29,10 +30,27 @@ __printf(1, 2) void wd_err(const char *fmt, ...);
 void wd_err_clear(void);
 extern const struct attribute_group *wd_attr_groups[];
 
-/* enable.c */
+/* enable.c. wd_lock serialises enable, disable and every cell request. */
+extern struct mutex wd_lock;
+extern struct wd_cpu_map wd_cpus;
 int wd_enable(const void __user *blob, u64 size);
 int wd_disable(void);
 bool wd_is_enabled(void);
+const void *wd_system_blob(u64 *size);
+void *wd_copy_blob(const void __user *ublob, u64 size);
+void wd_flush_dcache(void *start, size_t size);
+
+/* cells.c: the cells this driver created (wd_lock held). */
+struct wd_ioc_cell_load;
+struct wd_ioc_cell_stats;
+bool wd_cells_exist(void);
+int wd_cell_create(const void __user *blob, u64 size);
+int wd_cell_destroy(const char *name);
+int wd_cell_start(const char *name);
+int wd_cell_shutdown(const char *name);
+int wd_cell_load(const struct wd_ioc_cell_load *load);
+int wd_cell_stats(struct wd_ioc_cell_stats *stats);
+extern const struct attribute_group wd_cells_attr_group;
 
 /* console.c */
 extern struct miscdevice wd_console_misc;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cell bookkeeping. The root cell is built from the system config at
- * enable: its stage 2 maps exactly the config's memory regions and
- * devices, plus the console ring read-only.
+ * The root cell, and the pieces every cell's stage 2 is made of. The root
+ * is built from the system config at enable: its stage 2 maps exactly the
+ * config's memory regions and devices, plus the console ring read-only.
  */
 #include <arch.h>
 #include <warden/hypercall.h>
@@ -10,12 +10,13 @@
 #include <wd/config_check.h>
 #include <wd/console.h>
 #include <wd/errno.h>
+#include <wd/percpu.h>
 #include <wd/printk.h>
 #include <wd/string.h>
 
 struct cell root_cell;
 
-static u32 mem_flags_to_pg(u32 flags)
+u32 cell_mem_flags(u32 flags)
 {
 	u32 pg = 0;
 
@@ -28,6 +29,50 @@ static u32 mem_flags_to_pg(u32 flags)
 	if (flags & WD_MEM_IO)
 		pg |= PG_DEVICE;
 	return pg;
+}
+
+int cell_map_region(struct cell *cell, const struct wd_mem_region *m)
+{
+	return paging_map(&cell->stage2, m->virt_start, m->phys_start, m->size,
+			  cell_mem_flags(m->flags));
+}
+
+/* Devices are given 1:1: guest-physical is physical. */
+int cell_map_devices(struct cell *cell)
+{
+	const struct wd_device *d = wd_cell_devices(cell->desc);
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < cell->desc->num_devices; i++, d++) {
+		err = paging_map(&cell->stage2, d->mmio_start, d->mmio_start,
+				 d->mmio_size, PG_RW | PG_DEVICE);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * CPUs change cells only while parked and powered off; their counters
+ * start again from 0 in the new cell.
+ */
+void cell_move_cpus(u64 cpu_set, struct cell *to)
+{
+	struct percpu *pc;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
+		if (!(cpu_set & BIT(cpu)))
+			continue;
+		pc = percpu_of(cpu);
+		pc->cell = to;
+		memset(pc->stats, 0, sizeof(pc->stats));
+	}
+	if (to == &root_cell)
+		root_cell.cpu_set |= cpu_set;
+	else
+		root_cell.cpu_set &= ~cpu_set;
 }
 
 static bool overlaps(u64 start, u64 size, const struct wd_range *r)
@@ -58,30 +103,11 @@ static int map_root_memory(const struct wd_system *sys, struct cell *cell)
 	int err;
 
 	for (i = 0; i < cell->desc->num_mem_regions; i++, m++) {
-		err = check_root_region(sys, m);
-		if (!err)
-			err = paging_map(&cell->stage2, m->virt_start,
-					 m->phys_start, m->size,
-					 mem_flags_to_pg(m->flags));
+		err = check_root_region(sys, m) ?: cell_map_region(cell, m);
 		if (err) {
 			printk("root region %u: cannot map (%d)\n", i, err);
 			return err;
 		}
-	}
-	return 0;
-}
-
-static int map_devices(struct cell *cell)
-{
-	const struct wd_device *d = wd_cell_devices(cell->desc);
-	unsigned int i;
-	int err;
-
-	for (i = 0; i < cell->desc->num_devices; i++, d++) {
-		err = paging_map(&cell->stage2, d->mmio_start, d->mmio_start,
-				 d->mmio_size, PG_RW | PG_DEVICE);
-		if (err)
-			return err;
 	}
 	return 0;
 }
@@ -102,7 +128,7 @@ int cell_init_root(const struct wd_system *sys, const struct wd_cell *desc)
 	if (!err)
 		err = map_root_memory(sys, cell);
 	if (!err)
-		err = map_devices(cell);
+		err = cell_map_devices(cell);
 	if (!err)
 		err = paging_map(&cell->stage2, ring, ring, PAGE_SIZE, PG_READ);
 	if (!err)

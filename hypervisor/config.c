@@ -11,6 +11,7 @@
  */
 #include <warden/config.h>
 #include <warden/rtos.h>
+#include <wd/colour.h>
 #include <wd/config_check.h>
 
 #define ADDR_LIMIT (1ull << 48) /* ARMv8.0 maximum PA and IPA size */
@@ -22,6 +23,9 @@
 #define MPIDR_AFF_MASK 0xff00ffffffull
 #define REASON_MAX 192
 #define DEVICE_NAME_LEN 16
+#define BANK_BITS_MAX 6 /* a cell's banks are one 64-bit mask */
+/* Colouring walks the pool frame by frame: bound the walk (4 Mi frames). */
+#define COLOUR_POOL_MAX (16ull << 30)
 
 /* The format promises fixed sizes; catch a change of layout at build. */
 _Static_assert(sizeof(struct wd_header) == 16, "wd_header layout");
@@ -445,14 +449,30 @@ int wd_check_layout(const void *blob, wd_u64 size, unsigned int kind)
 
 /* ---- Views over a cell: its memory (regions + devices) and IRQs. ---- */
 
+static int is_ram(wd_u32 flags)
+{
+	return !(flags & WD_MEM_IO);
+}
+
+/*
+ * A coloured cell's RAM that is neither IO nor SHARED does not lie at
+ * phys_start: it takes frames of the cell's colours (and banks) from
+ * phys_start on, in address order (wd/colour.h).
+ */
+static int is_coloured(const struct wd_cell *c, wd_u32 flags)
+{
+	return c->colours && is_ram(flags) && !(flags & WD_MEM_SHARED);
+}
+
 /* A devices[] entry counts as an IO region mapped 1:1. */
 struct resource {
 	const char *field; /* "mem" or "devices" */
 	int index;
 	wd_u64 phys;
 	wd_u64 ipa;
-	wd_u64 size;
+	wd_u64 size; /* coloured: in guest-physical space only */
 	wd_u32 flags; /* WD_MEM_* */
+	int coloured;
 };
 
 static unsigned int resource_count(const struct wd_cell *c)
@@ -474,6 +494,7 @@ static void resource_get(const struct wd_cell *c, unsigned int i,
 		r->ipa = m->virt_start;
 		r->size = m->size;
 		r->flags = m->flags;
+		r->coloured = is_coloured(c, m->flags);
 		return;
 	}
 	d = &wd_cell_devices(c)[i - c->num_mem_regions];
@@ -483,6 +504,7 @@ static void resource_get(const struct wd_cell *c, unsigned int i,
 	r->ipa = d->mmio_start;
 	r->size = d->mmio_size;
 	r->flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO;
+	r->coloured = 0;
 }
 
 struct irq_ref {
@@ -677,11 +699,6 @@ static void check_ipa_overlap(struct checker *ck, const struct wd_cell *c)
 	}
 }
 
-static int is_ram(wd_u32 flags)
-{
-	return !(flags & WD_MEM_IO);
-}
-
 static void check_has_ram(struct checker *ck, const struct wd_cell *c)
 {
 	unsigned int i;
@@ -732,6 +749,25 @@ static void check_rt_taskset(struct checker *ck, const struct wd_cell *c,
 			  ts->count, (unsigned int)WD_RT_MAX_TASKS);
 }
 
+/*
+ * Warden does not colour the root: its RAM is Linux's, mapped 1:1 from
+ * the start. Banks only narrow down the frames of a coloured cell.
+ */
+static void check_colouring_alone(struct checker *ck, const struct wd_cell *c,
+				  int is_root)
+{
+	if (is_root && (c->colours || c->banks))
+		violation(ck, "colours", -1,
+			  "colours 0x%llx, banks 0x%llx: the root cell cannot "
+			  "be coloured (its RAM is mapped 1:1)",
+			  c->colours, c->banks);
+	else if (c->banks && !c->colours)
+		violation(ck, "banks", -1,
+			  "0x%llx without colours: banks apply to coloured "
+			  "cells only",
+			  c->banks);
+}
+
 static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 			     int is_root)
 {
@@ -744,6 +780,7 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_irq_duplicates(ck, c);
 	check_ipa_overlap(ck, c);
 	check_rt_taskset(ck, c, is_root);
+	check_colouring_alone(ck, c, is_root);
 	if (is_root)
 		return; /* the root's entry is ignored: Linux is running */
 	check_has_ram(ck, c);
@@ -895,6 +932,34 @@ static void check_mpidrs(struct checker *ck, const struct wd_platform *p)
 	}
 }
 
+/* No __builtin_popcountll: arm64 general-register code calls libgcc. */
+static unsigned int bits_set(wd_u64 mask)
+{
+	unsigned int n = 0;
+
+	for (; mask; mask &= mask - 1)
+		n++;
+	return n;
+}
+
+/* Banks are whole frames inside the address space, at most 64 of them. */
+static void check_bank_mask(struct checker *ck, const struct wd_platform *p)
+{
+	wd_u64 mask = p->bank_mask;
+
+	if (mask & (WD_PAGE_SIZE - 1))
+		violation(ck, "platform.bank_mask", -1,
+			  "0x%llx selects bits inside a 4 KiB frame", mask);
+	if (mask >> 48)
+		violation(ck, "platform.bank_mask", -1,
+			  "0x%llx selects bits beyond the 48-bit address space",
+			  mask);
+	if (bits_set(mask) > BANK_BITS_MAX)
+		violation(ck, "platform.bank_mask", -1,
+			  "0x%llx selects %u bits, at most %u (64 banks)", mask,
+			  bits_set(mask), BANK_BITS_MAX);
+}
+
 static void check_platform(struct checker *ck, const struct wd_system *sys)
 {
 	const struct wd_platform *p = &sys->platform;
@@ -907,6 +972,7 @@ static void check_platform(struct checker *ck, const struct wd_system *sys)
 			  p->num_cpus, (unsigned int)WD_MAX_CPUS);
 	check_gic_lines(ck, p);
 	check_mpidrs(ck, p);
+	check_bank_mask(ck, p);
 	if (way && ((way & (way - 1)) || way < WD_PAGE_SIZE))
 		violation(ck, "platform.llc_way_size", -1,
 			  "0x%llx is not 0 or a power of two >= 4 KiB", way);
@@ -1017,6 +1083,161 @@ static void check_colours_exist(struct checker *ck, const struct wd_cell *c,
 			  c->colours, colours);
 }
 
+static void check_banks_exist(struct checker *ck, const struct wd_cell *c,
+			      const struct wd_system *sys)
+{
+	unsigned int bits = bits_set(sys->platform.bank_mask);
+
+	if (!c->banks)
+		return;
+	if (!bits)
+		violation(ck, "banks", -1,
+			  "0x%llx, but the platform has no bank_mask",
+			  c->banks);
+	else if (bits < BANK_BITS_MAX && c->banks >> (1u << bits))
+		violation(ck, "banks", -1,
+			  "0x%llx uses banks beyond the platform's %u",
+			  c->banks, 1u << bits);
+}
+
+/* ---- Colouring: where a coloured cell's frames come from. ---- */
+
+static void cell_colouring(const struct wd_cell *c, const struct wd_system *sys,
+			   struct colour_geometry *g, struct colour_set *s)
+{
+	colour_geometry_init(g, sys->platform.llc_way_size,
+			     sys->platform.bank_mask);
+	s->colours = c->colours;
+	s->banks = c->banks;
+}
+
+/*
+ * The frames are known with the way size (0: Warden reads CCSIDR at
+ * enable and checks at cell create) and a pool small enough to walk.
+ */
+static int colouring_known(const struct wd_system *sys)
+{
+	return sys->platform.llc_way_size &&
+	       sys->cell_pool.size <= COLOUR_POOL_MAX;
+}
+
+static int in_pool(const struct wd_system *sys, wd_u64 pa)
+{
+	return pa >= sys->cell_pool.start &&
+	       pa < range_end(sys->cell_pool.start, sys->cell_pool.size);
+}
+
+/*
+ * span_end[i]: where the frames of coloured region i end (they start at
+ * its phys_start); 0 when the region is not coloured or its frames are
+ * not known here (way size unknown, start outside the pool, too few).
+ */
+static void coloured_spans(const struct wd_cell *c, const struct wd_system *sys,
+			   wd_u64 span_end[WD_MAX_MEM_REGIONS])
+{
+	const struct wd_mem_region *m = wd_cell_mem(c);
+	wd_u64 end = range_end(sys->cell_pool.start, sys->cell_pool.size);
+	struct colour_geometry g;
+	struct colour_set s;
+	unsigned int i;
+
+	cell_colouring(c, sys, &g, &s);
+	for (i = 0; i < c->num_mem_regions; i++) {
+		span_end[i] = 0;
+		if (!is_coloured(c, m[i].flags) || !colouring_known(sys) ||
+		    !in_pool(sys, m[i].phys_start))
+			continue;
+		if (colour_span(&g, &s, m[i].phys_start, end, m[i].size,
+				&span_end[i]))
+			span_end[i] = 0;
+	}
+}
+
+static void report_pool_short(struct checker *ck, const struct wd_cell *c,
+			      const struct wd_system *sys, unsigned int i)
+{
+	const struct wd_mem_region *m = &wd_cell_mem(c)[i];
+	wd_u64 end = range_end(sys->cell_pool.start, sys->cell_pool.size);
+	struct colour_geometry g;
+	struct colour_set s;
+	wd_u64 frames;
+
+	cell_colouring(c, sys, &g, &s);
+	frames = colour_count_frames(&g, &s, m->phys_start, end);
+	violation(ck, "mem", (int)i,
+		  "the cell pool holds 0x%llx bytes of colours 0x%llx (banks "
+		  "0x%llx) from 0x%llx, the region needs 0x%llx",
+		  frames * WD_PAGE_SIZE, c->colours, c->banks, m->phys_start,
+		  m->size);
+}
+
+/* Physical span of region i: a coloured one spans its frames. */
+static void region_span(const struct wd_cell *c, unsigned int i,
+			const wd_u64 span_end[], wd_u64 *start, wd_u64 *size)
+{
+	const struct wd_mem_region *m = &wd_cell_mem(c)[i];
+
+	*start = m->phys_start;
+	*size = m->size;
+	if (is_coloured(c, m->flags))
+		*size = span_end[i] ? span_end[i] - m->phys_start : 0;
+}
+
+/* A coloured region's frames are its alone, within its cell too. */
+static void check_coloured_aliases(struct checker *ck, const struct wd_cell *c,
+				   const wd_u64 span_end[])
+{
+	const struct wd_mem_region *m = wd_cell_mem(c);
+	wd_u64 a, a_size, b, b_size;
+	unsigned int i, j;
+
+	for (i = 0; i < c->num_mem_regions; i++) {
+		for (j = 0; j < i; j++) {
+			if (!is_coloured(c, m[i].flags) &&
+			    !is_coloured(c, m[j].flags))
+				continue;
+			region_span(c, i, span_end, &a, &a_size);
+			region_span(c, j, span_end, &b, &b_size);
+			if (is_ram(m[i].flags) && is_ram(m[j].flags) &&
+			    ranges_overlap(a, a_size, b, b_size))
+				violation(ck, "mem", (int)i,
+					  "frames 0x%llx-0x%llx overlap those "
+					  "of mem[%u] (0x%llx-0x%llx)",
+					  a, a + a_size, j, b, b + b_size);
+		}
+	}
+}
+
+static void check_colouring_in_system(struct checker *ck,
+				      const struct wd_cell *c,
+				      const struct wd_system *sys)
+{
+	const struct wd_mem_region *m = wd_cell_mem(c);
+	wd_u64 span_end[WD_MAX_MEM_REGIONS];
+	unsigned int i;
+
+	if (!c->colours)
+		return;
+	if (sys->cell_pool.size > COLOUR_POOL_MAX)
+		violation(ck, "colours", -1,
+			  "the cell pool (0x%llx bytes) is larger than "
+			  "colouring supports (0x%llx)",
+			  sys->cell_pool.size, COLOUR_POOL_MAX);
+	coloured_spans(c, sys, span_end);
+	for (i = 0; i < c->num_mem_regions; i++) {
+		if (!is_coloured(c, m[i].flags))
+			continue;
+		if (!in_pool(sys, m[i].phys_start))
+			violation(ck, "mem", (int)i,
+				  "coloured RAM takes frames from 0x%llx on, "
+				  "outside the cell pool",
+				  m[i].phys_start);
+		else if (colouring_known(sys) && !span_end[i])
+			report_pool_short(ck, c, sys, i);
+	}
+	check_coloured_aliases(ck, c, span_end);
+}
+
 static void check_forbidden(struct checker *ck, const struct resource *r,
 			    const struct wd_system *sys)
 {
@@ -1073,11 +1294,16 @@ static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_cpus_exist(ck, c, sys, is_root);
 	check_irqs_exist(ck, c, sys);
 	check_colours_exist(ck, c, sys);
+	check_banks_exist(ck, c, sys);
 	for (i = 0; i < resource_count(c); i++) {
 		resource_get(c, i, &r);
+		if (r.coloured)
+			continue; /* its frames: check_colouring_in_system() */
 		check_forbidden(ck, &r, sys);
 		check_placement(ck, &r, sys, is_root);
 	}
+	if (!is_root)
+		check_colouring_in_system(ck, c, sys);
 }
 
 int wd_check_system(const void *blob, wd_u64 size,
@@ -1119,6 +1345,12 @@ static void report_overlap(struct checker *ck, const struct resource *a,
 		violation(ck, b->field, b->index,
 			  "device MMIO 0x%llx shared with cell '%s' %s[%u]",
 			  b->phys, a_name, a->field, (unsigned int)a->index);
+	else if (a->coloured || b->coloured)
+		violation(ck, b->field, b->index,
+			  "memory 0x%llx-0x%llx overlaps cell '%s' %s[%u] at "
+			  "0x%llx-0x%llx (coloured frames are never shared)",
+			  b->phys, b->phys + b->size, a_name, a->field,
+			  (unsigned int)a->index, a->phys, a->phys + a->size);
 	else
 		violation(ck, b->field, b->index,
 			  "memory 0x%llx overlaps cell '%s' %s[%u], not SHARED",
@@ -1136,17 +1368,31 @@ static int taken_from_root(const struct wd_cell *b, unsigned int j,
 	return a_is_root && j >= b->num_mem_regions && (ra->flags & WD_MEM_IO);
 }
 
+/* Where r lies physically: coloured RAM spans the frames it takes. */
+static void resource_span(struct resource *r, const wd_u64 span_end[])
+{
+	if (r->coloured)
+		r->size = span_end[r->index] ? span_end[r->index] - r->phys : 0;
+}
+
 static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
 			      const struct wd_cell *b, const char *a_name,
-			      int a_is_root)
+			      int a_is_root, const struct wd_system *sys)
 {
+	wd_u64 a_end[WD_MAX_MEM_REGIONS], b_end[WD_MAX_MEM_REGIONS];
 	struct resource ra, rb;
 	unsigned int i, j;
 
+	coloured_spans(a, sys, a_end);
+	coloured_spans(b, sys, b_end);
 	for (j = 0; j < resource_count(b); j++) {
 		resource_get(b, j, &rb);
+		resource_span(&rb, b_end);
 		for (i = 0; i < resource_count(a); i++) {
 			resource_get(a, i, &ra);
+			resource_span(&ra, a_end);
+			if (ra.coloured && rb.coloured)
+				continue; /* disjoint colours: check_pair() */
 			if (!ranges_overlap(ra.phys, ra.size, rb.phys, rb.size))
 				continue;
 			if (taken_from_root(b, j, &ra, a_is_root))
@@ -1176,7 +1422,8 @@ static void check_pair_irqs(struct checker *ck, const struct wd_cell *a,
 }
 
 static void check_pair(struct checker *ck, const struct wd_cell *a,
-		       const struct wd_cell *b, int a_is_root)
+		       const struct wd_cell *b, int a_is_root,
+		       const struct wd_system *sys)
 {
 	char a_name[WD_NAME_LEN];
 
@@ -1184,11 +1431,15 @@ static void check_pair(struct checker *ck, const struct wd_cell *a,
 	if (names_equal(a->name, b->name, WD_NAME_LEN))
 		violation(ck, "name", -1, "another cell is called '%s' too",
 			  a_name);
-	check_pair_memory(ck, a, b, a_name, a_is_root);
+	check_pair_memory(ck, a, b, a_name, a_is_root, sys);
 	if (a->colours & b->colours)
 		violation(ck, "colours", -1,
 			  "colours 0x%llx are also used by cell '%s'",
 			  a->colours & b->colours, a_name);
+	if (a->banks & b->banks)
+		violation(ck, "banks", -1,
+			  "banks 0x%llx are also used by cell '%s'",
+			  a->banks & b->banks, a_name);
 	if (a_is_root)
 		return; /* cells take CPUs and IRQs from the root */
 	if (a->cpu_set & b->cpu_set)
@@ -1238,7 +1489,8 @@ static void check_set_member(struct checker *ck, const struct wd_blob *system,
 	for (j = 0; j < i; j++) {
 		a = set_member(system, cells, j);
 		if (a)
-			check_pair(ck, a, b, j == 0);
+			check_pair(ck, a, b, j == 0,
+				   wd_config_system(system->data));
 	}
 }
 

@@ -3,6 +3,9 @@
  * Hypercall dispatch: one tiny handler per ID of include/warden/hypercall.h.
  * Arguments come from the calling cell's registers and are untrusted:
  * every handler range-checks them and answers -errno, never faults.
+ *
+ * Non-root cells may only print (CONSOLE_PUTC) and ask GET_INFO; the
+ * cell lifecycle, its queries and DISABLE are the root's (-EPERM).
  */
 #include <warden/hypercall.h>
 #include <warden/version.h>
@@ -28,7 +31,7 @@ static long hc_get_info(struct percpu *pc, u64 what, u64 a2, u64 a3)
 	case WD_INFO_VERSION:
 		return (WARDEN_VERSION_MAJOR << 16) | WARDEN_VERSION_MINOR;
 	case WD_INFO_NUM_CELLS:
-		return 1;
+		return cell_count(); /* a snapshot: cells come and go */
 	case WD_INFO_MEM_POOL_USED:
 		return (long)page_pool_used();
 	case WD_INFO_MEM_POOL_SIZE:
@@ -46,51 +49,95 @@ static long hc_disable(struct percpu *pc, u64 a1, u64 a2, u64 a3)
 	return wd_disable_cpu(pc);
 }
 
-/* Cell lifecycle: not implemented yet (only the root cell exists). */
-static long hc_cell_unimplemented(struct percpu *pc, u64 a1, u64 a2, u64 a3)
+static long hc_cell_create(struct percpu *pc, u64 config, u64 size, u64 a3)
 {
-	(void)a1, (void)a2, (void)a3;
-	return from_root(pc) ? -ENOSYS : -EPERM;
+	(void)a3;
+	return from_root(pc) ? cell_create(config, size) : -EPERM;
+}
+
+static long hc_cell_set_loadable(struct percpu *pc, u64 id, u64 a2, u64 a3)
+{
+	(void)a2, (void)a3;
+	return from_root(pc) ? cell_set_loadable(id) : -EPERM;
+}
+
+static long hc_cell_start(struct percpu *pc, u64 id, u64 a2, u64 a3)
+{
+	(void)a2, (void)a3;
+	return from_root(pc) ? cell_start(id) : -EPERM;
+}
+
+static long hc_cell_shutdown(struct percpu *pc, u64 id, u64 a2, u64 a3)
+{
+	(void)a2, (void)a3;
+	return from_root(pc) ? cell_shutdown(id) : -EPERM;
+}
+
+static long hc_cell_destroy(struct percpu *pc, u64 id, u64 a2, u64 a3)
+{
+	(void)a2, (void)a3;
+	return from_root(pc) ? cell_destroy(id) : -EPERM;
 }
 
 static long hc_cell_state(struct percpu *pc, u64 id, u64 a2, u64 a3)
 {
-	(void)pc, (void)a2, (void)a3;
-	return id == root_cell.id ? (long)root_cell.state : -ENOENT;
+	const struct cell *cell;
+	long ret = -ENOENT;
+
+	(void)a2, (void)a3;
+	if (!from_root(pc))
+		return -EPERM;
+	cell_mgmt_lock();
+	cell = cell_find(id);
+	if (cell)
+		ret = __atomic_load_n(&cell->state, __ATOMIC_ACQUIRE);
+	cell_mgmt_unlock();
+	return ret;
 }
 
+/* Non-root output is collected per line and tagged with the cell. */
 static long hc_console_putc(struct percpu *pc, u64 c, u64 a2, u64 a3)
 {
 	char ch = (char)c;
 
-	(void)pc, (void)a2, (void)a3;
+	(void)a2, (void)a3;
 	if (c > 0xff)
 		return -EINVAL;
-	console_write(&ch, 1);
+	if (from_root(pc))
+		console_write(&ch, 1);
+	else
+		cell_console_putc(pc->cell, ch);
 	return 0;
 }
 
 /* Counters of one CPU of a cell: x1 = cell id, x2 = CPU, x3 = stat. */
 static long hc_cell_stats(struct percpu *pc, u64 id, u64 cpu, u64 stat)
 {
-	(void)pc;
-	if (id != root_cell.id)
-		return -ENOENT;
-	if (cpu >= WD_MAX_CPUS || !(root_cell.cpu_set & BIT(cpu)))
-		return -EINVAL;
-	if (stat >= WD_STAT_COUNT)
-		return -EINVAL;
-	return (long)READ_ONCE(percpu_of((unsigned int)cpu)->stats[stat]);
+	const struct cell *cell;
+	long ret = -EINVAL;
+
+	if (!from_root(pc))
+		return -EPERM;
+	cell_mgmt_lock();
+	cell = cell_find(id);
+	if (!cell)
+		ret = -ENOENT;
+	else if (cpu < WD_MAX_CPUS && (cell->cpu_set & BIT(cpu)) &&
+		 stat < WD_STAT_COUNT)
+		ret = (long)READ_ONCE(
+			percpu_of((unsigned int)cpu)->stats[stat]);
+	cell_mgmt_unlock();
+	return ret;
 }
 
 static const hypercall_fn hypercalls[WD_HC_COUNT] = {
 	[WD_HC_GET_INFO - WD_HC_BASE] = hc_get_info,
 	[WD_HC_DISABLE - WD_HC_BASE] = hc_disable,
-	[WD_HC_CELL_CREATE - WD_HC_BASE] = hc_cell_unimplemented,
-	[WD_HC_CELL_SET_LOADABLE - WD_HC_BASE] = hc_cell_unimplemented,
-	[WD_HC_CELL_START - WD_HC_BASE] = hc_cell_unimplemented,
-	[WD_HC_CELL_SHUTDOWN - WD_HC_BASE] = hc_cell_unimplemented,
-	[WD_HC_CELL_DESTROY - WD_HC_BASE] = hc_cell_unimplemented,
+	[WD_HC_CELL_CREATE - WD_HC_BASE] = hc_cell_create,
+	[WD_HC_CELL_SET_LOADABLE - WD_HC_BASE] = hc_cell_set_loadable,
+	[WD_HC_CELL_START - WD_HC_BASE] = hc_cell_start,
+	[WD_HC_CELL_SHUTDOWN - WD_HC_BASE] = hc_cell_shutdown,
+	[WD_HC_CELL_DESTROY - WD_HC_BASE] = hc_cell_destroy,
 	[WD_HC_CELL_STATE - WD_HC_BASE] = hc_cell_state,
 	[WD_HC_CONSOLE_PUTC - WD_HC_BASE] = hc_console_putc,
 	[WD_HC_CELL_STATS - WD_HC_BASE] = hc_cell_stats,
@@ -105,7 +152,6 @@ long hypercall_dispatch(struct percpu *pc, u64 id, u64 a1, u64 a2, u64 a3)
 {
 	u64 n = id - WD_HC_BASE;
 
-	pc->stats[WD_STAT_HYPERCALL]++;
 	if (id < WD_HC_BASE || n >= WD_HC_COUNT || !hypercalls[n])
 		return -ENOSYS;
 	return hypercalls[n](pc, a1, a2, a3);

@@ -84,6 +84,11 @@ static int hyp_paging_init(void)
 	if (!err)
 		err = paging_map(&wd.hyp, text_end, text_end, end - text_end,
 				 PG_RW);
+	/* Warden fills comm regions and scrubs cell memory in the pool. */
+	if (!err)
+		err = paging_map(&wd.hyp, wd.sys->cell_pool.start,
+				 wd.sys->cell_pool.start,
+				 wd.sys->cell_pool.size, PG_RW);
 	if (!err)
 		err = arch_map_devices(&wd.hyp, wd.sys);
 	if (!err)
@@ -185,14 +190,16 @@ static void print_stats(const struct percpu *pc)
 
 /*
  * A parked CPU would stay in Warden with nobody to bring it back: Linux
- * must online every CPU before disabling (the driver does).
+ * must online every CPU before disabling (the driver does). Cells must
+ * be destroyed first: their CPUs and memory have to go back to Linux.
  */
 long wd_disable_cpu(struct percpu *pc)
 {
 	long err = 0;
 
+	cell_mgmt_lock();
 	spin_lock(&wd.lock);
-	if (any_cpu_parked()) {
+	if (any_cpu_parked() || cell_count() > 1) {
 		err = -EBUSY;
 	} else {
 		print_stats(pc);
@@ -206,10 +213,34 @@ long wd_disable_cpu(struct percpu *pc)
 		}
 	}
 	spin_unlock(&wd.lock);
+	cell_mgmt_unlock();
 	return err;
 }
 
 const struct wd_system *wd_system_config(void)
 {
 	return wd.sys;
+}
+
+struct wd_blob wd_system_blob(void)
+{
+	const struct wd_header *hdr = (const void *)__config_start;
+
+	return (struct wd_blob){hdr, hdr->total_size};
+}
+
+/*
+ * Temporary EL2 mappings (a root buffer Warden copies from). Only the
+ * caller's CPU uses them, but the tables are shared: the removal is
+ * flushed everywhere.
+ */
+int wd_hyp_map(u64 pa, u64 size, u32 flags)
+{
+	return paging_map(&wd.hyp, pa, pa, size, flags);
+}
+
+void wd_hyp_unmap(u64 pa, u64 size)
+{
+	paging_unmap(&wd.hyp, pa, size);
+	arch_hyp_flush();
 }

@@ -3,7 +3,8 @@
 WARDEN_CLI_SRCS := $(wildcard tools/*.c) hypervisor/config.c \
 	$(RTOS_ANALYSIS_SRCS)
 WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
-	hypervisor/include/wd/config_check.h include/warden/config.h \
+	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h \
+	include/warden/config.h \
 	include/warden/ioctl.h include/warden/version.h include/warden/rtos.h \
 	inmates/rtos/analysis.h
 ALL_TARGETS += $(OUT)/host/warden $(OUT)/arm64/warden

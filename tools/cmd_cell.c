@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <warden/hypercall.h>
 #include <warden/ioctl.h>
 
 #include "check.h"
@@ -134,6 +135,53 @@ static int cell_destroy(int argc, char **argv)
 	return cell_by_name(WD_IOC_CELL_DESTROY, "cell destroy", argc, argv);
 }
 
+static const char *const stat_names[] = {
+	[WD_STAT_HYPERCALL] = "hypercall", [WD_STAT_IRQ] = "irq",
+	[WD_STAT_MMIO] = "mmio",	   [WD_STAT_PSCI] = "psci",
+	[WD_STAT_SYSREG] = "sysreg",	   [WD_STAT_SMC] = "smc",
+	[WD_STAT_OTHER] = "other",	   [WD_STAT_FAULT] = "fault",
+};
+
+static void print_stats(const struct wd_ioc_cell_stats *s)
+{
+	unsigned int cpu, n, count = s->num_stats;
+
+	if (count > WD_STAT_COUNT)
+		count = WD_STAT_COUNT;
+	printf("%-4s", "CPU");
+	for (n = 0; n < count; n++)
+		printf(" %10s", stat_names[n]);
+	printf(" %12s\n", "total");
+	for (cpu = 0; cpu < WD_IOC_CPUS_MAX; cpu++) {
+		unsigned long long total = 0;
+
+		if (!(s->cpu_set & (1ull << cpu)))
+			continue;
+		printf("%-4u", cpu);
+		for (n = 0; n < count; n++) {
+			printf(" %10llu", (unsigned long long)s->stats[cpu][n]);
+			total += s->stats[cpu][n];
+		}
+		printf(" %12llu\n", total);
+	}
+}
+
+/* Exits by cause per CPU, counted since the CPU joined the cell. */
+static int cell_stats(int argc, char **argv)
+{
+	static struct wd_ioc_cell_stats stats;
+	int ret;
+
+	if (argc != 2)
+		return WARDEN_BAD_USAGE;
+	if (copy_name(stats.name, argv[1]))
+		return WARDEN_INPUT;
+	ret = warden_ioctl(WD_IOC_CELL_STATS, &stats, "cell stats");
+	if (ret == WARDEN_OK)
+		print_stats(&stats);
+	return ret;
+}
+
 /* The driver publishes the cell table as text; print it as it is. */
 static int cell_list(int argc, char **argv)
 {
@@ -175,8 +223,9 @@ const struct command cell_commands[] = {
 	 .args = "NAME IMAGE [-a ADDR]",
 	 .summary = "copy an inmate image into a stopped cell",
 	 .help = "ADDR is a guest-physical address inside one of the cell's\n"
-		 "LOADABLE regions. Without -a (or with -a 0) the driver\n"
-		 "loads at the entry address of the cell's config.\n",
+		 "LOADABLE regions. Without -a the image goes to the entry\n"
+		 "address of the cell's config. The cell must be stopped\n"
+		 "(created, shut down or failed).\n",
 	 .run = cell_load},
 	{.name = "start",
 	 .args = "NAME",
@@ -193,6 +242,14 @@ const struct command cell_commands[] = {
 	{.name = "list",
 	 .args = "",
 	 .summary = "list the cells and their states",
+	 .help = "ID, name, state (created, loading, running, shut-down,\n"
+		 "failed), CPUs, and the CPUs on which the cell failed.\n",
 	 .run = cell_list},
+	{.name = "stats",
+	 .args = "NAME",
+	 .summary = "exits to Warden by cause, per CPU of the cell",
+	 .help = "Counted since the CPU joined the cell (enable for the\n"
+		 "root's, create for a cell's). NAME may be the root.\n",
+	 .run = cell_stats},
 	{0},
 };

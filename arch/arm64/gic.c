@@ -10,6 +10,8 @@
  * per-CPU queue and the underflow maintenance interrupt refills them.
  */
 #include <arch/gic.h>
+#include <arch/vgic.h>
+#include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
@@ -17,6 +19,8 @@
 
 const struct gic_ops *gic;
 static u32 maint_intid;
+static u64 gicd_base;
+static u32 num_irqs;
 
 /*
  * The queue is refilled on the underflow maintenance interrupt (at most
@@ -34,12 +38,18 @@ int gic_check_lrs(const struct percpu *pc)
 int gic_init(const struct wd_system *sys)
 {
 	maint_intid = sys->platform.maint_irq;
-	if (sys->platform.gic_version == WD_GIC_V2)
+	gicd_base = sys->platform.gicd_base;
+	num_irqs = sys->platform.num_irqs;
+	if (sys->platform.gic_version == WD_GIC_V2) {
 		gic = &gicv2_ops;
-	else if (sys->platform.gic_version == WD_GIC_V3)
+		vgicv2_init(gicd_base);
+	} else if (sys->platform.gic_version == WD_GIC_V3) {
 		gic = &gicv3_ops;
-	else
+		vgicv3_init(gicd_base, sys->platform.gicr_base,
+			    sys->platform.num_cpus);
+	} else {
 		return -EINVAL;
+	}
 	return gic->init(sys);
 }
 
@@ -95,6 +105,8 @@ void gic_route(struct percpu *pc, u32 iar, const struct virq *v)
 		refill_lrs(pc);
 	else if (v->intid != SGI_WARDEN)
 		gic_inject(pc, v);
+	else
+		cell_cpu_sgi(pc); /* may not return: last */
 }
 
 u32 gic_maint_intid(void)
@@ -114,4 +126,58 @@ bool gic_handle_parked_irq(struct percpu *pc)
 	gic->eoi(iar);
 	gic->deactivate(iar);
 	return true;
+}
+
+/* The root starts with every SPI; a cell takes its own from the root. */
+int gic_cell_take_irqs(struct cell *cell)
+{
+	if (cell == &root_cell) {
+		vgic_init_root(cell, gicd_base, num_irqs);
+		return 0;
+	}
+	return vgic_take_spis(cell);
+}
+
+void gic_cell_give_irqs(struct cell *cell)
+{
+	if (cell != &root_cell)
+		vgic_give_spis(cell);
+}
+
+static void write_reg(u64 addr, u32 value)
+{
+	gic_mmio_write(addr, 4, value);
+}
+
+/* Priority bytes of INTIDs 0..31 to the default; Warden's keep theirs. */
+static void reset_priorities(u64 base, u32 keep)
+{
+	u32 word, byte, mask, old;
+
+	for (word = 0; word < 8; word++) {
+		mask = 0;
+		for (byte = 0; byte < 4; byte++)
+			if (keep & BIT(word * 4 + byte))
+				mask |= 0xffu << (byte * 8);
+		old = (u32)gic_mmio_read(base + GICD_IPRIORITYR + word * 4, 4);
+		write_reg(base + GICD_IPRIORITYR + word * 4,
+			  (old & mask) |
+				  (GIC_DEFAULT_PRIORITY * 0x01010101u & ~mask));
+	}
+}
+
+/*
+ * Whatever the CPU's previous cell left in its SGIs and PPIs (a timer
+ * PPI enabled, an SGI pending) is gone; Warden's SGI and maintenance
+ * PPI stay as they are. On GICv2 base is the banked distributor: this
+ * runs on the CPU itself.
+ */
+void gic_reset_private(u64 base)
+{
+	u32 keep = vgic_private_reserved();
+
+	write_reg(base + GICD_ICENABLER, ~keep);
+	write_reg(base + GICD_ICPENDR, ~keep);
+	write_reg(base + GICD_ICACTIVER, ~keep);
+	reset_priorities(base, keep);
 }

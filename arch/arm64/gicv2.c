@@ -2,11 +2,12 @@
 /*
  * GICv2 registers: memory-mapped CPU interface (GICC), hypervisor
  * interface (GICH) with its list registers, and the virtual CPU
- * interface (GICV) that the root cell sees at its GICC address. The
- * distributor is passed through to the root cell for now.
+ * interface (GICV) that every cell sees at its GICC address. No cell has
+ * the distributor mapped: it is emulated (vgicv2.c).
  */
 #include <arch/gic.h>
 #include <arch/sysreg.h>
+#include <arch/vgic.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/paging.h>
@@ -16,11 +17,9 @@
 #define GICC_SIZE 0x2000ull /* up to GICC_DIR */
 #define GICH_SIZE 0x1000ull
 
-#define GICD_ISENABLER 0x100
-#define GICD_ICENABLER 0x180
-#define GICD_ISPENDR 0x200
 #define GICD_ITARGETSR 0x800
 #define GICD_SGIR 0xf00
+#define GICD_CPENDSGIR 0xf10
 #define GICD_SGIR_SELF (2u << 24)
 
 #define GICC_CTLR 0x00
@@ -92,17 +91,16 @@ static int v2_map_devices(struct paging *hyp, const struct wd_system *sys)
 	return err;
 }
 
-/* The cell's GICC is the physical GICV; the distributor is passed through. */
+/* The cell's GICC is the physical GICV; the distributor is emulated. */
 static int v2_cell_init(struct cell *cell)
 {
 	int err;
 
-	err = paging_map(&cell->stage2, gicd, gicd, GICD_SIZE,
-			 PG_RW | PG_DEVICE);
+	err = mmio_register(cell, gicd, GICD_SIZE, vgicv2_dist_access, NULL);
 	if (!err)
 		err = paging_map(&cell->stage2, gicc, gicv, GICC_SIZE,
 				 PG_RW | PG_DEVICE);
-	return err;
+	return err ?: gic_cell_take_irqs(cell);
 }
 
 /* GICH_VMCR from the physical interface Linux configured. */
@@ -296,12 +294,28 @@ static void v2_clear_lrs(struct percpu *pc)
 	v2_set_underflow_irq(false);
 }
 
+/* As on GICv3, plus the SGIs' per-source pending bits (not Warden's). */
+static void v2_cpu_reset(struct percpu *pc)
+{
+	u32 i;
+
+	v2_clear_lrs(pc);
+	wr(gich + GICH_VMCR, 0);
+	gic_reset_private(gicd);
+	for (i = 0; i < 4; i++)
+		wr(gicd + GICD_CPENDSGIR + i * 4,
+		   i == SGI_WARDEN / 4 ? ~(0xffu << (SGI_WARDEN % 4 * 8))
+				       : ~0u);
+}
+
 const struct gic_ops gicv2_ops = {
 	.init = v2_init,
 	.map_devices = v2_map_devices,
 	.cell_init = v2_cell_init,
+	.cell_exit = gic_cell_give_irqs,
 	.cpu_init = v2_cpu_init,
 	.cpu_exit = v2_cpu_exit,
+	.cpu_reset = v2_cpu_reset,
 	.handle_irq = v2_handle_irq,
 	.ack = v2_ack,
 	.eoi = v2_eoi,

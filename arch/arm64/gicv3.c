@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * GICv3 registers: system-register CPU interface, list registers
- * ICH_LR<n>_EL2, redistributors found by affinity. The distributor and
- * the redistributors are passed through to the root cell for now.
+ * ICH_LR<n>_EL2, redistributors found by affinity. No cell has the
+ * distributor or a redistributor mapped: both are emulated (vgicv3.c,
+ * vgicv3_redist.c).
  */
 #include <arch/gic.h>
 #include <arch/sysreg.h>
+#include <arch/vgic.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/paging.h>
@@ -21,7 +23,6 @@
 #define GICR_ISENABLER0 (GICR_SGI + 0x100)
 #define GICR_ICENABLER0 (GICR_SGI + 0x180)
 #define GICR_ISPENDR0 (GICR_SGI + 0x200)
-#define GICD_ISPENDR 0x200
 
 #define ICC_SRE_SRE BIT(0)
 #define ICC_CTLR_CBPR BIT(0)
@@ -131,17 +132,17 @@ static int v3_map_devices(struct paging *hyp, const struct wd_system *sys)
 	return err;
 }
 
-/* Root cell: distributor and redistributors passed through. */
+/* Distributor and redistributors trapped and emulated, for every cell. */
 static int v3_cell_init(struct cell *cell)
 {
 	int err;
 
-	err = paging_map(&cell->stage2, gicd_base, gicd_base, GICD_SIZE,
-			 PG_RW | PG_DEVICE);
+	err = mmio_register(cell, gicd_base, GICD_SIZE, vgicv3_dist_access,
+			    NULL);
 	if (!err)
-		err = paging_map(&cell->stage2, gicr_base, gicr_base,
-				 num_cpus * GICR_STRIDE, PG_RW | PG_DEVICE);
-	return err;
+		err = mmio_register(cell, gicr_base, num_cpus * GICR_STRIDE,
+				    vgicv3_redist_access, NULL);
+	return err ?: gic_cell_take_irqs(cell);
 }
 
 /* GICR_TYPER[63:32] holds Aff3.Aff2.Aff1.Aff0 of the frame's CPU. */
@@ -217,7 +218,7 @@ static void repend_physical(const struct percpu *pc, u32 intid)
 		mmio_write32(pc->arch.gicr_base + GICR_ISPENDR0, BIT(intid));
 	else
 		mmio_write32(gicd_base + GICD_ISPENDR + (intid / 32) * 4,
-			     BIT(intid % 32));
+			     (u32)BIT(intid % 32));
 }
 
 static void v3_send_sgi(const struct percpu *target, u32 intid);
@@ -385,49 +386,63 @@ static void v3_clear_lrs(struct percpu *pc)
 	v3_set_underflow_irq(false);
 }
 
+static void v3_cpu_reset(struct percpu *pc)
+{
+	v3_clear_lrs(pc);
+	write_sysreg(0, ich_vmcr_el2);
+	gic_reset_private(pc->arch.gicr_base + GICR_SGI);
+	isb();
+}
+
 /* Target-list bits of the cell's CPUs in the cluster an SGI1R names. */
 static u64 allowed_targets(const struct percpu *pc, u64 value)
 {
 	const struct wd_platform *p = &wd_system_config()->platform;
-	u64 mask = 0, sgi;
-	unsigned int cpu;
+	u64 cluster = value & (SGI1R_AFF_MASK | 0xfull << SGI1R_RS_SHIFT);
+	u64 mask = 0, sgi, cpus;
 
-	for (cpu = 0; cpu < p->num_cpus && cpu < WD_MAX_CPUS; cpu++) {
-		if (!(pc->cell->cpu_set & BIT(cpu)))
-			continue;
-		sgi = sgi1r_for(p->mpidr[cpu], 0);
-		if ((sgi & ~SGI1R_TARGETS) ==
-		    (value & (SGI1R_AFF_MASK | 0xfull << SGI1R_RS_SHIFT)))
+	for (cpus = pc->cell->cpu_set; cpus; cpus &= cpus - 1) {
+		sgi = sgi1r_for(p->mpidr[__builtin_ctzll(cpus)], 0);
+		if ((sgi & ~SGI1R_TARGETS) == cluster)
 			mask |= sgi & SGI1R_TARGETS;
 	}
 	return mask;
 }
 
+/* "All but self" (IRM) becomes one SGI per other CPU of the cell. */
+static void send_to_others(const struct percpu *pc, u32 intid)
+{
+	const struct wd_platform *p = &wd_system_config()->platform;
+	u64 cpus = pc->cell->cpu_set & ~BIT(pc->cpu_id);
+
+	for (; cpus; cpus &= cpus - 1)
+		write_sysreg(sgi1r_for(p->mpidr[__builtin_ctzll(cpus)], intid),
+			     ICC_SGI1R_EL1);
+}
+
 /*
  * A cell wrote ICC_SGI1R_EL1 (trapped because HCR_EL2.IMO is set). The
  * value is the cell's: only its own CPUs are signalled and Warden's SGI
- * is refused. "All but self" (IRM) becomes one SGI per cell CPU.
+ * is refused. A cell owning every CPU (the root while no other cell
+ * exists) may signal any of them: its value goes out unchanged.
  */
 void gicv3_handle_sgi_write(struct percpu *pc, u64 value)
 {
-	const struct wd_platform *p = &wd_system_config()->platform;
 	u32 intid = (value >> SGI1R_INTID_SHIFT) & 0xf;
-	unsigned int cpu;
 	u64 targets;
 
 	if (intid == SGI_WARDEN)
 		return;
-	if (value & SGI1R_IRM) {
-		for (cpu = 0; cpu < p->num_cpus && cpu < WD_MAX_CPUS; cpu++)
-			if ((pc->cell->cpu_set & BIT(cpu)) && cpu != pc->cpu_id)
-				write_sysreg(sgi1r_for(p->mpidr[cpu], intid),
-					     ICC_SGI1R_EL1);
-		isb();
-		return;
+	if (vgic_has_all_cpus(pc->cell)) {
+		write_sysreg(value, ICC_SGI1R_EL1);
+	} else if (value & SGI1R_IRM) {
+		send_to_others(pc, intid);
+	} else {
+		targets = value & SGI1R_TARGETS & allowed_targets(pc, value);
+		if (targets)
+			write_sysreg((value & ~SGI1R_TARGETS) | targets,
+				     ICC_SGI1R_EL1);
 	}
-	targets = value & SGI1R_TARGETS & allowed_targets(pc, value);
-	if (targets)
-		write_sysreg((value & ~SGI1R_TARGETS) | targets, ICC_SGI1R_EL1);
 	isb();
 }
 
@@ -435,8 +450,10 @@ const struct gic_ops gicv3_ops = {
 	.init = v3_init,
 	.map_devices = v3_map_devices,
 	.cell_init = v3_cell_init,
+	.cell_exit = gic_cell_give_irqs,
 	.cpu_init = v3_cpu_init,
 	.cpu_exit = v3_cpu_exit,
+	.cpu_reset = v3_cpu_reset,
 	.handle_irq = v3_handle_irq,
 	.ack = v3_ack,
 	.eoi = v3_eoi,

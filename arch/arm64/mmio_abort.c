@@ -2,11 +2,12 @@
 /*
  * Stage-2 data aborts: decode the access from the syndrome and hand it to
  * the cell's emulated MMIO ranges. Accesses the syndrome does not
- * describe (ISV = 0) and unclaimed addresses become a data abort in the
- * cell: it touched memory it was not given.
+ * describe (ISV = 0) and unclaimed addresses are faults: the root gets
+ * an external data abort, any other cell fails.
  */
 #include <arch/sysreg.h>
 #include <arch/traps.h>
+#include <wd/cell.h>
 #include <wd/mmio.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
@@ -42,10 +43,41 @@ static u64 extend_read(u64 value, u64 iss, unsigned int size)
 	return value;
 }
 
+/*
+ * The root's IPAs are its physical addresses in the shipped configs: if
+ * a cell owns the address (a device it took), say so.
+ */
+static void report_root_fault(const struct percpu *pc, u64 ipa, bool write)
+{
+	const char *what = write ? "write" : "read";
+	const struct cell *owner;
+
+	cell_mgmt_lock();
+	owner = cell_owning(ipa);
+	if (owner)
+		printk("root: %s of 0x%llx refused: it belongs to cell '%s' "
+		       "(cpu %u, pc 0x%llx)\n",
+		       what, ipa, owner->name, pc->cpu_id,
+		       read_sysreg(elr_el2));
+	else
+		printk("CPU %u: %s of unassigned address %llx at %llx\n",
+		       pc->cpu_id, what, ipa, read_sysreg(elr_el2));
+	cell_mgmt_unlock();
+}
+
+/*
+ * Root: an external abort, as real hardware would give (Linux kills a
+ * user process with SIGBUS, oopses in the kernel). Other cells fail.
+ */
 static void fault_to_cell(struct percpu *pc, u64 ipa, bool write)
 {
-	printk("CPU %u: %s of unassigned address %llx at %llx\n", pc->cpu_id,
-	       write ? "write" : "read", ipa, read_sysreg(elr_el2));
+	if (pc->cell != &root_cell) {
+		cell_fail(pc->cell,
+			  write ? "stage-2 write abort" : "stage-2 read abort",
+			  ipa);
+		return;
+	}
+	report_root_fault(pc, ipa, write);
 	inject_data_abort(read_sysreg(far_el2), write);
 }
 

@@ -11,10 +11,9 @@
 #include <arch/psci.h>
 #include <arch/sysreg.h>
 #include <wd/cell.h>
+#include <wd/errno.h>
 #include <wd/percpu.h>
 #include <wd/setup.h>
-#include <wd/spinlock.h>
-#include <wd/string.h>
 
 #define PSCI_VERSION 0x84000000u
 #define PSCI_CPU_SUSPEND 0x84000001u
@@ -36,8 +35,6 @@
 
 #define PSCI_1_0 0x10000
 #define MIGRATE_NOT_REQUIRED 2
-
-static spinlock_t psci_lock;
 
 bool psci_is_call(u64 fid)
 {
@@ -76,68 +73,18 @@ static int cell_cpu_of(const struct percpu *pc, u64 mpidr)
 static s64 cpu_on(struct percpu *pc, u64 mpidr, u64 entry, u64 context)
 {
 	int cpu = cell_cpu_of(pc, mpidr);
-	struct arch_percpu *t;
-	s64 ret = PSCI_SUCCESS;
 
 	if (cpu < 0)
 		return PSCI_INVALID_PARAMETERS;
-	t = &percpu_of((unsigned int)cpu)->arch;
-	spin_lock(&psci_lock);
-	if (t->psci_state == PSCI_CPU_ON_STATE) {
-		ret = PSCI_ALREADY_ON;
-	} else if (t->psci_state == PSCI_CPU_ON_PENDING) {
-		ret = PSCI_ON_PENDING;
-	} else {
-		t->psci_entry = entry;
-		t->psci_context = context;
-		__atomic_store_n(&t->psci_state, PSCI_CPU_ON_PENDING,
-				 __ATOMIC_RELEASE);
+	switch (cell_cpu_power_on(percpu_of((unsigned int)cpu), entry,
+				  context)) {
+	case 0:
+		return PSCI_SUCCESS;
+	case -EEXIST:
+		return PSCI_ALREADY_ON;
+	default:
+		return PSCI_ON_PENDING;
 	}
-	spin_unlock(&psci_lock);
-	if (ret == PSCI_SUCCESS)
-		gic->send_sgi(percpu_of((unsigned int)cpu), SGI_WARDEN);
-	return ret;
-}
-
-/* The EL1 timers would keep interrupting a parked CPU: stop them. */
-static void quiesce_cpu(struct percpu *pc)
-{
-	write_sysreg(0, cntv_ctl_el0);
-	write_sysreg(0, cntp_ctl_el0);
-	gic->clear_lrs(pc);
-}
-
-/* Restart at entry like a CPU out of reset: EL1h, MMU off, x0 = context. */
-static void enter_cell(struct trap_frame *f, u64 entry, u64 context)
-{
-	memset(f, 0, sizeof(*f));
-	f->x[0] = context;
-	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
-	write_sysreg(entry, elr_el2);
-	write_sysreg(SPSR_EL1H_MASKED, spsr_el2);
-	isb();
-}
-
-static void cpu_off(struct percpu *pc, struct trap_frame *f)
-{
-	struct arch_percpu *a = &pc->arch;
-
-	quiesce_cpu(pc);
-	spin_lock(&psci_lock);
-	a->psci_state = PSCI_CPU_OFF_STATE;
-	pc->parked = true;
-	spin_unlock(&psci_lock);
-	while (__atomic_load_n(&a->psci_state, __ATOMIC_ACQUIRE) !=
-	       PSCI_CPU_ON_PENDING) {
-		wfi();
-		while (gic_handle_parked_irq(pc))
-			;
-	}
-	enter_cell(f, a->psci_entry, a->psci_context);
-	spin_lock(&psci_lock);
-	pc->parked = false;
-	a->psci_state = PSCI_CPU_ON_STATE;
-	spin_unlock(&psci_lock);
 }
 
 static s64 affinity_info(struct percpu *pc, u64 mpidr, u64 level)
@@ -146,7 +93,7 @@ static s64 affinity_info(struct percpu *pc, u64 mpidr, u64 level)
 
 	if (cpu < 0 || level != 0)
 		return PSCI_INVALID_PARAMETERS;
-	return __atomic_load_n(&percpu_of((unsigned int)cpu)->arch.psci_state,
+	return __atomic_load_n(&percpu_of((unsigned int)cpu)->power,
 			       __ATOMIC_ACQUIRE);
 }
 
@@ -224,9 +171,7 @@ static s64 psci_call(struct percpu *pc, struct trap_frame *f)
 void psci_handle(struct percpu *pc, struct trap_frame *f)
 {
 	pc->stats[WD_STAT_PSCI]++;
-	if ((f->x[0] & ~(u64)PSCI_SMC64) == PSCI_CPU_OFF) {
-		cpu_off(pc, f);
-		return;
-	}
+	if ((f->x[0] & ~(u64)PSCI_SMC64) == PSCI_CPU_OFF)
+		cell_cpu_park(pc); /* a CPU_ON enters the cell afresh */
 	f->x[0] = (u64)psci_call(pc, f);
 }

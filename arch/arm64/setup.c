@@ -17,7 +17,10 @@
 extern u8 wd_vectors[];
 int pl011_map(struct paging *hyp, u64 phys);
 
+/* VMID 0 is the parked CPUs' empty stage 2, 1 the root's. */
 #define ROOT_VMID 1ull
+#define FIRST_CELL_VMID 2ull
+#define VTTBR_VMID_SHIFT 48
 
 /*
  * Traps for a cell: stage 2 on, physical IRQ/FIQ/SError to EL2, SMC
@@ -25,6 +28,19 @@ int pl011_map(struct paging *hyp, u64 phys);
  */
 #define HCR_CELL \
 	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | HCR_RW)
+/*
+ * Non-root cells also trap the implementation-defined controls of the
+ * core (ACTLR_EL1, IMPLEMENTATION DEFINED system registers): Warden does
+ * not emulate them, so such an access fails the cell.
+ */
+#define HCR_NONROOT (HCR_TACR | HCR_TIDCP)
+
+u64 arch_hcr(const struct percpu *pc)
+{
+	u64 hcr = HCR_CELL | (pc->arch.stub_hcr & HCR_KEEP_FROM_LINUX);
+
+	return pc->cell == &root_cell ? hcr : hcr | HCR_NONROOT;
+}
 
 int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 {
@@ -65,7 +81,7 @@ int arch_cpu_init(struct percpu *pc)
 	write_sysreg(vtcr_el2_value(), vtcr_el2);
 	write_sysreg(pc->cell->arch.vttbr, vttbr_el2);
 	write_sysreg(wd_vectors, vbar_el2);
-	write_sysreg(HCR_CELL | (a->stub_hcr & HCR_KEEP_FROM_LINUX), hcr_el2);
+	write_sysreg(arch_hcr(pc), hcr_el2);
 	isb();
 	flush_stage2_tlb();
 	return 0;
@@ -83,13 +99,22 @@ void arch_cpu_exit(struct percpu *pc)
 	isb();
 }
 
+static u64 cell_vmid(const struct cell *cell)
+{
+	if (cell == &root_cell)
+		return ROOT_VMID;
+	return FIRST_CELL_VMID + cell_slot(cell);
+}
+
 int arch_cell_init(struct cell *cell)
 {
-	cell->arch.vttbr = paging_pa(cell->stage2.root) | (ROOT_VMID << 48);
+	cell->arch.vttbr = paging_pa(cell->stage2.root) |
+			   cell_vmid(cell) << VTTBR_VMID_SHIFT;
 	return gic->cell_init(cell);
 }
 
 void arch_cell_exit(struct cell *cell)
 {
+	gic->cell_exit(cell);
 	cell->arch.vttbr = 0;
 }

@@ -3,12 +3,17 @@
  * Exits from the cells, dispatched on ESR_EL2.EC. Everything in the trap
  * frame and the syndrome comes from a cell: handlers check it and answer
  * with an error or an injected exception, never a hypervisor stop.
+ *
+ * What Warden does not handle is a fault of the cell: the root (Linux)
+ * gets an undefined instruction injected and a console line; any other
+ * cell fails (cell_fail()) and its CPUs park.
  */
 #include <warden/hypercall.h>
 #include <arch/gic.h>
 #include <arch/psci.h>
 #include <arch/sysreg.h>
 #include <arch/traps.h>
+#include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/hypercall.h>
 #include <wd/percpu.h>
@@ -20,32 +25,70 @@ void handle_data_abort(struct percpu *pc, struct trap_frame *f, u64 esr);
 /* Linux's stub ABI (HVC_SET_VECTORS..): tell callers no stub is here. */
 #define STUB_HCALL_NR 4
 
-static void handle_hvc(struct percpu *pc, struct trap_frame *f, u64 esr)
+static bool is_root(const struct percpu *pc)
+{
+	return pc->cell == &root_cell;
+}
+
+/* Root: undefined instruction; any other cell: it fails. */
+static void unhandled(struct percpu *pc, const char *kind, u64 addr)
+{
+	pc->stats[WD_STAT_OTHER]++;
+	if (!is_root(pc)) {
+		cell_fail(pc->cell, kind, addr);
+		return;
+	}
+	printk("CPU %u: %s at 0x%llx, ESR %llx\n", pc->cpu_id, kind, addr,
+	       read_sysreg(esr_el2));
+	inject_undef();
+}
+
+static long warden_or_stub_call(struct percpu *pc, struct trap_frame *f,
+				u64 esr)
 {
 	u64 fid = f->x[0];
 
-	if (ESR_ISS(esr) & 0xffff) {
-		f->x[0] = (u64)-ENOSYS;
-	} else if (hypercall_is_warden(fid)) {
-		f->x[0] = (u64)hypercall_dispatch(pc, fid, f->x[1], f->x[2],
-						  f->x[3]);
-	} else if (psci_is_call(fid)) {
-		psci_handle(pc, f);
-	} else if (fid < STUB_HCALL_NR) {
-		f->x[0] = WD_STUB_ERR;
-	} else {
-		f->x[0] = (u64)-ENOSYS;
-	}
+	if (ESR_ISS(esr) & 0xffff)
+		return -ENOSYS;
+	if (hypercall_is_warden(fid))
+		return hypercall_dispatch(pc, fid, f->x[1], f->x[2], f->x[3]);
+	if (fid < STUB_HCALL_NR)
+		return WD_STUB_ERR;
+	return -ENOSYS;
 }
 
-/* A trapped SMC returns to the SMC itself: step over it. */
+/* Every failed call counts towards a flood (cell_bad_call()). */
+static void handle_hvc(struct percpu *pc, struct trap_frame *f, u64 esr)
+{
+	long ret;
+
+	if (!(ESR_ISS(esr) & 0xffff) && psci_is_call(f->x[0])) {
+		psci_handle(pc, f);
+		return;
+	}
+	pc->stats[WD_STAT_HYPERCALL]++;
+	ret = warden_or_stub_call(pc, f, esr);
+	f->x[0] = (u64)ret;
+	if (ret < 0 || ret == WD_STUB_ERR)
+		cell_bad_call(pc, read_sysreg(elr_el2) - 4);
+}
+
+/*
+ * A trapped SMC returns to the SMC itself: step over it. Only PSCI goes
+ * anywhere; a cell has no business with the secure firmware otherwise.
+ */
 static void handle_smc(struct percpu *pc, struct trap_frame *f)
 {
 	skip_instruction();
-	if (psci_is_call(f->x[0]))
+	if (psci_is_call(f->x[0])) {
 		psci_handle(pc, f);
-	else
-		f->x[0] = (u64)-1; /* SMCCC NOT_SUPPORTED */
+		return;
+	}
+	pc->stats[WD_STAT_SMC]++;
+	f->x[0] = (u64)-1; /* SMCCC NOT_SUPPORTED */
+	if (!is_root(pc))
+		cell_fail(pc->cell, "SMC that is not PSCI",
+			  read_sysreg(elr_el2) - 4);
 }
 
 /* ISS of a trapped MSR/MRS: Op0, Op2, Op1, CRn, Rt, CRm, direction. */
@@ -57,22 +100,31 @@ static void handle_sysreg(struct percpu *pc, struct trap_frame *f, u64 esr)
 {
 	u64 iss = ESR_ISS(esr);
 
-	pc->stats[WD_STAT_SYSREG]++;
 	if ((iss & SYSREG_ISS_MASK) == SYSREG_ICC_SGI1R) {
+		pc->stats[WD_STAT_SYSREG]++;
 		gicv3_handle_sgi_write(pc, frame_reg(f, SYSREG_RT(iss)));
 		skip_instruction();
 		return;
 	}
-	printk("CPU %u: unexpected system register trap, ISS %llx\n",
-	       pc->cpu_id, iss);
-	inject_undef();
+	unhandled(pc, "trapped system register access", read_sysreg(elr_el2));
 }
 
-bool arch_handle_sync(struct trap_frame *f)
+/* A jump outside the cell's memory: the IPA is in HPFAR_EL2. */
+static void handle_instruction_abort(struct percpu *pc)
 {
-	struct percpu *pc = this_cpu();
-	u64 esr = read_sysreg(esr_el2);
+	u64 ipa = ((read_sysreg(hpfar_el2) >> 4) << 12) |
+		  (read_sysreg(far_el2) & 0xfff);
 
+	pc->stats[WD_STAT_MMIO]++;
+	if (is_root(pc)) {
+		unhandled(pc, "stage-2 instruction abort", ipa);
+		return;
+	}
+	cell_fail(pc->cell, "stage-2 instruction abort", ipa);
+}
+
+static void dispatch_sync(struct percpu *pc, struct trap_frame *f, u64 esr)
+{
 	switch (ESR_EC(esr)) {
 	case EC_HVC64:
 		handle_hvc(pc, f, esr);
@@ -86,11 +138,21 @@ bool arch_handle_sync(struct trap_frame *f)
 	case EC_DABT_LOW:
 		handle_data_abort(pc, f, esr);
 		break;
+	case EC_IABT_LOW:
+		handle_instruction_abort(pc);
+		break;
 	default:
-		printk("CPU %u: unhandled exit, ESR %llx at %llx\n", pc->cpu_id,
-		       esr, read_sysreg(elr_el2));
-		inject_undef();
+		unhandled(pc, "trapped instruction", read_sysreg(elr_el2));
 	}
+}
+
+/* Returns true when the CPU leaves Warden (disable). */
+bool arch_handle_sync(struct trap_frame *f)
+{
+	struct percpu *pc = this_cpu();
+
+	dispatch_sync(pc, f, read_sysreg(esr_el2));
+	cell_cpu_check_requests(pc); /* a failed cell parks right here */
 	return pc->leaving;
 }
 
@@ -103,6 +165,7 @@ void arch_handle_irq(void)
 void arch_handle_fiq(struct trap_frame *f)
 {
 	(void)f;
+	this_cpu()->stats[WD_STAT_OTHER]++;
 	printk("CPU %u: unexpected FIQ\n", this_cpu()->cpu_id);
 }
 
@@ -110,6 +173,7 @@ void arch_handle_fiq(struct trap_frame *f)
 void arch_handle_serror(struct trap_frame *f)
 {
 	(void)f;
+	this_cpu()->stats[WD_STAT_OTHER]++;
 	printk("CPU %u: SError from the cell, ESR %llx\n", this_cpu()->cpu_id,
 	       read_sysreg(esr_el2));
 }

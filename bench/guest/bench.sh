@@ -4,7 +4,7 @@
 #   cyclic-off  cyclictest on every root CPU, Warden not loaded
 #   cyclic-on   the same with Warden enabled (root cell only)
 #   b           the latency inmate in the demo cell, root idle
-#   c           the same while every root CPU runs wd-busy (spin + copy)
+#   c           the same while every root CPU runs wd-busy (page copies)
 #   c2          the same with loads that never yield: a shell loop and
 #               dd per root CPU (shows QEMU's round-robin tail)
 # wd.cyclic=SECONDS sets cyclictest's duration (default 10).
@@ -73,13 +73,12 @@ online_cpus() {
 	done
 }
 
-# start_load CASE: c runs wd-busy (yields), c2 a shell loop and dd
+# start_load CASE: c runs one wd-busy per root CPU (yields after each
+# page, like the bare-metal loops of (a')), c2 a shell loop and a dd
 start_load() {
 	for cpu in $(online_cpus); do
 		if [ "$1" = c ]; then
-			taskset -c "$cpu" wd-busy spin &
-			load_pids="$load_pids $!"
-			taskset -c "$cpu" wd-busy copy 4096 &
+			taskset -c "$cpu" wd-busy 4096 &
 		else
 			taskset -c "$cpu" sh -c 'while :; do :; done' &
 			load_pids="$load_pids $!"
@@ -96,30 +95,46 @@ stop_load() {
 	load_pids=
 }
 
-# report CASE RUN_ID LOG: the inmate's report, from its begin to its end
+# report CASE RUN_ID LOG: the inmate's report, from its begin to its end,
+# without the "[cell] " prefix Warden's console puts on a cell's lines
 report() {
-	sed -n "/^LAT begin run=$2 /,/^LAT end run=$2\$/p" "$3" |
-		tr -d '\r' >/tmp/"$1".out
+	sed -n "s/^\[[^]]*\] //; /^LAT begin run=$2 /,/^LAT end run=$2\$/p" \
+		"$3" | tr -d '\r' >/tmp/"$1".out
 	frame "$1" /tmp/"$1".out
 }
 
-cell_run() { # CASE RUN_ID: create, (load), start, collect
+# measure_seconds CASE: the inmate settles 500 ms, then takes a sample
+# every 100 us (longer if some come late); this sleep ends at least 1 s
+# before its report starts (3 s after the last sample).
+measure_seconds() {
+	n=$(cat "$IMAGES/latency-$1.samples")
+	echo $(((500 + n / 10 + 999) / 1000 + 1))
+}
+
+# cell_run CASE RUN_ID: create, load, start, then sleep through the
+# measurement (an idle root must be idle: no polling, no forks) and read
+# the report from Warden's console.
+cell_run() {
 	warden cell create "$CELL" >/tmp/cell.out 2>&1 ||
 		{ skip "$1" "cell create: $(why /tmp/cell.out)"; return 1; }
 	warden cell load "$CELL_NAME" "$IMAGES/latency-$1.bin" >/tmp/cell.out 2>&1 ||
 		{ skip "$1" "cell load: $(why /tmp/cell.out)"; return 1; }
 	[ "$1" != b ] && start_load "$1"
+	if ! warden cell start "$CELL_NAME" >/tmp/cell.out 2>&1; then
+		skip "$1" "cell start: $(why /tmp/cell.out)"
+		stop_load
+		return 1
+	fi
+	sleep "$(measure_seconds "$1")"
+	stop_load # the samples are taken: spare QEMU the work
 	warden console -f >/tmp/console-"$1".log 2>&1 &
 	console_pid=$!
-	if warden cell start "$CELL_NAME" >/tmp/cell.out 2>&1; then
-		wait_for "^LAT end run=$2" /tmp/console-"$1".log 300 ||
-			skip "$1" "no 'LAT end run=$2' within 300 s"
-	else
-		skip "$1" "cell start: $(why /tmp/cell.out)"
-	fi
+	wait_for "LAT end run=$2" /tmp/console-"$1".log 120 ||
+		skip "$1" "no 'LAT end run=$2' within 120 s"
 	kill $console_pid
-	stop_load
-	grep -q "^LAT end run=$2" /tmp/console-"$1".log &&
+	warden cell stats "$CELL_NAME" >/tmp/"$1"-stats.out 2>&1 &&
+		frame "$1-stats" /tmp/"$1"-stats.out
+	grep -q "LAT end run=$2" /tmp/console-"$1".log &&
 		report "$1" "$2" /tmp/console-"$1".log
 }
 

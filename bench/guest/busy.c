@@ -1,60 +1,61 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wd-busy: load for the root cell in the latency benchmark's case (c).
- *   wd-busy spin       count in a loop
- *   wd-busy copy KIB   copy a buffer of KIB KiB back and forth, in pages
- * Both run until killed. Each loop iteration (spin) or page (copy) ends
- * with `yield`, like the bare-metal busy loops of case (a'): under QEMU's
- * single-threaded round-robin a vCPU keeps the host thread until its
- * slice ends, and `yield` ends it. Without it the measured tail would be
- * the length of QEMU's slices, the same whether or not Warden is there.
- * (Built static for the arm64 root by bench/build.mk.)
+ *   wd-busy KIB    copy a KIB KiB buffer into another, 64 bytes per step,
+ *                  round and round until killed
+ * After each step it executes `yield`. Under QEMU's single-threaded
+ * round-robin a vCPU keeps the host thread until its slice ends, and
+ * `yield` ends it: the work between two yields is what an IRQ of another
+ * vCPU may have to wait for. The step is the same instruction sequence as
+ * the bare-metal busy loops of case (a') (latency_busy_entry in
+ * inmates/demos/latency.c), so that (c) and (a') load QEMU alike.
+ * Built static for the arm64 root by bench/build.mk.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE 4096
+#define STEP 64
 #define MAX_KIB (256 * 1024)
 
-static void yield(void)
+/* Copies size bytes (a multiple of STEP, 16-byte aligned), yielding after
+ * every STEP bytes; the conditional branch of latency_busy_entry's
+ * "no yield" option is kept so both run the same instructions. */
+static void copy_yielding(void *dst, const void *src, size_t size)
 {
-	__asm__ volatile("yield" ::: "memory");
+	size_t steps = size / STEP, yield = 1;
+
+	__asm__ volatile("1:	ldp	x3, x4, [%1], #16\n"
+			 "	ldp	x5, x6, [%1], #16\n"
+			 "	ldp	x7, x8, [%1], #16\n"
+			 "	ldp	x9, x10, [%1], #16\n"
+			 "	stp	x3, x4, [%0], #16\n"
+			 "	stp	x5, x6, [%0], #16\n"
+			 "	stp	x7, x8, [%0], #16\n"
+			 "	stp	x9, x10, [%0], #16\n"
+			 "	cbz	%3, 2f\n"
+			 "	yield\n"
+			 "2:	subs	%2, %2, #1\n"
+			 "	b.ne	1b\n"
+			 : "+r"(dst), "+r"(src), "+r"(steps)
+			 : "r"(yield)
+			 : "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10",
+			   "cc", "memory");
 }
 
-static void spin(void)
-{
-	volatile unsigned long count = 0;
-
-	for (;;) {
-		count++;
-		yield();
-	}
-}
-
-static void copy_pages(char *dst, const char *src, size_t size)
-{
-	for (size_t off = 0; off < size; off += PAGE) {
-		memcpy(dst + off, src + off, PAGE);
-		yield();
-	}
-}
-
-static int copy(size_t kib)
+static int copy_forever(size_t kib)
 {
 	size_t size = kib * 1024;
-	char *a = malloc(size), *b = malloc(size);
+	char *src = aligned_alloc(STEP, size), *dst = aligned_alloc(STEP, size);
 
-	if (!a || !b) {
+	if (!src || !dst) {
 		fprintf(stderr, "wd-busy: cannot allocate 2 x %zu KiB\n", kib);
 		return 1;
 	}
-	memset(a, 0x5a, size);
-	memset(b, 0xa5, size);
-	for (;;) {
-		copy_pages(b, a, size);
-		copy_pages(a, b, size);
-	}
+	memset(src, 0x5a, size);
+	memset(dst, 0xa5, size);
+	for (;;)
+		copy_yielding(dst, src, size);
 }
 
 int main(int argc, char **argv)
@@ -62,19 +63,15 @@ int main(int argc, char **argv)
 	unsigned long kib;
 	char *end;
 
-	if (argc == 2 && !strcmp(argv[1], "spin"))
-		spin();
-	if (argc == 3 && !strcmp(argv[1], "copy")) {
-		kib = strtoul(argv[2], &end, 10);
-		if (*end || !kib || kib > MAX_KIB || kib % 4) {
-			fprintf(stderr,
-				"wd-busy: KIB must be 4..%d, "
-				"a multiple of 4\n",
-				MAX_KIB);
-			return 2;
-		}
-		return copy(kib);
+	if (argc != 2) {
+		fprintf(stderr, "usage: wd-busy KIB\n");
+		return 2;
 	}
-	fprintf(stderr, "usage: wd-busy spin | wd-busy copy KIB\n");
-	return 2;
+	kib = strtoul(argv[1], &end, 10);
+	if (*end || !kib || kib > MAX_KIB || kib % 4) {
+		fprintf(stderr, "wd-busy: KIB must be 4..%d, a multiple of 4\n",
+			MAX_KIB);
+		return 2;
+	}
+	return copy_forever(kib);
 }

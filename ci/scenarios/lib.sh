@@ -41,3 +41,17 @@ wd_system_config() {
 finish() {
 	echo "SCENARIO DONE pass=$WD_PASS fail=$WD_FAIL"
 }
+# The Warden console ring is one page: scenarios that read a lot of it
+# follow it into a file from enable on and grep that file instead.
+WD_CONSOLE_LOG=/tmp/console.log
+console_follow() { warden console -f >"$WD_CONSOLE_LOG" 2>&1 & }
+console_count() { grep -Ec -- "$1" "$WD_CONSOLE_LOG"; }
+# wait_console REGEX [SECONDS] [COUNT]: until REGEX matched COUNT lines
+wait_console() {
+	local n=0
+	while [ "$(console_count "$1")" -lt "${3:-1}" ]; do
+		[ $n -ge $((${2:-20} * 10)) ] && return 1
+		sleep 0.1
+		n=$((n + 1))
+	done
+}

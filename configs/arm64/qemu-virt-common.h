@@ -42,6 +42,14 @@ static const struct {
 					.num_irqs = 288,
 					.maint_irq = 25,
 					.mpidr = {0, 1, 2, 3},
+					/* cortex-a57 L2: 2 MiB, 16 ways:
+					 * 32 colours (CCSIDR reads the same) */
+					.llc_way_size = 0x20000,
+					/* Made up (QEMU has no DRAM model):
+					 * PA bits 17-18, 4 banks of 128 KiB
+					 * stripes, independent of the colour
+					 * bits 12-16. Documentation/colouring.md */
+					.bank_mask = 0x60000,
 				},
 		},
 	.root =

@@ -30,8 +30,38 @@ int arch_cpu_init(struct percpu *pc);
 /* Give this CPU back to Linux's stub (the arch exit path does the rest). */
 void arch_cpu_exit(struct percpu *pc);
 
+/*
+ * A cell's arch state (VMID, interrupts): set up once its stage 2 and CPUs
+ * are in place, torn down with its CPUs parked.
+ */
 int arch_cell_init(struct cell *cell);
 void arch_cell_exit(struct cell *cell);
+
+/* Cell CPUs (see wd/cell_cpu.h). */
+/* Stop this CPU's EL1 activity before it parks: timers, interrupts. */
+void arch_cpu_quiesce(struct percpu *pc);
+/* A parked CPU waits for an interrupt and drops it. */
+void arch_cpu_idle(struct percpu *pc);
+/* Enter pc->cell at entry as a CPU out of reset, x0 = context. */
+__attribute__((noreturn)) void arch_cpu_enter(struct percpu *pc, u64 entry,
+					      u64 context);
+/* Interrupt a CPU with Warden's SGI so it looks at its requests. */
+void arch_cpu_kick(const struct percpu *target);
+void arch_cpu_relax(void);
+u64 arch_counter(void);
+u64 arch_counter_freq(void);
+/* Address and syndrome of the current trap, for fault reports. */
+void arch_print_trap(void);
+
+/* Memory. */
+/* Drops a cell's stage-2 TLB entries on every CPU. */
+void arch_stage2_flush(const struct cell *cell);
+/* Drops the hypervisor's own TLB entries on every CPU. */
+void arch_hyp_flush(void);
+/* Writes cached data of [pa, pa + size) back to memory (MMU-off readers). */
+void arch_dcache_clean(u64 pa, u64 size);
+/* Zeroes page-aligned [pa, pa + size), written back to memory. */
+void arch_scrub(u64 pa, u64 size);
 
 void arch_console_putc(char c);
 

@@ -32,7 +32,7 @@ typedef unsigned long long wd_u64;
 #endif
 
 #define WD_CONFIG_MAGIC 0x4e445257u /* "WRDN" read little-endian */
-#define WD_CONFIG_REVISION 1
+#define WD_CONFIG_REVISION 2 /* 2: bank_mask, banks */
 
 #define WD_KIND_SYSTEM 1
 #define WD_KIND_CELL 2
@@ -93,9 +93,16 @@ struct wd_cell {
 	wd_u32 num_devices;
 	wd_u32 num_irqs; /* extra SPIs (INTIDs) the cell owns */
 	wd_u64 cpu_set; /* bit n = logical CPU n of the platform */
-	wd_u64 colours; /* cache colours owned; 0 = not coloured */
+	/*
+	 * Cache colours owned; 0 = not coloured. A coloured cell's RAM that
+	 * is neither IO nor SHARED is backed only by frames of these colours
+	 * (and banks), taken in address order from the region's phys_start
+	 * (Documentation/colouring.md).
+	 */
+	wd_u64 colours;
 	wd_u64 entry; /* default inmate entry (IPA); root: ignored */
-	wd_u64 reserved[2];
+	wd_u64 reserved[1];
+	wd_u64 banks; /* DRAM banks a coloured cell's frames use; 0 = any */
 };
 
 #define WD_GIC_V2 2
@@ -113,7 +120,12 @@ struct wd_platform {
 	wd_u32 maint_irq; /* GIC maintenance PPI */
 	wd_u64 mpidr[WD_MAX_CPUS]; /* MPIDR affinity of logical CPU n */
 	wd_u64 llc_way_size; /* bytes per LLC way; 0 = read CCSIDR */
-	wd_u64 reserved[3];
+	/*
+	 * Physical-address bits that select a DRAM bank: a frame's bank is
+	 * the value of these bits packed together. 0 = no bank partitioning.
+	 */
+	wd_u64 bank_mask;
+	wd_u64 reserved[2];
 };
 
 struct wd_range {

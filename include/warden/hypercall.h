@@ -31,6 +31,20 @@
 #define WD_INFO_MEM_POOL_USED 2
 #define WD_INFO_MEM_POOL_SIZE 3
 
+/*
+ * WD_HC_CELL_STATS counters (x3): exits of one CPU by cause, counted
+ * since the CPU joined its current cell (enable, create, destroy).
+ */
+#define WD_STAT_HYPERCALL 0 /* HVC: Warden calls, stub probes */
+#define WD_STAT_IRQ 1 /* interrupts taken at EL2 */
+#define WD_STAT_MMIO 2 /* stage-2 aborts: MMIO emulation, bad accesses */
+#define WD_STAT_PSCI 3 /* PSCI calls (HVC or SMC) */
+#define WD_STAT_SYSREG 4 /* trapped system register accesses */
+#define WD_STAT_SMC 5 /* SMCs that are not PSCI */
+#define WD_STAT_OTHER 6 /* any other exit (FIQ, SError, unknown) */
+#define WD_STAT_FAULT 7 /* faults that failed the cell (0 or 1) */
+#define WD_STAT_COUNT 8
+
 /* Cell states, also in the comm region */
 #define WD_CELL_STATE_CREATED 0 /* CPUs parked, not loaded */
 #define WD_CELL_STATE_LOADING 1 /* loadable regions mapped for the root */

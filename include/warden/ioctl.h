@@ -43,6 +43,18 @@ struct wd_ioc_cell_id {
 	char name[32];
 };
 
+/* Per-CPU exit counters of a cell (WD_STAT_* of warden/hypercall.h). */
+#define WD_IOC_STATS_MAX 8
+#define WD_IOC_CPUS_MAX 64
+
+struct wd_ioc_cell_stats {
+	char name[32]; /* in: the cell */
+	__u64 cpu_set; /* out: its CPUs, bit n = CPU n */
+	__u32 num_stats; /* out: counters per CPU (<= WD_IOC_STATS_MAX) */
+	__u32 reserved;
+	__u64 stats[WD_IOC_CPUS_MAX][WD_IOC_STATS_MAX]; /* out: [cpu][stat] */
+};
+
 #define WD_IOC_VERSION _IOR(WD_IOCTL_MAGIC, 0, struct wd_ioc_version)
 #define WD_IOC_ENABLE _IOW(WD_IOCTL_MAGIC, 1, struct wd_ioc_buf)
 #define WD_IOC_DISABLE _IO(WD_IOCTL_MAGIC, 2)
@@ -51,5 +63,6 @@ struct wd_ioc_cell_id {
 #define WD_IOC_CELL_START _IOW(WD_IOCTL_MAGIC, 5, struct wd_ioc_cell_id)
 #define WD_IOC_CELL_SHUTDOWN _IOW(WD_IOCTL_MAGIC, 6, struct wd_ioc_cell_id)
 #define WD_IOC_CELL_DESTROY _IOW(WD_IOCTL_MAGIC, 7, struct wd_ioc_cell_id)
+#define WD_IOC_CELL_STATS _IOWR(WD_IOCTL_MAGIC, 8, struct wd_ioc_cell_stats)
 
 #endif

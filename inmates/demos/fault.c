@@ -60,6 +60,26 @@ static void secure_monitor_call(void)
 	printf("fault-smc: smc returned 0x%lx\n", x0);
 }
 
+/* Not PSCI: an SMCCC SiP service call, for the secure firmware. */
+#define SIP_SERVICE_CALL 0xc2000000u
+
+static void smc_to_firmware(void)
+{
+	register u64 x0 asm("x0") = SIP_SERVICE_CALL;
+
+	asm volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
+	printf("fault-smc-sip: smc returned 0x%lx\n", x0);
+}
+
+/* ACTLR_EL1: implementation defined, trapped to EL2 in a Warden cell. */
+static void read_actlr(void)
+{
+	u64 v;
+
+	asm volatile("mrs %0, actlr_el1" : "=r"(v));
+	printf("fault-sysreg: ACTLR_EL1 reads 0x%lx: no trap\n", v);
+}
+
 static void read_unassigned_mmio(void)
 {
 	u32 v = mmio_read32(PLATFORM_RTC_BASE);
@@ -134,6 +154,10 @@ static const struct fault_case cases[] = {
 	 undefined_instruction},
 	{"smc", "issue an SMC (PSCI_VERSION) to the secure monitor",
 	 secure_monitor_call},
+	{"smc-sip", "issue an SMC to the SiP service (0xc2000000), not PSCI",
+	 smc_to_firmware},
+	{"sysreg", "read ACTLR_EL1 (implementation-defined control)",
+	 read_actlr},
 	{"mmio", "read the PL031 RTC at 0x09010000, not assigned to cells",
 	 read_unassigned_mmio},
 	{"gicd",

@@ -28,6 +28,8 @@ void inmate_main(void)
 	u64 deadline = timer_now();
 
 	print_banner();
+	/* Start-up latency: compare with the root's counter at start. */
+	printf("hello: counter %lu at inmate_main\n", deadline);
 	/* Absolute deadlines: printing time does not add up into drift. */
 	for (unsigned int tick = 1;; tick++) {
 		deadline += period;

@@ -30,6 +30,7 @@
 #define LATENCY_MAX_SAMPLES 65536u
 #define LATENCY_MAX_CPUS 8u
 #define LATENCY_MAX_PERIOD_US 100000u
+#define LATENCY_MAX_DELAY_MS 10000u
 
 /* latency_params.flags */
 #define LATENCY_BUSY_YIELD BIT(0) /* busy loops execute `yield` */
@@ -41,7 +42,9 @@
 #define PSCI_SYSTEM_OFF 0x84000008u
 
 /* Console output in a cell goes into Warden's 4 KiB ring, which the root
- * reads every 100 ms: pause after each batch so it never overflows. */
+ * reads every 100 ms: pause after each batch so it never overflows.
+ * Warden also cuts a cell's lines at 120 characters: every LAT line stays
+ * under 100. */
 #define REPORT_BATCH_BYTES 1024
 #define REPORT_PAUSE_NS 250000000ull
 
@@ -56,6 +59,8 @@ struct latency_params {
 	u32 busy_cpus; /* bare metal: other CPUs running busy loops */
 	u32 flags; /* LATENCY_* */
 	u32 run_id; /* echoed in the report: tells runs apart in a log */
+	u32 settle_ms; /* before the first deadline: the root settles */
+	u32 report_delay_ms; /* before the report: the root starts reading */
 };
 
 /* volatile: the values in the image are not the ones the run uses. */
@@ -67,47 +72,71 @@ static volatile struct latency_params latency_params
 		.busy_cpus = 0,
 		.flags = LATENCY_BUSY_YIELD,
 		.run_id = 0,
+		.settle_ms = 0,
+		.report_delay_ms = 0,
 };
 
 /* Written by one busy CPU, read by the measuring CPU (MMU off: no
  * caches to keep coherent). */
 struct busy_slot {
-	volatile u64 iterations;
+	volatile u64 iterations; /* passes over the buffer */
 	u64 yield;
 	volatile u64 stop;
 	long psci; /* CPU_ON's result */
 	u64 asked; /* CPU_ON was called for this CPU */
-	u64 pad[3];
+	u8 *buf; /* BUSY_BUF_SIZE: source half, then destination half */
+	u64 pad[2];
 };
 
 _Static_assert(offsetof(struct busy_slot, iterations) == 0 &&
 		       offsetof(struct busy_slot, yield) == 8 &&
-		       offsetof(struct busy_slot, stop) == 16,
+		       offsetof(struct busy_slot, stop) == 16 &&
+		       offsetof(struct busy_slot, buf) == 40,
 	       "latency_busy_entry uses these offsets");
+
+/* latency_busy_entry: "add x14, x13, #0x8000", "mov x2, #512" */
+#define BUSY_BUF_SIZE 0x10000
 
 /*
  * Where a busy CPU starts (PSCI CPU_ON): MMU off, no stack, x0 = its
- * busy_slot. It counts iterations, optionally yields (so that QEMU's
- * round-robin moves on to the next vCPU) and powers itself off once the
- * measuring CPU sets stop.
+ * busy_slot. It copies the first half of its buffer into the second, 64
+ * bytes per step, with `yield` after each step (unless told not to), so
+ * that QEMU's round-robin moves on to the next vCPU; after each pass it
+ * counts it and, once the measuring CPU sets stop, powers itself off. The
+ * step is the same instruction sequence as wd-busy's (bench/guest/busy.c),
+ * the root's load in case (c): both hand the round-robin the same
+ * stretches of work between yields.
  */
 void latency_busy_entry(void);
 asm(".pushsection .text.latency_busy, \"ax\"\n"
     ".global latency_busy_entry\n"
     "latency_busy_entry:\n"
     "	ldr	x1, [x0, #8]\n"
-    "1:	ldr	x2, [x0]\n"
+    "	ldr	x11, [x0, #40]\n"
+    "1:	mov	x13, x11\n"
+    "	add	x14, x11, #0x8000\n"
+    "	mov	x2, #512\n"
+    "2:	ldp	x3, x4, [x13], #16\n"
+    "	ldp	x5, x6, [x13], #16\n"
+    "	ldp	x7, x8, [x13], #16\n"
+    "	ldp	x9, x10, [x13], #16\n"
+    "	stp	x3, x4, [x14], #16\n"
+    "	stp	x5, x6, [x14], #16\n"
+    "	stp	x7, x8, [x14], #16\n"
+    "	stp	x9, x10, [x14], #16\n"
+    "	cbz	x1, 3f\n"
+    "	yield\n"
+    "3:	subs	x2, x2, #1\n"
+    "	b.ne	2b\n"
+    "	ldr	x2, [x0]\n"
     "	add	x2, x2, #1\n"
     "	str	x2, [x0]\n"
     "	ldr	x2, [x0, #16]\n"
-    "	cbnz	x2, 3f\n"
-    "	cbz	x1, 1b\n"
-    "	yield\n"
-    "	b	1b\n"
-    "3:	mov	x0, #0x0002\n"
+    "	cbz	x2, 1b\n"
+    "4:	mov	x0, #0x0002\n"
     "	movk	x0, #0x8400, lsl #16\n"
     "	hvc	#0\n"
-    "	b	3b\n"
+    "	b	4b\n"
     ".popsection\n");
 
 struct latency_summary {
@@ -125,9 +154,12 @@ struct latency_summary {
 
 /* "At the floor" tolerates the 1-2 tick jitter of an idle run. */
 #define FLOOR_SLACK 2u
+#define MAX_OUTLIERS_SHOWN 8u
 
 static u32 samples[LATENCY_MAX_SAMPLES];
 static struct busy_slot busy[LATENCY_MAX_CPUS] __attribute__((aligned(64)));
+static u8 busy_buf[LATENCY_MAX_CPUS][BUSY_BUF_SIZE]
+	__attribute__((aligned(16)));
 static u32 wanted;
 static volatile u32 taken;
 static volatile bool measuring;
@@ -203,6 +235,7 @@ static void start_busy_cpus(unsigned int count, bool yield)
 			continue;
 		busy[cpu].yield = yield;
 		busy[cpu].asked = 1;
+		busy[cpu].buf = busy_buf[cpu];
 		busy[cpu].psci =
 			hypercall(PSCI_CPU_ON_64, own_mpidr_base() | cpu,
 				  (u64)(uintptr_t)latency_busy_entry,
@@ -341,10 +374,10 @@ static void print_summary(const struct latency_summary *s)
 {
 	u64 mean_milli = s->sum * 1000 / s->n;
 
-	report("LAT summary n=%u min=%u mode=%u mode_count=%u "
-	       "mean=%lu.%03lu p50=%u p99=%u p999=%u max=%u at_floor=%u\n",
-	       s->n, s->min, s->mode, s->mode_count, mean_milli / 1000,
-	       mean_milli % 1000, s->p50, s->p99, s->p999, s->max, s->at_floor);
+	report("LAT summary n=%u min=%u mode=%u mean=%lu.%03lu max=%u\n", s->n,
+	       s->min, s->mode, mean_milli / 1000, mean_milli % 1000, s->max);
+	report("LAT tail mode_count=%u at_floor=%u p50=%u p99=%u p999=%u\n",
+	       s->mode_count, s->at_floor, s->p50, s->p99, s->p999);
 	report("LAT run missed=%lu early=%lu unexpected=%lu span=%lu\n", missed,
 	       early, irq_unexpected_count(), deadline - first_deadline);
 }
@@ -361,20 +394,46 @@ static void print_busy(void)
 
 static void print_begin(u32 flags, u32 busy_cpus)
 {
-	report("LAT begin run=%u where=%s gic=%d console=%s freq=%lu "
-	       "period=%lu "
-	       "samples=%u busy=%u busy_yield=%u idle=%s\n",
+	report("LAT begin run=%u where=%s gic=%d console=%s\n",
 	       latency_params.run_id,
 	       inmate_under_warden() ? "cell" : "bare-metal", gic_version(),
-	       console_name(), timer_frequency(), period, wanted, busy_cpus,
+	       console_name());
+	report("LAT config freq=%lu period=%lu samples=%u busy=%u "
+	       "busy_yield=%u idle=%s\n",
+	       timer_frequency(), period, wanted, busy_cpus,
 	       !!(flags & LATENCY_BUSY_YIELD),
 	       flags & LATENCY_IDLE_SPIN ? "spin" : "wfi");
+}
+
+static u32 smallest(const u32 *a, u32 n)
+{
+	u32 min = a[0];
+
+	for (u32 i = 1; i < n; i++)
+		if (a[i] < min)
+			min = a[i];
+	return min;
+}
+
+/* Where in the run the first samples above the floor fell (before the
+ * sort loses the order): tells a warm-up from a periodic disturbance. */
+static void print_outliers(const u32 *a, u32 n)
+{
+	u32 floor = smallest(a, n) + FLOOR_SLACK, shown = 0;
+
+	for (u32 i = 0; i < n && shown < MAX_OUTLIERS_SHOWN; i++) {
+		if (a[i] <= floor)
+			continue;
+		report("LAT outlier index=%u ticks=%u\n", i, a[i]);
+		shown++;
+	}
 }
 
 static void print_report(void)
 {
 	struct latency_summary s;
 
+	print_outliers(samples, taken);
 	sort_samples(samples, taken);
 	summarise(samples, taken, &s);
 	print_summary(&s);
@@ -387,6 +446,13 @@ static void print_report(void)
 static u32 clamp(u32 v, u32 lo, u32 hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void wait_ms(u32 ms)
+{
+	ms = clamp(ms, 0, LATENCY_MAX_DELAY_MS);
+	if (ms)
+		wait_ticks(timer_ns_to_ticks(ms * 1000000ull));
 }
 
 static void measure(u32 flags)
@@ -433,8 +499,10 @@ void inmate_main(void)
 	print_begin(flags, busy_cpus);
 	start_busy_cpus(busy_cpus, flags & LATENCY_BUSY_YIELD);
 	irq_enable();
+	wait_ms(latency_params.settle_ms);
 	measure(flags);
 	stop_busy_cpus();
+	wait_ms(latency_params.report_delay_ms);
 	print_report();
 	power_off_if_bare_metal();
 }

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import tempfile
 
-TESTS = ['layout', 'platform', 'cell', 'set']
+TESTS = ['layout', 'platform', 'cell', 'set', 'colour']
 COMMON = ('tests/unit/builder.c tests/unit/recorder.c '
           'tests/unit/rule_cases.c')
 

@@ -135,10 +135,10 @@ static void bad_revision(void **state)
 	struct tb_blob cell = tb_build_cell(&s.cells[0]);
 
 	(void)state;
-	header_of(&cell)->revision = 2;
+	header_of(&cell)->revision = 1; /* before bank_mask and banks */
 	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
 			 -WD_EINVAL);
-	assert_violation(&rec, "revision", -1, "2, this checker reads 1");
+	assert_violation(&rec, "revision", -1, "1, this checker reads 2");
 	tb_blob_free(&cell);
 }
 

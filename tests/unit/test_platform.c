@@ -166,7 +166,7 @@ static void llc_way_below_page(struct scenario *s)
 
 static void platform_reserved(struct scenario *s)
 {
-	PLAT(s)->reserved[2] = 1;
+	PLAT(s)->reserved[1] = 1;
 }
 
 static void console_pl011_at_0(struct scenario *s)
@@ -343,7 +343,7 @@ static const struct rule_case cases[] = {
 	OK(llc_way_128k),
 	BAD(llc_way_not_pow2, "platform.llc_way_size", -1, "power of two"),
 	BAD(llc_way_below_page, "platform.llc_way_size", -1, ">= 4 KiB"),
-	BAD(platform_reserved, "platform.reserved", 2, "must be 0"),
+	BAD(platform_reserved, "platform.reserved", 1, "must be 0"),
 	BAD(console_pl011_at_0, "console.phys", -1, "page-aligned UART"),
 	BAD(console_unaligned, "console.phys", -1, "page-aligned UART"),
 	OK(console_none),

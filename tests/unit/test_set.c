@@ -60,10 +60,12 @@ static void colours_beyond_platform(struct scenario *s)
 	DEMO(s)->cell.colours = 1ull << 32;
 }
 
+/* One colour of 32 holds 4 MiB of the 128 MiB pool: take 1 MiB. */
 static void colours_last(struct scenario *s)
 {
 	PLAT(s)->llc_way_size = 0x20000;
 	DEMO(s)->cell.colours = 1ull << 31;
+	DEMO(s)->mem[0].size = 0x100000;
 }
 
 static void colours_unknown_way(struct scenario *s)

@@ -1,31 +1,117 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Cells: a set of CPUs, a stage-2 address space built from the cell's
- * config regions, and the emulated MMIO ranges it may touch. Only the
- * root cell exists so far; the lifecycle hypercalls return -ENOSYS.
+ * config, its interrupts (arch part) and the emulated MMIO ranges it may
+ * touch. The root cell (Linux) exists from enable to disable; non-root
+ * cells live in a fixed table between WD_HC_CELL_CREATE and
+ * WD_HC_CELL_DESTROY (Documentation/hypervisor.md, "Cells").
  */
 #ifndef WD_CELL_H
 #define WD_CELL_H
 
+#include <warden/comm.h>
 #include <arch/cell.h>
+#include <wd/config_check.h>
 #include <wd/mmio.h>
 #include <wd/paging.h>
+#include <wd/cell_cpu.h>
+#include <wd/spinlock.h>
+
+struct percpu;
+
+/* Non-root cells: each takes a CPU and the root keeps one. */
+#define WD_MAX_CELLS (WD_MAX_CPUS - 1)
+/* A cell blob with every array at its maximum is 3048 bytes. */
+#define CELL_CONFIG_MAX PAGE_SIZE
+#define CELL_LINE_MAX 120
+
+/* One line of the cell's console output, printed with its name. */
+struct cell_console {
+	spinlock_t lock;
+	u32 len;
+	char line[CELL_LINE_MAX + 1];
+};
+
+/* Invalid hypercalls of a non-root cell in the current window. */
+struct cell_bad_calls {
+	u64 window_start; /* counter */
+	u32 count;
+};
 
 struct cell {
-	u32 id;
-	u32 state; /* WD_CELL_STATE_* */
+	u32 id; /* root 0, then 1, 2, ... never reused while enabled */
+	u32 state; /* WD_CELL_STATE_*; cell_fail() may change it anytime */
 	char name[WD_NAME_LEN];
-	u64 cpu_set;
+	u64 cpu_set; /* current CPUs */
 	const struct wd_cell *desc; /* validated config, in Warden memory */
+	struct wd_blob blob; /* the whole config blob desc lives in */
+	struct wd_comm_region *comm; /* identity mapped at EL2, or NULL */
+	u64 comm_ipa; /* x0 at entry; 0 without a comm region */
 	struct paging stage2;
 	struct arch_cell arch;
 	struct mmio_region mmio[MMIO_MAX_REGIONS];
 	unsigned int num_mmio;
+	struct cell_console console;
+	struct cell_bad_calls bad_calls;
 };
 
 extern struct cell root_cell;
 
+/* cell.c: the root cell, and what every cell's stage 2 is made of. */
 int cell_init_root(const struct wd_system *sys, const struct wd_cell *desc);
 void cell_exit_root(void);
+u32 cell_mem_flags(u32 wd_mem_flags);
+int cell_map_devices(struct cell *cell);
+int cell_map_region(struct cell *cell, const struct wd_mem_region *m);
+void cell_move_cpus(u64 cpu_set, struct cell *to);
+
+/* cell_table.c: the non-root cells. Callers hold the management lock. */
+void cell_mgmt_lock(void);
+void cell_mgmt_unlock(void);
+struct cell *cell_alloc(void);
+void cell_free(struct cell *cell);
+struct cell *cell_find(u64 id); /* root included; NULL if none */
+unsigned int cell_count(void); /* root included */
+/* Non-root cells in table order: pass NULL first, NULL at the end. */
+struct cell *cell_next(const struct cell *prev);
+unsigned int cell_slot(const struct cell *cell);
+
+/* cell_state.c: state, also published in the comm region. */
+void cell_set_state(struct cell *cell, u32 state);
+bool cell_change_state(struct cell *cell, u32 from, u32 to);
+bool cell_is_stopped(const struct cell *cell);
+
+/*
+ * Lifecycle, called by the root through hypercalls. Each returns 0 (or
+ * the new cell's id) or -errno and changes nothing on error, except
+ * where a step cannot be undone (documented at the function).
+ */
+long cell_create(u64 config_ipa, u64 size);
+long cell_set_loadable(u64 id);
+long cell_start(u64 id);
+long cell_shutdown(u64 id);
+long cell_destroy(u64 id);
+
+/* cell_root.c: what the root lends to and takes back from cells. */
+int root_copy_from(void *dst, u64 ipa, u64 size);
+int root_lend_devices(const struct cell *cell);
+int root_take_back_devices(const struct cell *cell);
+int root_map_loadable(const struct cell *cell);
+void root_unmap_loadable(const struct cell *cell);
+const struct cell *cell_owning(u64 pa);
+
+/*
+ * cell_fail.c. A cell did something it may not: a non-root cell goes to
+ * FAILED, the message names it, the kind and the address, its CPUs
+ * park (the calling one on its way out of the trap); the root only gets
+ * the message. Call from a trap handler, holding no lock.
+ */
+void cell_fail(struct cell *cell, const char *kind, u64 addr);
+/* An invalid hypercall of pc's cell: too many per second fail it. */
+void cell_bad_call(struct percpu *pc, u64 pc_addr);
+
+/* cell_console.c: WD_HC_CONSOLE_PUTC, one tagged line at a time. */
+void cell_console_putc(struct cell *cell, char c);
+void cell_console_flush(struct cell *cell);
 
 #endif

@@ -6,29 +6,37 @@
 #ifndef WD_PERCPU_H
 #define WD_PERCPU_H
 
+#include <warden/hypercall.h>
 #include <arch/percpu.h>
 #include <wd/layout.h>
 #include <wd/types.h>
 
 struct cell;
 
-/* Exit counters, read with WD_HC_CELL_STATS. */
-enum wd_stat {
-	WD_STAT_HYPERCALL,
-	WD_STAT_IRQ,
-	WD_STAT_MMIO,
-	WD_STAT_PSCI,
-	WD_STAT_SYSREG,
-	WD_STAT_COUNT,
-};
+/*
+ * Power state of a CPU as its cell sees it; the values are PSCI's
+ * AFFINITY_INFO answers. Changed under the CPU-control lock (cell_cpu.c).
+ */
+#define CPU_POWER_ON 0
+#define CPU_POWER_OFF 1
+#define CPU_POWER_ON_PENDING 2
+
+/* percpu.request bits, posted by other CPUs (cell_cpu.c). */
+#define CPU_REQ_PARK BIT(0)
 
 struct percpu {
 	struct arch_percpu arch;
 	u32 cpu_id;
 	bool active; /* under Warden, running or parked */
 	bool leaving; /* disable: return to Linux's stub on this exit */
-	bool parked; /* offlined by its cell (PSCI CPU_OFF), waits in Warden */
-	struct cell *cell;
+	bool parked; /* waits in Warden: powered off, or its cell stopped */
+	struct cell *cell; /* changed only while the CPU is parked */
+	u32 power; /* CPU_POWER_* */
+	u32 request; /* CPU_REQ_* */
+	u64 entry; /* a pending power-on enters the cell here, */
+	u64 context; /* with x0 = context */
+	/* Exits by cause (WD_STAT_* of warden/hypercall.h), read with
+	 * WD_HC_CELL_STATS; reset when the CPU joins a cell. */
 	u64 stats[WD_STAT_COUNT];
 };
 

@@ -3,6 +3,7 @@
 #ifndef WD_SETUP_H
 #define WD_SETUP_H
 
+#include <wd/config_check.h>
 #include <wd/types.h>
 
 struct percpu;
@@ -13,5 +14,10 @@ long wd_enable_cpu(unsigned int cpu_id);
 long wd_disable_cpu(struct percpu *pc);
 /* The validated system config (valid once the first CPU entered). */
 const struct wd_system *wd_system_config(void);
+/* The whole system config blob (for wd_check_set()). */
+struct wd_blob wd_system_blob(void);
+/* Maps [pa, pa + size) at EL2 (VA == PA) until wd_hyp_unmap(). */
+int wd_hyp_map(u64 pa, u64 size, u32 flags);
+void wd_hyp_unmap(u64 pa, u64 size);
 
 #endif

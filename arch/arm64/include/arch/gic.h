@@ -22,9 +22,22 @@ struct percpu;
 struct gic_ops {
 	int (*init)(const struct wd_system *sys);
 	int (*map_devices)(struct paging *hyp, const struct wd_system *sys);
+	/*
+	 * Distributor (and redistributor) emulation for the cell, and its
+	 * SPIs taken from the root (-EBUSY, nothing taken, if one is not
+	 * the root's). The cell's CPUs are parked.
+	 */
 	int (*cell_init)(struct cell *cell);
+	/* The cell's SPIs back to the root; its CPUs are parked. */
+	void (*cell_exit)(struct cell *cell);
 	int (*cpu_init)(struct percpu *pc);
 	void (*cpu_exit)(struct percpu *pc);
+	/*
+	 * On the CPU itself, when it enters a cell from park: no virtual
+	 * interrupt, virtual CPU interface reset, SGIs and PPIs off except
+	 * Warden's own.
+	 */
+	void (*cpu_reset)(struct percpu *pc);
 	/* Take, route and inject the pending physical interrupt. */
 	void (*handle_irq)(struct percpu *pc);
 	/* Physical CPU interface: acknowledge, priority drop, deactivate. */
@@ -52,5 +65,10 @@ u32 gic_maint_intid(void);
 /* Acknowledges and drops every pending interrupt of a parked CPU. */
 bool gic_handle_parked_irq(struct percpu *pc);
 void gic_inject(struct percpu *pc, const struct virq *v);
+/* Ownership part of cell_init / cell_exit, shared by both versions. */
+int gic_cell_take_irqs(struct cell *cell);
+void gic_cell_give_irqs(struct cell *cell);
+/* SGI/PPI state of this CPU at base (GICv2 GICD, GICv3 SGI frame). */
+void gic_reset_private(u64 base);
 
 #endif

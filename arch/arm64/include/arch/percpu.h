@@ -21,10 +21,6 @@ struct arch_percpu {
 	u64 mpidr;
 	u64 stub_vbar; /* Linux's hyp stub vectors, restored on disable */
 	u64 stub_hcr; /* Linux's HCR_EL2 */
-	/* PSCI: written by other CPUs, see psci.c */
-	u32 psci_state;
-	u64 psci_entry;
-	u64 psci_context;
 	/* Interrupt controller */
 	u64 gicr_base; /* GICv3: this CPU's redistributor */
 	u32 gic_target; /* GICv2: this CPU's GICD_ITARGETSR bit */

@@ -7,10 +7,6 @@
 
 struct percpu;
 
-#define PSCI_CPU_ON_STATE 0
-#define PSCI_CPU_OFF_STATE 1
-#define PSCI_CPU_ON_PENDING 2
-
 /* True if x0 is a PSCI or SMCCC arch function ID. */
 bool psci_is_call(u64 fid);
 void psci_handle(struct percpu *pc, struct trap_frame *f);

@@ -26,6 +26,8 @@
 #define HCR_IMO BIT(4)
 #define HCR_AMO BIT(5)
 #define HCR_TSC BIT(19)
+#define HCR_TIDCP BIT(20)
+#define HCR_TACR BIT(21)
 #define HCR_RW BIT(31)
 #define HCR_APK BIT(40)
 #define HCR_API BIT(41)

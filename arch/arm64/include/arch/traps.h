@@ -22,6 +22,7 @@ _Static_assert(sizeof(struct trap_frame) == WD_FRAME_SIZE, "frame size");
 #define EC_HVC64 0x16
 #define EC_SMC64 0x17
 #define EC_SYSREG 0x18
+#define EC_IABT_LOW 0x20
 #define EC_DABT_LOW 0x24
 #define EC_DABT_CUR 0x25
 

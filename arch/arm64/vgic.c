@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-INTID registers of a GIC distributor or SGI frame, emulated for
+ * every cell alike: one table entry per register range (vgicv2.c,
+ * vgicv3.c) says how many bits each INTID has and how writes behave, and
+ * one handler does the rest. A cell sees only the fields of the IRQs it
+ * owns: the others read as zero; writing a non-zero value into them is a
+ * violation (cell_fail(); the root gets a message), and is dropped.
+ * Warden's own SGI and maintenance PPI read as zero and their writes are
+ * dropped quietly: Linux writes all-ones to whole banked registers.
+ *
+ * Trust: acc->addr and acc->value come from the cell. The offset only
+ * selects a table entry and an INTID that indexes a bounded bitmap; the
+ * value reaches the hardware masked to the fields the cell owns.
+ */
+#include <arch/gic.h>
+#include <arch/vgic.h>
+#include <wd/cell.h>
+#include <wd/errno.h>
+#include <wd/setup.h>
+#include <wd/spinlock.h>
+
+const struct vgic_routing *vgic_routing;
+/* Serialises read-modify-writes of shared registers and SPI moves. */
+static spinlock_t lock;
+
+void vgic_lock(void)
+{
+	spin_lock(&lock);
+}
+
+void vgic_unlock(void)
+{
+	spin_unlock(&lock);
+}
+
+u32 vgic_private_reserved(void)
+{
+	return (u32)(BIT(SGI_WARDEN) | BIT(gic_maint_intid()));
+}
+
+/*
+ * While no other cell exists the root owns every CPU: nothing to filter.
+ * That also covers enable, when CPUs not entered yet have no GICv2 CPU
+ * interface number recorded (cells are created only after it).
+ */
+bool vgic_has_all_cpus(const struct cell *cell)
+{
+	u32 n = wd_system_config()->platform.num_cpus;
+	u64 all = n >= 64 ? ~0ull : BIT(n) - 1;
+
+	return !(all & ~cell->cpu_set);
+}
+
+bool vgic_owns_spi(const struct cell *cell, u32 intid)
+{
+	return intid >= 32 && intid < GIC_MAX_IRQS &&
+	       (READ_ONCE(cell->arch.spis[intid / 32]) & BIT(intid % 32));
+}
+
+/* regs[] is sorted by offset: the global registers below it end early. */
+const struct vgic_reg *vgic_find_reg(const struct vgic_reg *regs,
+				     unsigned int n, u32 off)
+{
+	for (; n && off >= regs->offset; n--, regs++)
+		if (off - regs->offset < regs->size)
+			return regs;
+	return NULL;
+}
+
+void vgic_read_only(u64 addr, struct mmio_access *acc)
+{
+	if (!acc->write)
+		acc->value = gic_mmio_read(addr, acc->size);
+}
+
+/* Non-root cell: FAILED, its CPUs park. Root: a message, nothing else. */
+void vgic_refuse(struct cell *cell, u64 addr, const char *what)
+{
+	cell_fail(cell, what, addr);
+}
+
+static u64 width_mask(u32 bits)
+{
+	return bits >= 64 ? ~0ull : BIT(bits) - 1;
+}
+
+/* The fields one access covers, as masks over the access's bits. */
+struct fields {
+	u32 first; /* INTID of the lowest field */
+	u64 own; /* fields of IRQs the cell owns */
+	u64 reserved; /* fields of Warden's SGI and PPI */
+};
+
+/* Ownership bits of INTIDs first.., all in one 32-INTID word. */
+static u32 owned_word(const struct vgic_view *v, u32 first)
+{
+	if (first < 32)
+		return v->private_owned;
+	if (!v->spis || first >= GIC_MAX_IRQS)
+		return 0;
+	return READ_ONCE(v->cell->arch.spis[first / 32]);
+}
+
+/* One bit per field (n fields from bit `from` of word) to field masks. */
+static u64 spread(u32 word, u32 from, u32 n, u32 bits, u32 width)
+{
+	u64 set = (word >> from) & width_mask(n);
+	u64 field = width_mask(bits), mask = 0;
+
+	if (bits == 1)
+		return set; /* the common case: no loop */
+	for (; set; set &= set - 1)
+		mask |= field << (__builtin_ctzll(set) * bits);
+	return mask & width_mask(width);
+}
+
+/*
+ * Accesses are naturally aligned and no wider than 32 one-bit fields
+ * (vgic_irq_access checks), so they never leave a 32-INTID word.
+ */
+static void fields_of(const struct vgic_view *v, const struct vgic_reg *r,
+		      u32 off, u32 size, struct fields *f)
+{
+	u32 width = size * 8;
+	u32 n = r->bits >= width ? 1 : width / r->bits;
+	u32 from;
+
+	f->first = (off - r->offset) * 8 / r->bits;
+	from = f->first % 32;
+	f->own = spread(owned_word(v, f->first), from, n, r->bits, width);
+	f->reserved = f->first < 32 ? spread(v->private_reserved, from, n,
+					     r->bits, width) :
+				      0;
+}
+
+static void update_fields(u64 addr, u32 size, u64 own, u64 value)
+{
+	vgic_lock();
+	if (own != width_mask(size * 8))
+		value |= gic_mmio_read(addr, size) & ~own;
+	gic_mmio_write(addr, size, value);
+	vgic_unlock();
+}
+
+/* SGI/PPI targets (GICv2) are read-only in hardware: nothing to check. */
+static bool route_ok(const struct cell *cell, u32 intid, u64 field)
+{
+	u64 cpus;
+
+	if (intid < 32 || vgic_has_all_cpus(cell))
+		return true;
+	cpus = vgic_routing->field_cpus(field);
+	return cpus && !(cpus & ~cell->cpu_set);
+}
+
+/* Changed fields naming a CPU outside the cell keep their old value. */
+static u64 checked_routes(const struct vgic_view *v, const struct vgic_reg *r,
+			  u32 first, u64 old, u64 new, u32 unit, bool *bad)
+{
+	u64 field = width_mask(r->bits), m;
+	u32 i, shift;
+
+	for (i = 0; i < unit * 8 / r->bits; i++) {
+		shift = i * r->bits;
+		m = field << shift;
+		if (!((old ^ new) & m) ||
+		    route_ok(v->cell, first + i, (new & m) >> shift))
+			continue;
+		new = (new & ~m) | (old & m);
+		*bad = true;
+	}
+	return new;
+}
+
+/*
+ * A routing write. The read-modify-write covers whole fields: a 32-bit
+ * half of a GICv3 IROUTER is checked as the 64-bit value it makes.
+ */
+static void route_fields(const struct vgic_view *v, const struct vgic_reg *r,
+			 u64 addr, u32 size, u64 own, u64 value)
+{
+	u32 unit = size > r->bits / 8u ? size : r->bits / 8u;
+	u64 base = addr & ~(u64)(unit - 1);
+	u32 shift = (u32)(addr - base) * 8;
+	u32 first = (u32)(base - v->base - r->offset) * 8 / r->bits;
+	bool bad = false;
+	u64 old, new;
+
+	vgic_lock();
+	old = gic_mmio_read(base, unit);
+	new = (old & ~(own << shift)) | (value << shift);
+	new = checked_routes(v, r, first, old, new, unit, &bad);
+	if (new != old)
+		gic_mmio_write(base, unit, new);
+	vgic_unlock();
+	if (bad)
+		vgic_refuse(v->cell, addr,
+			    "GIC routing to a CPU it does not own");
+}
+
+static void write_fields(const struct vgic_view *v, const struct vgic_reg *r,
+			 u64 addr, u32 size, u64 own, u64 value)
+{
+	if (!own)
+		return;
+	switch (r->kind) {
+	case VGIC_SET:
+	case VGIC_CLEAR:
+		if (value)
+			gic_mmio_write(addr, size, value);
+		break;
+	case VGIC_VALUE:
+		update_fields(addr, size, own, value);
+		break;
+	case VGIC_ROUTE:
+		route_fields(v, r, addr, size, own, value);
+		break;
+	default: /* VGIC_FIXED: Warden's configuration stays */
+		break;
+	}
+}
+
+int vgic_irq_access(const struct vgic_view *v, const struct vgic_reg *r,
+		    u32 off, struct mmio_access *acc)
+{
+	u64 addr = v->base + off;
+	struct fields f;
+
+	if (!(r->sizes & acc->size) || (off & (acc->size - 1u)))
+		return -EINVAL;
+	fields_of(v, r, off, acc->size, &f);
+	if (!acc->write) {
+		acc->value = f.own ? gic_mmio_read(addr, acc->size) & f.own : 0;
+		return 0;
+	}
+	write_fields(v, r, addr, acc->size, f.own, acc->value & f.own);
+	if (acc->value & ~(f.own | f.reserved))
+		vgic_refuse(v->cell, addr,
+			    "GIC register of an IRQ it does not own");
+	return 0;
+}

@@ -1,0 +1,136 @@
+# Scenario cells: one cell through its whole life, two cells beside the
+# root, 20 create/start/destroy cycles (the root gets its CPUs and memory
+# back), and the PL031 handed from Linux to a cell and back.
+. /scenarios/lib.sh
+SYS=$(wd_system_config)
+CELLS=/etc/warden/cells
+INMATES=/lib/warden/inmates
+RTC=9010000.pl031
+PL031_DRV=/sys/bus/amba/drivers/rtc-pl031
+
+mem_free_kb() { awk '/^MemFree:/ { print $2 }' /proc/meminfo; }
+# in_list NAME STATE CPUS FAILED: one row of `warden cell list`
+in_list() {
+	warden cell list | awk -v n="$1" -v s="$2" -v c="$3" -v f="$4" \
+		'$2 == n && $3 == s && $4 == c && $5 == f { ok = 1 } END { exit !ok }'
+}
+root_runs() { # the root is alive: a second of sleep, a loop on each CPU
+	local start end c
+	start=$(awk '{ print int($1 * 1000) }' /proc/uptime)
+	sleep 1
+	end=$(awk '{ print int($1 * 1000) }' /proc/uptime)
+	[ $((end - start)) -ge 990 ] && [ $((end - start)) -le 2000 ] || return 1
+	for c in $(seq 0 $(($(nproc --all) - 1))); do
+		[ "$(cat /sys/devices/system/cpu/cpu$c/online 2>/dev/null || echo 1)" = 1 ] || continue
+		taskset -c "$c" sh -c 'i=0; while [ $i -lt 5000 ]; do i=$((i+1)); done' || return 1
+	done
+}
+
+check "modprobe warden" modprobe warden
+check "warden enable" warden enable "$SYS"
+console_follow
+NCPU=$(nproc)
+MEM0=$(mem_free_kb)
+
+echo "### one cell through its whole life"
+check "create demo" warden cell create $CELLS/demo.cell
+check "list: demo created on CPU 3" in_list demo created 3 -
+check "the root lost CPU 3" test "$(nproc)" = $((NCPU - 1))
+check_fails "CPU 3 cannot be onlined by Linux meanwhile" \
+	sh -c 'echo 1 > /sys/devices/system/cpu/cpu3/online'
+check "load hello" warden cell load demo $INMATES/hello.bin
+check "list: loading" in_list demo loading 3 -
+check "start demo" warden cell start demo
+check "hello prints its banner, tagged" wait_console '^\[demo\] Hello from inmate hello'
+check "hello ticks" wait_console '^\[demo\] hello: tick 2'
+check "list: running" in_list demo running 3 -
+check_output "stats: CPU 3 counts hypercalls" '^3 +[1-9][0-9]* ' warden cell stats demo
+check_fails "load while running is refused" warden cell load demo $INMATES/hello.bin
+check_output "load while running says why" 'running: shut it down first' \
+	warden cell load demo $INMATES/hello.bin
+check_fails "start while running is refused" warden cell start demo
+check "root runs beside the cell" root_runs
+check "shutdown" warden cell shutdown demo
+check "list: shut-down" in_list demo shut-down 3 -
+ticks=$(console_count '^\[demo\] hello: tick')
+sleep 2
+check "no tick after shutdown" test "$(console_count '^\[demo\] hello: tick')" = "$ticks"
+check "load again" warden cell load demo $INMATES/hello.bin
+check "start again" warden cell start demo
+check "restarted hello printed its banner again" \
+	wait_console '^\[demo\] Hello from inmate hello' 20 2
+check "destroy a running cell" warden cell destroy demo
+check "demo is gone from the list" sh -c '! warden cell list | grep -q demo'
+check "the root has all CPUs again" test "$(nproc)" = "$NCPU"
+check "console: demo destroyed" wait_console "cell 'demo' destroyed"
+
+echo "### two cells beside the root"
+check "create demo" warden cell create $CELLS/demo.cell
+check "create demo2" warden cell create $CELLS/demo2.cell
+check "load demo" warden cell load demo $INMATES/hello.bin
+check "load demo2" warden cell load demo2 $INMATES/hello.bin
+check "start demo" warden cell start demo
+check "start demo2" warden cell start demo2
+check "root keeps 2 CPUs" test "$(nproc)" = $((NCPU - 2))
+check "list: root on 0-1" in_list root running 0-1 -
+check "list: demo on 3" in_list demo running 3 -
+check "list: demo2 on 2" in_list demo2 running 2 -
+ticks1=$(console_count '^\[demo\] hello: tick')
+ticks2=$(console_count '^\[demo2\] hello: tick')
+check "root runs beside two cells" root_runs
+sleep 2
+check "demo ticks on" \
+	test "$(console_count '^\[demo\] hello: tick')" -gt "$ticks1"
+check "demo2 ticks on" \
+	test "$(console_count '^\[demo2\] hello: tick')" -gt "$ticks2"
+check "destroy demo2" warden cell destroy demo2
+check "destroy demo" warden cell destroy demo
+check "the root has all CPUs again" test "$(nproc)" = "$NCPU"
+
+echo "### 20 create/load/start/destroy cycles"
+bad=0
+banners=$(console_count '^\[demo\] Hello from inmate hello')
+for i in $(seq 1 20); do
+	{ warden cell create $CELLS/demo.cell &&
+		warden cell load demo $INMATES/hello.bin &&
+		warden cell start demo; } >/tmp/cycle.out 2>&1 || { bad=$i; break; }
+	wait_console '^\[demo\] Hello from inmate hello' 10 $((banners + i)) ||
+		{ bad=$i; echo "cycle $i: no banner" >>/tmp/cycle.out; break; }
+	warden cell destroy demo >>/tmp/cycle.out 2>&1 || { bad=$i; break; }
+done
+[ $bad = 0 ] && pass "20 cycles, each inmate printed its banner" ||
+	{ fail "cycle $bad failed"; sed 's/^/    /' /tmp/cycle.out; }
+check "the root has all $NCPU CPUs" test "$(nproc)" = "$NCPU"
+MEM1=$(mem_free_kb)
+echo "MemFree before ${MEM0} kB, after ${MEM1} kB"
+check "MemFree within 4 MiB of where it started" \
+	test $((MEM0 - MEM1)) -lt 4096 -a $((MEM1 - MEM0)) -lt 4096
+check "root runs after the cycles" root_runs
+
+echo "### PL031 passthrough"
+check "Linux drives the PL031" test -e $PL031_DRV/$RTC
+check_fails "create rtc while Linux's driver is bound" warden cell create $CELLS/rtc.cell
+check_output "the refusal says how to unbind" "unbind it first: echo $RTC" \
+	warden cell create $CELLS/rtc.cell
+check "the root still has its CPUs" test "$(nproc)" = "$NCPU"
+check "unbind rtc-pl031" sh -c "echo $RTC > $PL031_DRV/unbind"
+check "create rtc" warden cell create $CELLS/rtc.cell
+check "load the rtc inmate" warden cell load rtc $INMATES/rtc.bin
+check "start rtc" warden cell start rtc
+check "the inmate reads the PL031 and takes 3 alarm IRQs" \
+	wait_console '^\[rtc\] rtc: PASS \(3 alarms\)' 30
+check_fails "the root's read of the PL031 fails (SIGBUS)" devmem 0x09010000 32
+check "... and Warden reports it" \
+	wait_console "root: read of 0x9010000 refused: it belongs to cell 'rtc'" 5
+check_fails "Linux cannot bind its driver while the cell owns it" \
+	sh -c "echo $RTC > $PL031_DRV/bind"
+check "root runs on" root_runs
+check "destroy rtc" warden cell destroy rtc
+check "devmem reads the PL031 again (no driver bound yet)" devmem 0x09010000 32
+check "rebind rtc-pl031" sh -c "echo $RTC > $PL031_DRV/bind"
+s0=$(cat /sys/bus/amba/devices/$RTC/rtc/rtc*/since_epoch)
+sleep 2
+s1=$(cat /sys/bus/amba/devices/$RTC/rtc/rtc*/since_epoch)
+check "the root's RTC works again ($s0 -> $s1)" test "$s1" -gt "$s0"
+check "disable" warden disable
+finish

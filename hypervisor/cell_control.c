@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The root's controls over a created cell: lend its loadable memory for
+ * an image (WD_HC_CELL_SET_LOADABLE), start it, shut it down. A cell is
+ * only loaded while stopped, and its loadable memory goes back to the
+ * cell alone before it starts.
+ */
+#include <arch.h>
+#include <warden/hypercall.h>
+#include <wd/cell.h>
+#include <wd/errno.h>
+#include <wd/percpu.h>
+#include <wd/printk.h>
+#include <wd/string.h>
+
+/* A non-root cell by id: -ENOENT / -EPERM otherwise. mgmt lock held. */
+static long find_cell(u64 id, struct cell **cell)
+{
+	*cell = cell_find(id);
+	if (!*cell)
+		return -ENOENT;
+	return *cell == &root_cell ? -EPERM : 0;
+}
+
+static void end_loading(struct cell *cell)
+{
+	if (cell->state != WD_CELL_STATE_LOADING)
+		return;
+	root_unmap_loadable(cell);
+	arch_stage2_flush(&root_cell);
+}
+
+static long set_loadable_locked(u64 id)
+{
+	struct cell *cell;
+	long err = find_cell(id, &cell);
+
+	if (err)
+		return err;
+	if (!cell_is_stopped(cell))
+		return -EBUSY;
+	if (cell->state == WD_CELL_STATE_LOADING)
+		return 0;
+	err = root_map_loadable(cell);
+	if (!err)
+		cell_set_state(cell, WD_CELL_STATE_LOADING);
+	return err;
+}
+
+/* The lowest CPU of the cell starts; it may start the others (PSCI). */
+static unsigned int boot_cpu(const struct cell *cell)
+{
+	return (unsigned int)__builtin_ctzll(cell->cpu_set);
+}
+
+static long start_locked(u64 id)
+{
+	struct cell *cell;
+	long err = find_cell(id, &cell);
+
+	if (err)
+		return err;
+	if (!cell_is_stopped(cell))
+		return -EBUSY;
+	if (!cell_cpus_parked(cell->cpu_set))
+		return -EBUSY; /* a park the root gave up waiting for */
+	end_loading(cell);
+	memset(&cell->bad_calls, 0, sizeof(cell->bad_calls));
+	cell_set_state(cell, WD_CELL_STATE_RUNNING);
+	printk("cell '%s' started: CPU %u at 0x%llx\n", cell->name,
+	       boot_cpu(cell), cell->desc->entry);
+	return cell_cpu_power_on(percpu_of(boot_cpu(cell)), cell->desc->entry,
+				 cell->comm_ipa);
+}
+
+/* Parking can time out (a CPU that does not answer): nothing changes. */
+static long shutdown_locked(u64 id)
+{
+	struct cell *cell;
+	long err = find_cell(id, &cell);
+
+	if (!err)
+		err = cell_cpus_park(cell->cpu_set);
+	if (err)
+		return err;
+	end_loading(cell);
+	cell_console_flush(cell);
+	cell_set_state(cell, WD_CELL_STATE_SHUT_DOWN);
+	printk("cell '%s' shut down\n", cell->name);
+	return 0;
+}
+
+long cell_set_loadable(u64 id)
+{
+	long ret;
+
+	cell_mgmt_lock();
+	ret = set_loadable_locked(id);
+	cell_mgmt_unlock();
+	return ret;
+}
+
+long cell_start(u64 id)
+{
+	long ret;
+
+	cell_mgmt_lock();
+	ret = start_locked(id);
+	cell_mgmt_unlock();
+	return ret;
+}
+
+long cell_shutdown(u64 id)
+{
+	long ret;
+
+	cell_mgmt_lock();
+	ret = shutdown_locked(id);
+	cell_mgmt_unlock();
+	return ret;
+}

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * WD_HC_CELL_CREATE: the root hands Warden a cell config and the CPUs
+ * Linux took offline (parked in Warden); Warden checks the config again
+ * on its own copy, against the platform and every live cell, builds the
+ * cell's stage 2, takes the cell's devices and CPUs from the root, hands
+ * the arch its interrupts, and fills the comm region. Nothing runs yet.
+ */
+#include <arch.h>
+#include <warden/comm.h>
+#include <warden/hypercall.h>
+#include <wd/cell.h>
+#include <wd/config_check.h>
+#include <wd/errno.h>
+#include <wd/page_pool.h>
+#include <wd/percpu.h>
+#include <wd/printk.h>
+#include <wd/setup.h>
+#include <wd/string.h>
+
+static void report_violation(void *ctx, const char *cell, const char *field,
+			     int index, const char *reason)
+{
+	(void)ctx;
+	printk("cell create: %s %s[%d]: %s\n", cell ? cell : "system", field,
+	       index, reason);
+}
+
+/* The config alone, then with the live cells (the new one last: blamed). */
+static int check_config(const struct cell *cell)
+{
+	static struct wd_blob blobs[WD_MAX_CELLS + 1]; /* mgmt lock held */
+	struct wd_check_report report = {.violation = report_violation};
+	struct wd_blob system = wd_system_blob();
+	const struct cell *c = NULL;
+	unsigned int n = 0;
+
+	if (wd_check_cell(cell->blob.data, cell->blob.size, &report))
+		return -EINVAL;
+	while ((c = cell_next(c)))
+		if (c != cell)
+			blobs[n++] = c->blob;
+	blobs[n++] = cell->blob;
+	return wd_check_set(&system, blobs, n, &report) ? -EINVAL : 0;
+}
+
+/* Linux must have offlined them: each waits parked in Warden. */
+static int check_cpus(const struct cell *cell)
+{
+	const struct percpu *pc;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
+		if (!(cell->cpu_set & BIT(cpu)))
+			continue;
+		pc = percpu_of(cpu);
+		if (!(root_cell.cpu_set & BIT(cpu)) || !pc->parked ||
+		    pc->power != CPU_POWER_OFF) {
+			printk("cell create: CPU %u is not an offline root "
+			       "CPU\n",
+			       cpu);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
+static int build_stage2(struct cell *cell)
+{
+	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
+	unsigned int i;
+	int err = paging_create(&cell->stage2, &arch_stage2_paging);
+
+	for (i = 0; !err && i < cell->desc->num_mem_regions; i++)
+		err = cell_map_region(cell, &m[i]);
+	return err ?: cell_map_devices(cell);
+}
+
+/* From here the root notices: its devices and CPUs move to the cell. */
+static int attach(struct cell *cell)
+{
+	int err = root_lend_devices(cell);
+
+	if (!err) {
+		cell_move_cpus(cell->cpu_set, cell);
+		err = arch_cell_init(cell);
+		if (err)
+			cell_move_cpus(cell->cpu_set, &root_cell);
+	}
+	if (err)
+		root_take_back_devices(cell);
+	arch_stage2_flush(&root_cell);
+	return err;
+}
+
+static const struct wd_mem_region *comm_region(const struct wd_cell *desc)
+{
+	const struct wd_mem_region *m = wd_cell_mem(desc);
+	unsigned int i;
+
+	for (i = 0; i < desc->num_mem_regions; i++)
+		if (m[i].flags & WD_MEM_COMM)
+			return &m[i];
+	return NULL;
+}
+
+static void fill_comm(struct wd_comm_region *c, const struct cell *cell)
+{
+	const struct wd_platform *p = &wd_system_config()->platform;
+
+	memset(c, 0, PAGE_SIZE);
+	c->signature = WD_COMM_SIGNATURE;
+	c->revision = WD_COMM_REVISION;
+	c->state = WD_CELL_STATE_CREATED;
+	memcpy(c->name, cell->name, WD_NAME_LEN);
+	c->cell_id = cell->id;
+	c->gic_version = p->gic_version;
+	c->cpu_set = cell->cpu_set;
+	c->gicd_base = p->gicd_base;
+	c->gicc_base = p->gic_version == WD_GIC_V2 ? p->gicc_base : 0;
+	c->gicr_base = p->gic_version == WD_GIC_V3 ? p->gicr_base : 0;
+	c->timer_freq = arch_counter_freq();
+}
+
+/* The comm page is pool RAM (the checker says so): mapped at EL2. */
+static void init_comm(struct cell *cell)
+{
+	const struct wd_mem_region *m = comm_region(cell->desc);
+	const struct wd_range *pool = &wd_system_config()->cell_pool;
+
+	if (!m || m->phys_start < pool->start ||
+	    m->phys_start - pool->start >= pool->size)
+		return;
+	cell->comm = paging_ptr(m->phys_start);
+	cell->comm_ipa = m->virt_start;
+	fill_comm(cell->comm, cell);
+	arch_dcache_clean(m->phys_start, PAGE_SIZE);
+}
+
+static long create_locked(void *blob, u64 size)
+{
+	struct cell *cell = cell_alloc();
+	int err;
+
+	if (!cell)
+		return -ENOSPC;
+	cell->blob = (struct wd_blob){blob, size};
+	cell->desc = wd_config_cell(blob);
+	cell->cpu_set = cell->desc->cpu_set;
+	memcpy(cell->name, cell->desc->name, WD_NAME_LEN);
+	cell->name[WD_NAME_LEN - 1] = '\0';
+	err = check_config(cell) ?: check_cpus(cell) ?: build_stage2(cell);
+	if (!err)
+		err = attach(cell);
+	if (err) {
+		paging_destroy(&cell->stage2);
+		cell_free(cell);
+		return err;
+	}
+	init_comm(cell);
+	cell_set_state(cell, WD_CELL_STATE_CREATED);
+	printk("cell '%s' created: id %u, CPUs 0x%llx\n", cell->name, cell->id,
+	       cell->cpu_set);
+	return cell->id;
+}
+
+/*
+ * config_ipa and size are the root's. The blob is copied into a page of
+ * Warden's before anything reads it; that copy is the cell's config for
+ * its whole life.
+ */
+long cell_create(u64 config_ipa, u64 size)
+{
+	void *blob;
+	long ret;
+
+	if (size > CELL_CONFIG_MAX)
+		return -E2BIG;
+	blob = page_alloc();
+	if (!blob)
+		return -ENOMEM;
+	ret = root_copy_from(blob, config_ipa, size);
+	if (!ret) {
+		cell_mgmt_lock();
+		ret = create_locked(blob, size);
+		cell_mgmt_unlock();
+	}
+	if (ret < 0)
+		page_free(blob);
+	return ret;
+}

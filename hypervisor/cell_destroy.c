@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * WD_HC_CELL_DESTROY: park the cell's CPUs, hand its interrupts, devices
+ * and CPUs back to the root, scrub its memory, forget it. The CPUs stay
+ * parked in the root until Linux brings them online (PSCI CPU_ON).
+ */
+#include <arch.h>
+#include <warden/hypercall.h>
+#include <wd/cell.h>
+#include <wd/errno.h>
+#include <wd/page_pool.h>
+#include <wd/percpu.h>
+#include <wd/printk.h>
+#include <wd/setup.h>
+#include <wd/string.h>
+
+static bool scrubbed(const struct wd_mem_region *m)
+{
+	return !(m->flags & (WD_MEM_IO | WD_MEM_SHARED));
+}
+
+/*
+ * The cell's own RAM (comm page included) is zeroed before the next cell
+ * gets it. SHARED regions belong to others too and are left alone. The
+ * checker keeps non-root RAM in the cell pool; checked again here since
+ * Warden writes there.
+ */
+static void scrub_memory(const struct cell *cell)
+{
+	const struct wd_range *pool = &wd_system_config()->cell_pool;
+	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
+	unsigned int i;
+
+	for (i = 0; i < cell->desc->num_mem_regions; i++, m++) {
+		if (!scrubbed(m) || m->phys_start < pool->start ||
+		    m->size > pool->size ||
+		    m->phys_start - pool->start > pool->size - m->size)
+			continue;
+		arch_scrub(m->phys_start, m->size);
+	}
+}
+
+static void detach(struct cell *cell)
+{
+	int err;
+
+	arch_stage2_flush(cell);
+	if (cell->state == WD_CELL_STATE_LOADING)
+		root_unmap_loadable(cell);
+	arch_cell_exit(cell);
+	cell_move_cpus(cell->cpu_set, &root_cell);
+	err = root_take_back_devices(cell);
+	if (err)
+		printk("cell '%s': devices not all back in the root (%d)\n",
+		       cell->name, err);
+	arch_stage2_flush(&root_cell);
+}
+
+static long destroy_locked(u64 id)
+{
+	struct cell *cell = cell_find(id);
+	int err;
+
+	if (!cell)
+		return -ENOENT;
+	if (cell == &root_cell)
+		return -EPERM;
+	err = cell_cpus_park(cell->cpu_set);
+	if (err)
+		return err;
+	cell_console_flush(cell);
+	detach(cell);
+	scrub_memory(cell);
+	paging_destroy(&cell->stage2);
+	printk("cell '%s' destroyed\n", cell->name);
+	page_free((void *)cell->blob.data);
+	cell_free(cell);
+	return 0;
+}
+
+long cell_destroy(u64 id)
+{
+	long ret;
+
+	cell_mgmt_lock();
+	ret = destroy_locked(id);
+	cell_mgmt_unlock();
+	return ret;
+}

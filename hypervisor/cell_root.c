@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What passes between the root and the other cells through the root's
+ * stage 2: the root's config buffers Warden reads, devices a cell takes
+ * from the root (unmapped at create, mapped back at destroy), and a
+ * stopped cell's loadable memory lent to the root for `cell load`.
+ *
+ * Callers hold the management lock and flush the root's stage-2 TLB
+ * after a change (arch_stage2_flush), once for all of them.
+ */
+#include <arch.h>
+#include <wd/cell.h>
+#include <wd/errno.h>
+#include <wd/paging.h>
+#include <wd/setup.h>
+#include <wd/string.h>
+
+/* An IO range of the root's config: an IO region or a device. */
+struct root_io {
+	u64 phys;
+	u64 ipa;
+	u64 size;
+	u32 pg_flags;
+};
+
+/* Resource i of the root (regions, then devices); false past the end. */
+static bool root_io_get(unsigned int i, struct root_io *io)
+{
+	const struct wd_cell *d = root_cell.desc;
+	const struct wd_mem_region *m;
+	const struct wd_device *dev;
+
+	if (i < d->num_mem_regions) {
+		m = &wd_cell_mem(d)[i];
+		*io = (struct root_io){m->phys_start, m->virt_start, m->size,
+				       cell_mem_flags(m->flags)};
+		if (!(m->flags & WD_MEM_IO))
+			io->size = 0;
+		return true;
+	}
+	if (i >= d->num_mem_regions + d->num_devices)
+		return false;
+	dev = &wd_cell_devices(d)[i - d->num_mem_regions];
+	*io = (struct root_io){dev->mmio_start, dev->mmio_start, dev->mmio_size,
+			       PG_RW | PG_DEVICE};
+	return true;
+}
+
+/* The part of io that [start, start + size) covers, as root IPAs. */
+static bool clip(struct root_io *io, u64 start, u64 size)
+{
+	u64 lo = start > io->phys ? start : io->phys;
+	u64 hi = MIN(start + size, io->phys + io->size);
+
+	if (!io->size || lo >= hi)
+		return false;
+	io->ipa += lo - io->phys;
+	io->phys = lo;
+	io->size = hi - lo;
+	return true;
+}
+
+/* Unmaps (lend) or maps back every root IO page a device covers. */
+static int root_device_pages(const struct wd_device *dev, bool lend)
+{
+	struct root_io io;
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; !err && root_io_get(i, &io); i++) {
+		if (!clip(&io, dev->mmio_start, dev->mmio_size))
+			continue;
+		if (lend)
+			err = paging_unmap(&root_cell.stage2, io.ipa, io.size);
+		else
+			err = paging_map(&root_cell.stage2, io.ipa, io.phys,
+					 io.size, io.pg_flags);
+	}
+	return err;
+}
+
+static int root_devices(const struct cell *cell, bool lend)
+{
+	const struct wd_device *dev = wd_cell_devices(cell->desc);
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; !err && i < cell->desc->num_devices; i++)
+		err = root_device_pages(&dev[i], lend);
+	return err;
+}
+
+int root_lend_devices(const struct cell *cell)
+{
+	return root_devices(cell, true);
+}
+
+int root_take_back_devices(const struct cell *cell)
+{
+	return root_devices(cell, false);
+}
+
+/* Does [ipa, ipa + size) hit anything in the root's guest-physical map? */
+static bool root_ipa_used(u64 ipa, u64 size)
+{
+	const struct wd_cell *d = root_cell.desc;
+	const struct wd_mem_region *m = wd_cell_mem(d);
+	const struct wd_device *dev = wd_cell_devices(d);
+	unsigned int i;
+
+	for (i = 0; i < d->num_mem_regions; i++)
+		if (ipa < m[i].virt_start + m[i].size &&
+		    m[i].virt_start < ipa + size)
+			return true;
+	for (i = 0; i < d->num_devices; i++)
+		if (ipa < dev[i].mmio_start + dev[i].mmio_size &&
+		    dev[i].mmio_start < ipa + size)
+			return true;
+	return false;
+}
+
+static bool loadable(const struct wd_mem_region *m)
+{
+	return (m->flags & WD_MEM_LOADABLE) && !(m->flags & WD_MEM_IO);
+}
+
+/*
+ * Loadable regions appear in the root at guest-physical == physical, so
+ * the driver can memremap() the addresses of the cell's config. Read and
+ * write, never execute: the root only copies images.
+ */
+int root_map_loadable(const struct cell *cell)
+{
+	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; !err && i < cell->desc->num_mem_regions; i++, m++) {
+		if (!loadable(m))
+			continue;
+		if (root_ipa_used(m->phys_start, m->size))
+			err = -EBUSY;
+		else
+			err = paging_map(&root_cell.stage2, m->phys_start,
+					 m->phys_start, m->size, PG_RW);
+	}
+	if (err)
+		root_unmap_loadable(cell);
+	return err;
+}
+
+void root_unmap_loadable(const struct cell *cell)
+{
+	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
+	unsigned int i;
+
+	for (i = 0; i < cell->desc->num_mem_regions; i++, m++)
+		if (loadable(m) && !root_ipa_used(m->phys_start, m->size))
+			paging_unmap(&root_cell.stage2, m->phys_start, m->size);
+}
+
+/* Physical address of [ipa, ipa + size) if one root RAM region has it. */
+static int root_ram_pa(u64 ipa, u64 size, u64 *pa)
+{
+	const struct wd_cell *d = root_cell.desc;
+	const struct wd_mem_region *m = wd_cell_mem(d);
+	unsigned int i;
+
+	for (i = 0; i < d->num_mem_regions; i++, m++) {
+		if ((m->flags & WD_MEM_IO) || !(m->flags & WD_MEM_READ))
+			continue;
+		if (ipa >= m->virt_start && size <= m->size &&
+		    ipa - m->virt_start <= m->size - size) {
+			*pa = m->phys_start + (ipa - m->virt_start);
+			return 0;
+		}
+	}
+	return -EFAULT;
+}
+
+static bool inside(u64 pa, u64 size, const struct wd_range *r)
+{
+	return pa >= r->start && size <= r->size &&
+	       pa - r->start <= r->size - size;
+}
+
+static bool touches(u64 pa, u64 size, const struct wd_range *r)
+{
+	return pa < r->start + r->size && r->start < pa + size;
+}
+
+/*
+ * Board RAM that Warden does not map itself: a temporary mapping there
+ * cannot replace (and its removal cannot unmap) one of Warden's own.
+ */
+static bool plain_ram(u64 pa, u64 size)
+{
+	const struct wd_system *sys = wd_system_config();
+
+	return inside(pa, size, &sys->ram) &&
+	       !touches(pa, size, &sys->hypervisor) &&
+	       !touches(pa, size, &sys->cell_pool);
+}
+
+/*
+ * Copies a buffer of the root (a config blob) into Warden memory. The
+ * root's RAM is not mapped at EL2: the pages are mapped read-only for
+ * the copy and unmapped again. ipa and size are the root's: checked
+ * against its RAM regions, so the root cannot make Warden read Warden.
+ */
+int root_copy_from(void *dst, u64 ipa, u64 size)
+{
+	u64 pa, first, span;
+	int err;
+
+	if (!size || ipa + size < ipa)
+		return -EFAULT;
+	err = root_ram_pa(ipa, size, &pa);
+	if (err || !plain_ram(pa, size))
+		return -EFAULT;
+	first = pa & PAGE_MASK;
+	span = ALIGN_UP(pa + size, PAGE_SIZE) - first;
+	err = wd_hyp_map(first, span, PG_READ);
+	if (!err)
+		memcpy(dst, paging_ptr(pa), size);
+	wd_hyp_unmap(first, span);
+	return err;
+}
+
+static bool cell_has(const struct cell *c, u64 pa)
+{
+	const struct wd_mem_region *m = wd_cell_mem(c->desc);
+	const struct wd_device *dev = wd_cell_devices(c->desc);
+	unsigned int i;
+
+	for (i = 0; i < c->desc->num_mem_regions; i++)
+		if (pa - m[i].phys_start < m[i].size)
+			return true;
+	for (i = 0; i < c->desc->num_devices; i++)
+		if (pa - dev[i].mmio_start < dev[i].mmio_size)
+			return true;
+	return false;
+}
+
+/* The non-root cell that owns physical address pa, for messages. */
+const struct cell *cell_owning(u64 pa)
+{
+	const struct cell *c = NULL;
+
+	while ((c = cell_next(c)))
+		if (cell_has(c, pa))
+			return c;
+	return NULL;
+}
