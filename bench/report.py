@@ -3,13 +3,16 @@
 CSV files. Every figure written comes from the logs of the run; nothing
 here is a measured value.
 
-Inputs in --logs, per case C (a, a1, b, c, cyclic-off, cyclic-on) and GIC:
-  C-gicvN.lat   the latency inmate's "LAT ..." report (already checked)
-  C-gicvN.txt   cyclictest's output
-  C-gicvN.skip  one line: why the case was not measured
+Inputs in --logs, per case C (a, a1, a2, b, c, c2, cyclic-off, cyclic-on;
+a1 is (a'), a2 (a''), c2 (c'')) and GIC N:
+  C-gicvN.lat    the latency inmate's "LAT ..." report (already checked)
+  C-gicvN.stats  `warden cell stats demo` after a cell case
+  C-gicvN.txt    cyclictest's output
+  C-gicvN.skip   one line: why the case was not measured
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 
@@ -342,7 +345,7 @@ def plot_panel(case, label, what, gic, fig, why, csv):
         return ['set title "%s"' % title,
                 'set label 1 "not measured:\\n%s" at graph 0.5, 0.5 center'
                 % why.replace('"', "'")[:45],
-                "plot [1:1000] [1:10000] 1e-9 notitle", "unset label 1"]
+                "plot 1e-9 notitle", "unset label 1"]
     return ['set title "%s\\nmode %d, p99 %d, max %d"'
             % (title, fig["mode"], fig["p99"], fig["max"]),
             "plot '%s' skip 1 using 1:3:1:($2+1):(0.7):3 "
@@ -350,14 +353,20 @@ def plot_panel(case, label, what, gic, fig, why, csv):
             % csv]
 
 
-def write_plot(out, results, gics):
-    """latency.png: one histogram per case (columns) and GIC (rows)."""
-    script = ["set terminal pngcairo size 1800,%d font ',10'"
+def write_plot(out, logs, results, gics):
+    """latency.png: one histogram per case (columns) and GIC (rows), all
+    on the same logarithmic axes so that they compare at a glance."""
+    plotted = {case for case, _, _ in CASES}
+    top = max([fig["max"] for (case, _), (fig, _) in results.items()
+               if fig is not None and case in plotted] + [10])
+    script = ["set terminal pngcairo enhanced size 1800,%d font ',10'"
               % (420 * len(gics)),
               "set output '%s'" % os.path.join(out, "latency.png"),
               "set datafile separator ','",
               "set multiplot layout %d,%d" % (len(gics), len(CASES)),
-              "set logscale xy", "set xrange [0.8:*]", "set yrange [0.7:*]",
+              "set logscale xy", "set format x '10^{%L}'",
+              "set format y '10^{%L}'",
+              "set xrange [0.8:%d]" % (top * 2), "set yrange [0.7:20000]",
               "set xlabel 'latency (ticks of 16 ns = 2 instructions)'",
               "set ylabel 'samples'", "set grid"]
     for gic in gics:
@@ -366,7 +375,7 @@ def write_plot(out, results, gics):
             csv = os.path.join(out, "latency-%s-gicv%s.csv" % (case, gic))
             script += plot_panel(case, label, what, gic, fig, why, csv)
     script.append("unset multiplot")
-    path = os.path.join(out, "latency.gp")
+    path = os.path.join(logs, "latency.gp")
     with open(path, "w") as f:
         f.write("\n".join(script) + "\n")
     subprocess.run(["gnuplot", path], check=True)
@@ -413,7 +422,7 @@ def method_lines(facts, samples):
         "sleep=off -accel tcg,thread=single`. Under icount virtual time "
         "advances by 2^%d ns per executed instruction and the counter runs "
         "at %d Hz, so **1 tick = %g ns = %d instructions**: a latency in "
-        "ticks is an instruction count, and every run is repeatable."
+        "ticks is an instruction count."
         % (f["qemu"], f["shift"], f["shift"], f["freq"], f["ns_per_tick"],
            f["insns_per_tick"]),
         "- (a) and (a') boot the inmate's ELF with `-kernel` at EL1 "
@@ -446,11 +455,14 @@ CAVEATS = [
     "- Under icount the latency counts instructions, not their cost: a "
     "trap to EL2, a system-register access or an MMIO access to the GIC "
     "counts as one instruction here but costs far more on hardware.",
-    "- Runs are repeatable but not always bit-identical: with the same "
+    "- Runs are repeatable but not always bit-identical. With the same "
     "image and command line, an idle bare-metal run occasionally (about "
     "one run in ten during development) has one or two samples a few "
-    "ticks above the floor, at different places in the run. The guest is "
-    "the same, so this comes from QEMU's interaction with the host.",
+    "ticks above the floor, at different places in the run. Root Linux "
+    "reacts to host timing too, so in (b) and (c) the rare samples far "
+    "above the floor (what root Linux happened to be doing) differ from "
+    "boot to boot, while floor, mode and the bulk of the distribution "
+    "stay.",
     "- cyclictest reports µs of *virtual* time (1 µs = %s instructions): "
     "its figures show the root's wake-up path in instructions, not a "
     "hardware latency. Its threads share one period and wake together, "
@@ -545,8 +557,12 @@ def main():
                             args.cyclic_seconds)
     write_markdown(os.path.join(args.out, "latency.md"), args, results,
                    facts, cyclic)
-    write_plot(args.out, results, args.gics)
     print("bench: wrote %s" % os.path.join(args.out, "latency.md"))
+    if not shutil.which("gnuplot"):
+        print("bench: gnuplot not found: no latency.png "
+              "(make setup installs gnuplot-nox)", file=sys.stderr)
+        return 1
+    write_plot(args.out, args.logs, results, args.gics)
     return 0
 
 

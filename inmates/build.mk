@@ -29,7 +29,7 @@ INMATE_HDRS := $(wildcard inmates/lib/*.h inmates/lib/include/inmate/*.h) \
 # One fault binary per case, all from demos/fault.c (FAULT_CASE selects).
 INMATE_FAULTS := oob-read root-write undef smc smc-sip sysreg mmio gicd \
 	hvc-flood
-INMATE_DEMOS := hello timer timer-busy selftest latency rtc \
+INMATE_DEMOS := hello timer timer-busy selftest latency rtc memtest \
 	$(addprefix fault-,$(INMATE_FAULTS))
 INMATE_ELFS := $(patsubst %,$(INMATE_OUT)/%.elf,$(INMATE_DEMOS))
 INMATE_BINS := $(INMATE_ELFS:.elf=.bin)

@@ -14,6 +14,11 @@
  * by HVC, which is QEMU's conduit without virtualization=on): the
  * baseline for a cell whose root cell is loaded.
  *
+ * In a cell the program can wait before the first deadline (the root
+ * goes quiet after `cell start`) and before the report (the root starts
+ * reading Warden's console only after the measurement, so that an idle
+ * root stays idle while samples are taken).
+ *
  * The run's parameters live in latency_params, which bench/ patches in the
  * image (found by its magic), so that one image serves every case.
  */
@@ -133,7 +138,7 @@ asm(".pushsection .text.latency_busy, \"ax\"\n"
     "	str	x2, [x0]\n"
     "	ldr	x2, [x0, #16]\n"
     "	cbz	x2, 1b\n"
-    "4:	mov	x0, #0x0002\n"
+    "4:	mov	x0, #0x0002\n" /* x0 = PSCI_CPU_OFF */
     "	movk	x0, #0x8400, lsl #16\n"
     "	hvc	#0\n"
     "	b	4b\n"
