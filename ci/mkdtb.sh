@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Build out/ci/virt-gicvN.dtb: QEMU virt's own DT with a reserved-memory
 # node (no-map) over the hypervisor and the cell pool, so Linux never uses
-# that memory. Usage: ci/mkdtb.sh GIC [VIRT]
+# that memory, and the root's shared-memory link 1 (configs/arm64/
+# qemu-virt-common.h: 0x7ee00000, 1 MiB, doorbell INTID 224, edge) for
+# warden.ko's /dev/warden-shm1 (Documentation/ivshmem.md).
+# Usage: ci/mkdtb.sh GIC [VIRT]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/ci/qemu-args.sh"
@@ -25,6 +28,12 @@ node = f"""
 			reg = <0x00 {start:#x} 0x00 {size:#x}>;
 			no-map;
 		}};
+	}};
+	warden-shm@7ee00000 {{
+		compatible = "warden,ivshmem";
+		reg = <0x00 0x7ee00000 0x00 0x100000>;
+		interrupts = <0x00 {224 - 32} 0x01>;
+		warden,link = <0x01>;
 	}};
 """
 end = dts.rindex("};")  # the root node's end: subnodes follow properties

@@ -8,6 +8,8 @@
  * and reads memory, not the root's cache.
  */
 #include <linux/io.h>
+#include <linux/minmax.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
@@ -67,20 +69,54 @@ static int check_stopped(const struct wd_cell_entry *e)
 	return state < 0 ? (int)state : 0;
 }
 
-static int copy_image(u64 pa, const struct wd_ioc_buf *image)
+/* The part of the image at ipa that run r holds. */
+static int copy_run(const struct wd_mapping *r, u64 ipa,
+		    const struct wd_ioc_buf *image)
 {
-	void *map = memremap(pa, image->size, MEMREMAP_WB);
+	u64 lo = max(ipa, r->ipa);
+	u64 hi = min(ipa + image->size, r->ipa + r->size);
+	void *map;
 	int err = 0;
 
+	if (lo >= hi)
+		return 0;
+	map = memremap(r->pa + (lo - r->ipa), hi - lo, MEMREMAP_WB);
 	if (!map) {
-		wd_err("cannot map 0x%llx+0x%llx\n", pa, image->size);
+		wd_err("cannot map 0x%llx+0x%llx\n", r->pa + (lo - r->ipa),
+		       hi - lo);
 		return -ENOMEM;
 	}
-	if (copy_from_user(map, u64_to_user_ptr(image->addr), image->size))
+	if (copy_from_user(map, u64_to_user_ptr(image->addr) + (lo - ipa),
+			   hi - lo))
 		err = -EFAULT;
-	wd_flush_dcache(map, image->size);
+	wd_flush_dcache(map, hi - lo);
 	memunmap(map);
 	return err;
+}
+
+/*
+ * Run by run, as Warden lists the region's frames: one run for a plain
+ * region, many for a coloured one (Documentation/colouring.md).
+ */
+static int copy_image(const struct wd_cell_entry *e, u32 region, u64 ipa,
+		      const struct wd_ioc_buf *image)
+{
+	struct wd_mappings *runs = kmalloc(sizeof(*runs), GFP_KERNEL);
+	u32 first = 0, i;
+	long n;
+	int err = 0;
+
+	if (!runs)
+		return -ENOMEM;
+	do {
+		n = wd_cell_runs(e->id, first, runs);
+		for (i = 0; !err && n > 0 && i < n; i++)
+			if (runs->run[i].region == region)
+				err = copy_run(&runs->run[i], ipa, image);
+		first += n > 0 ? n : 0;
+	} while (!err && n == WD_MAPPINGS_MAX);
+	kfree(runs);
+	return n < 0 ? (int)n : err;
 }
 
 static int load_locked(const struct wd_ioc_cell_load *l, const char *name)
@@ -103,7 +139,7 @@ static int load_locked(const struct wd_ioc_cell_load *l, const char *name)
 		       name, err);
 		return (int)err;
 	}
-	err = copy_image(m->phys_start + (ipa - m->virt_start), &l->image);
+	err = copy_image(e, m - wd_cell_mem(e->desc), ipa, &l->image);
 	if (!err)
 		pr_info("warden: cell '%s': %llu bytes loaded at 0x%llx\n",
 			name, l->image.size, ipa);

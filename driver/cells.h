@@ -46,6 +46,13 @@ void wd_cell_cpus_online(struct wd_cell_entry *e);
 /* The Linux CPU numbers of config CPU set, as text ("2-3"). */
 void wd_cpu_set_text(u64 cpu_set, char *buf, size_t size);
 
+/*
+ * cell_mappings.c: runs first.. of cell id into out (wd_lock held); their
+ * number, WD_MAPPINGS_MAX when more may follow, or -errno.
+ */
+struct wd_mappings;
+long wd_cell_runs(u32 id, u32 first, struct wd_mappings *out);
+
 /* cell_devices.c: a cell's devices must not have a Linux driver. */
 int wd_cell_devices_hold(struct wd_cell_entry *e);
 void wd_cell_devices_release(struct wd_cell_entry *e);

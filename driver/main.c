@@ -6,6 +6,7 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -77,6 +78,20 @@ static long wd_ioc_cell_stats(void __user *arg)
 	return err;
 }
 
+static long wd_ioc_cell_mappings(void __user *arg)
+{
+	struct wd_ioc_cell_mappings *m = memdup_user(arg, sizeof(*m));
+	long err;
+
+	if (IS_ERR(m))
+		return PTR_ERR(m);
+	err = wd_cell_mappings(m);
+	if (!err && copy_to_user(arg, m, sizeof(*m)))
+		err = -EFAULT;
+	kfree(m);
+	return err;
+}
+
 static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	void __user *uarg = (void __user *)arg;
@@ -101,6 +116,8 @@ static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return wd_ioc_named(uarg, wd_cell_destroy);
 	case WD_IOC_CELL_STATS:
 		return wd_ioc_cell_stats(uarg);
+	case WD_IOC_CELL_MAPPINGS:
+		return wd_ioc_cell_mappings(uarg);
 	default:
 		return -ENOTTY;
 	}
@@ -128,6 +145,11 @@ static int __init wd_init(void)
 	if (err)
 		return err;
 	err = misc_register(&wd_console_misc);
+	if (!err) {
+		err = platform_driver_register(&wd_shm_driver);
+		if (err)
+			misc_deregister(&wd_console_misc);
+	}
 	if (err)
 		misc_deregister(&wd_misc);
 	return err;
@@ -136,6 +158,7 @@ static int __init wd_init(void)
 /* Only reachable while disabled: enable holds a module reference. */
 static void __exit wd_exit(void)
 {
+	platform_driver_unregister(&wd_shm_driver);
 	misc_deregister(&wd_console_misc);
 	misc_deregister(&wd_misc);
 	wd_console_detach();

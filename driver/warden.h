@@ -43,6 +43,7 @@ void wd_flush_dcache(void *start, size_t size);
 /* cells.c: the cells this driver created (wd_lock held). */
 struct wd_ioc_cell_load;
 struct wd_ioc_cell_stats;
+struct wd_ioc_cell_mappings;
 bool wd_cells_exist(void);
 int wd_cell_create(const void __user *blob, u64 size);
 int wd_cell_destroy(const char *name);
@@ -50,7 +51,11 @@ int wd_cell_start(const char *name);
 int wd_cell_shutdown(const char *name);
 int wd_cell_load(const struct wd_ioc_cell_load *load);
 int wd_cell_stats(struct wd_ioc_cell_stats *stats);
+int wd_cell_mappings(struct wd_ioc_cell_mappings *m);
 extern const struct attribute_group wd_cells_attr_group;
+
+/* ivshmem.c: /dev/warden-shm<link>, one per "warden,ivshmem" DT node. */
+extern struct platform_driver wd_shm_driver;
 
 /* console.c */
 extern struct miscdevice wd_console_misc;

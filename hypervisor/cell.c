@@ -7,6 +7,7 @@
 #include <arch.h>
 #include <warden/hypercall.h>
 #include <wd/cell.h>
+#include <wd/cell_colour.h>
 #include <wd/config_check.h>
 #include <wd/console.h>
 #include <wd/errno.h>
@@ -31,9 +32,10 @@ u32 cell_mem_flags(u32 flags)
 	return pg;
 }
 
+/* A coloured region's frames are not at phys_start: wd/cell_colour.h. */
 int cell_map_region(struct cell *cell, const struct wd_mem_region *m)
 {
-	return paging_map(&cell->stage2, m->virt_start, m->phys_start, m->size,
+	return region_map(&cell->stage2, cell->desc, m,
 			  cell_mem_flags(m->flags));
 }
 
@@ -83,12 +85,19 @@ static bool overlaps(u64 start, u64 size, const struct wd_range *r)
 /*
  * Defence in depth: the validator already refuses this, but a root
  * region covering Warden's memory would hand the hypervisor to Linux.
+ * Only SHARED RAM (a link's memory) may lie in the cell pool.
  */
+static bool root_may_map_pool(const struct wd_mem_region *m)
+{
+	return (m->flags & WD_MEM_SHARED) && !(m->flags & WD_MEM_IO);
+}
+
 static int check_root_region(const struct wd_system *sys,
 			     const struct wd_mem_region *m)
 {
 	if (overlaps(m->phys_start, m->size, &sys->hypervisor) ||
-	    overlaps(m->phys_start, m->size, &sys->cell_pool)) {
+	    (overlaps(m->phys_start, m->size, &sys->cell_pool) &&
+	     !root_may_map_pool(m))) {
 		printk("root region %llx+%llx overlaps Warden memory\n",
 		       m->phys_start, m->size);
 		return -EINVAL;

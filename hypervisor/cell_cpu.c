@@ -125,15 +125,25 @@ bool cell_cpus_parked(u64 cpu_set)
 	return true;
 }
 
-/* A CPU parks within microseconds; a second means it cannot. */
+/*
+ * A CPU parks within microseconds; a second means it cannot. The request
+ * is repeated every millisecond: a CPU of the cell may have powered on a
+ * parked sibling (PSCI CPU_ON) after the first round.
+ */
 int cell_cpus_park(u64 cpu_set)
 {
-	u64 start = arch_counter(), limit = arch_counter_freq();
+	u64 start = arch_counter(), asked = start, now;
+	u64 second = arch_counter_freq();
 
 	cell_cpus_request_park(cpu_set);
 	while (!cell_cpus_parked(cpu_set)) {
-		if (arch_counter() - start > limit)
+		now = arch_counter();
+		if (now - start > second)
 			return -ETIMEDOUT;
+		if (now - asked > second / 1000) {
+			cell_cpus_request_park(cpu_set);
+			asked = now;
+		}
 		arch_cpu_relax();
 	}
 	return 0;

@@ -9,9 +9,12 @@
 #include <arch.h>
 #include <warden/comm.h>
 #include <warden/hypercall.h>
+#include <warden/rtos.h>
 #include <wd/cell.h>
+#include <wd/cell_colour.h>
 #include <wd/config_check.h>
 #include <wd/errno.h>
+#include <wd/ivshmem.h>
 #include <wd/page_pool.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
@@ -122,24 +125,55 @@ static void fill_comm(struct wd_comm_region *c, const struct cell *cell)
 	c->timer_freq = arch_counter_freq();
 }
 
-/* The comm page is pool RAM (the checker says so): mapped at EL2. */
+/* The comm page: Warden's part, the task set, then the RTOS's statistics. */
+#define RT_TASKSET_END \
+	(WD_COMM_RT_TASKSET_OFFSET + sizeof(struct wd_rt_taskset))
+_Static_assert(sizeof(struct wd_comm_region) <= WD_COMM_RT_TASKSET_OFFSET,
+	       "comm region overlaps the task set");
+_Static_assert(RT_TASKSET_END <= WD_RT_STATS_OFFSET,
+	       "task set overlaps the RTOS statistics");
+
+/* A real-time cell finds its checked task set in the comm page. */
+static void copy_rt_taskset(struct wd_comm_region *c, const struct cell *cell)
+{
+	if (!(cell->desc->flags & WD_CELL_RT_TASKSET))
+		return;
+	memcpy((u8 *)c + WD_COMM_RT_TASKSET_OFFSET,
+	       wd_cell_rt_taskset(cell->desc), sizeof(struct wd_rt_taskset));
+}
+
+/*
+ * The comm page is pool RAM (the checker says so): mapped at EL2. In a
+ * coloured cell it is a frame of the cell's colours (wd/cell_colour.h).
+ */
 static void init_comm(struct cell *cell)
 {
 	const struct wd_mem_region *m = comm_region(cell->desc);
 	const struct wd_range *pool = &wd_system_config()->cell_pool;
+	u64 pa;
 
-	if (!m || m->phys_start < pool->start ||
-	    m->phys_start - pool->start >= pool->size)
+	if (!m || region_first_pa(cell->desc, m, &pa) || pa < pool->start ||
+	    pa - pool->start >= pool->size)
 		return;
-	cell->comm = paging_ptr(m->phys_start);
+	cell->comm = paging_ptr(pa);
 	cell->comm_ipa = m->virt_start;
 	fill_comm(cell->comm, cell);
-	arch_dcache_clean(m->phys_start, PAGE_SIZE);
+	copy_rt_taskset(cell->comm, cell);
+	arch_dcache_clean(pa, PAGE_SIZE);
+}
+
+/* Counter ticks to microseconds, for the "created" line. */
+static u64 ticks_to_us(u64 ticks)
+{
+	u64 freq = arch_counter_freq();
+
+	return freq ? ticks * 1000000 / freq : 0;
 }
 
 static long create_locked(void *blob, u64 size)
 {
 	struct cell *cell = cell_alloc();
+	u64 start = arch_counter();
 	int err;
 
 	if (!cell)
@@ -159,8 +193,10 @@ static long create_locked(void *blob, u64 size)
 	}
 	init_comm(cell);
 	cell_set_state(cell, WD_CELL_STATE_CREATED);
-	printk("cell '%s' created: id %u, CPUs 0x%llx\n", cell->name, cell->id,
-	       cell->cpu_set);
+	ivshmem_cell_add(cell);
+	printk("cell '%s' created: id %u, CPUs 0x%llx, in %llu us\n",
+	       cell->name, cell->id, cell->cpu_set,
+	       ticks_to_us(arch_counter() - start));
 	return cell->id;
 }
 

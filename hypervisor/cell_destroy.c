@@ -7,7 +7,9 @@
 #include <arch.h>
 #include <warden/hypercall.h>
 #include <wd/cell.h>
+#include <wd/cell_colour.h>
 #include <wd/errno.h>
+#include <wd/ivshmem.h>
 #include <wd/page_pool.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
@@ -23,7 +25,8 @@ static bool scrubbed(const struct wd_mem_region *m)
  * The cell's own RAM (comm page included) is zeroed before the next cell
  * gets it. SHARED regions belong to others too and are left alone. The
  * checker keeps non-root RAM in the cell pool; checked again here since
- * Warden writes there.
+ * Warden writes there. A coloured region's frames are walked again: the
+ * same frames its stage 2 had (wd/cell_colour.h), all in the pool.
  */
 static void scrub_memory(const struct cell *cell)
 {
@@ -32,8 +35,13 @@ static void scrub_memory(const struct cell *cell)
 	unsigned int i;
 
 	for (i = 0; i < cell->desc->num_mem_regions; i++, m++) {
-		if (!scrubbed(m) || m->phys_start < pool->start ||
-		    m->size > pool->size ||
+		if (!scrubbed(m))
+			continue;
+		if (region_is_coloured(cell->desc, m)) {
+			region_scrub(cell->desc, m);
+			continue;
+		}
+		if (m->phys_start < pool->start || m->size > pool->size ||
 		    m->phys_start - pool->start > pool->size - m->size)
 			continue;
 		arch_scrub(m->phys_start, m->size);
@@ -69,6 +77,7 @@ static long destroy_locked(u64 id)
 	if (err)
 		return err;
 	cell_console_flush(cell);
+	ivshmem_cell_remove(cell);
 	detach(cell);
 	scrub_memory(cell);
 	paging_destroy(&cell->stage2);

@@ -10,6 +10,7 @@
  */
 #include <arch.h>
 #include <wd/cell.h>
+#include <wd/cell_colour.h>
 #include <wd/errno.h>
 #include <wd/paging.h>
 #include <wd/setup.h>
@@ -124,10 +125,27 @@ static bool loadable(const struct wd_mem_region *m)
 	return (m->flags & WD_MEM_LOADABLE) && !(m->flags & WD_MEM_IO);
 }
 
+static int lend_run(void *ctx, u64 ipa, u64 pa, u64 size)
+{
+	(void)ctx, (void)ipa;
+	if (root_ipa_used(pa, size))
+		return -EBUSY;
+	return paging_map(&root_cell.stage2, pa, pa, size, PG_RW);
+}
+
+static int take_back_run(void *ctx, u64 ipa, u64 pa, u64 size)
+{
+	(void)ctx, (void)ipa;
+	if (!root_ipa_used(pa, size))
+		paging_unmap(&root_cell.stage2, pa, size);
+	return 0;
+}
+
 /*
  * Loadable regions appear in the root at guest-physical == physical, so
- * the driver can memremap() the addresses of the cell's config. Read and
- * write, never execute: the root only copies images.
+ * the driver can memremap() the physical runs WD_HC_CELL_MAPPINGS lists
+ * (one per region, or the frames of a coloured one). Read and write,
+ * never execute: the root only copies images.
  */
 int root_map_loadable(const struct cell *cell)
 {
@@ -135,15 +153,10 @@ int root_map_loadable(const struct cell *cell)
 	unsigned int i;
 	int err = 0;
 
-	for (i = 0; !err && i < cell->desc->num_mem_regions; i++, m++) {
-		if (!loadable(m))
-			continue;
-		if (root_ipa_used(m->phys_start, m->size))
-			err = -EBUSY;
-		else
-			err = paging_map(&root_cell.stage2, m->phys_start,
-					 m->phys_start, m->size, PG_RW);
-	}
+	for (i = 0; !err && i < cell->desc->num_mem_regions; i++, m++)
+		if (loadable(m))
+			err = region_for_each_run(cell->desc, m, lend_run,
+						  NULL);
 	if (err)
 		root_unmap_loadable(cell);
 	return err;
@@ -155,19 +168,22 @@ void root_unmap_loadable(const struct cell *cell)
 	unsigned int i;
 
 	for (i = 0; i < cell->desc->num_mem_regions; i++, m++)
-		if (loadable(m) && !root_ipa_used(m->phys_start, m->size))
-			paging_unmap(&root_cell.stage2, m->phys_start, m->size);
+		if (loadable(m))
+			region_for_each_run(cell->desc, m, take_back_run, NULL);
 }
 
-/* Physical address of [ipa, ipa + size) if one root RAM region has it. */
-static int root_ram_pa(u64 ipa, u64 size, u64 *pa)
+/*
+ * Physical address of [ipa, ipa + size) if one root RAM region with the
+ * access flags has it.
+ */
+static int root_ram_pa(u64 ipa, u64 size, u32 access, u64 *pa)
 {
 	const struct wd_cell *d = root_cell.desc;
 	const struct wd_mem_region *m = wd_cell_mem(d);
 	unsigned int i;
 
 	for (i = 0; i < d->num_mem_regions; i++, m++) {
-		if ((m->flags & WD_MEM_IO) || !(m->flags & WD_MEM_READ))
+		if ((m->flags & WD_MEM_IO) || (m->flags & access) != access)
 			continue;
 		if (ipa >= m->virt_start && size <= m->size &&
 		    ipa - m->virt_start <= m->size - size) {
@@ -215,7 +231,7 @@ int root_copy_from(void *dst, u64 ipa, u64 size)
 
 	if (!size || ipa + size < ipa)
 		return -EFAULT;
-	err = root_ram_pa(ipa, size, &pa);
+	err = root_ram_pa(ipa, size, WD_MEM_READ, &pa);
 	if (err || !plain_ram(pa, size))
 		return -EFAULT;
 	first = pa & PAGE_MASK;
@@ -223,6 +239,30 @@ int root_copy_from(void *dst, u64 ipa, u64 size)
 	err = wd_hyp_map(first, span, PG_READ);
 	if (!err)
 		memcpy(dst, paging_ptr(pa), size);
+	wd_hyp_unmap(first, span);
+	return err;
+}
+
+/*
+ * Copies Warden data (a mappings dump) into a buffer of the root, with
+ * the same checks as root_copy_from(): the pages are mapped writable at
+ * EL2 for the copy only, and must be in a root region it may write.
+ */
+int root_copy_to(u64 ipa, const void *src, u64 size)
+{
+	u64 pa, first, span;
+	int err;
+
+	if (!size || ipa + size < ipa)
+		return -EFAULT;
+	err = root_ram_pa(ipa, size, WD_MEM_READ | WD_MEM_WRITE, &pa);
+	if (err || !plain_ram(pa, size))
+		return -EFAULT;
+	first = pa & PAGE_MASK;
+	span = ALIGN_UP(pa + size, PAGE_SIZE) - first;
+	err = wd_hyp_map(first, span, PG_RW);
+	if (!err)
+		memcpy(paging_ptr(pa), src, size);
 	wd_hyp_unmap(first, span);
 	return err;
 }

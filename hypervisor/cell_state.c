@@ -6,9 +6,11 @@
 #include <arch.h>
 #include <warden/hypercall.h>
 #include <wd/cell.h>
+#include <wd/ivshmem.h>
 
 static void publish(struct cell *cell, u32 state)
 {
+	ivshmem_cell_changed(cell); /* peers wake up and look */
 	if (!cell->comm)
 		return;
 	WRITE_ONCE(cell->comm->state, state);

@@ -14,7 +14,6 @@
 #include <wd/errno.h>
 #include <wd/printk.h>
 #include <wd/setup.h>
-#include <wd/string.h>
 
 bool region_is_coloured(const struct wd_cell *desc,
 			const struct wd_mem_region *m)
@@ -113,8 +112,7 @@ static int scrub_run(void *ctx, u64 ipa, u64 pa, u64 size)
 {
 	(void)ctx;
 	(void)ipa;
-	memset(paging_ptr(pa), 0, size);
-	arch_dcache_clean(pa, size);
+	arch_scrub(pa, size);
 	return 0;
 }
 

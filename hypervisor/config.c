@@ -255,7 +255,9 @@ static wd_u64 arrays_size(const struct wd_cell *c)
 {
 	return (wd_u64)c->num_mem_regions * sizeof(struct wd_mem_region) +
 	       (wd_u64)c->num_devices * sizeof(struct wd_device) +
-	       rt_taskset_size(c) + (wd_u64)c->num_irqs * sizeof(wd_u32);
+	       rt_taskset_size(c) +
+	       (wd_u64)c->num_links * sizeof(struct wd_link) +
+	       (wd_u64)c->num_irqs * sizeof(wd_u32);
 }
 
 static const char *kind_name(unsigned int kind)
@@ -322,6 +324,11 @@ static int check_counts(struct checker *ck, const struct wd_cell *c)
 	if (c->num_devices > WD_MAX_DEVICES) {
 		violation(ck, "num_devices", -1, "%u exceeds the limit %u",
 			  c->num_devices, WD_MAX_DEVICES);
+		bad = 1;
+	}
+	if (c->num_links > WD_MAX_LINKS) {
+		violation(ck, "num_links", -1, "%u exceeds the limit %u",
+			  c->num_links, WD_MAX_LINKS);
 		bad = 1;
 	}
 	if (c->num_irqs > WD_MAX_IRQS) {
@@ -431,11 +438,16 @@ const struct wd_rt_taskset *wd_cell_rt_taskset(const struct wd_cell *cell)
 	return (const void *)(wd_cell_devices(cell) + cell->num_devices);
 }
 
-const wd_u32 *wd_cell_irqs(const struct wd_cell *cell)
+const struct wd_link *wd_cell_links(const struct wd_cell *cell)
 {
 	return (const void *)((const char *)(wd_cell_devices(cell) +
 					     cell->num_devices) +
 			      rt_taskset_size(cell));
+}
+
+const wd_u32 *wd_cell_irqs(const struct wd_cell *cell)
+{
+	return (const void *)(wd_cell_links(cell) + cell->num_links);
 }
 
 int wd_check_layout(const void *blob, wd_u64 size, unsigned int kind)
@@ -558,7 +570,7 @@ static void check_cell_fields(struct checker *ck, const struct wd_cell *c)
 	for (i = 0; i < WD_ARRAY_SIZE(c->reserved); i++)
 		if (c->reserved[i])
 			violation(ck, "reserved", (int)i, "0x%llx, must be 0",
-				  c->reserved[i]);
+				  (wd_u64)c->reserved[i]);
 	if (!c->cpu_set)
 		violation(ck, "cpu_set", -1, "empty: a cell needs a CPU");
 }
@@ -768,6 +780,102 @@ static void check_colouring_alone(struct checker *ck, const struct wd_cell *c,
 			  c->banks);
 }
 
+/* ---- Shared-memory links (Documentation/ivshmem.md). ---- */
+
+static int cell_has_irq(const struct wd_cell *c, wd_u32 intid)
+{
+	struct irq_ref ref;
+	unsigned int i;
+
+	for (i = 0; i < irq_count(c); i++) {
+		irq_get(c, i, &ref);
+		if (ref.intid == intid)
+			return 1;
+	}
+	return 0;
+}
+
+/* The link's region: shared plain RAM the cell maps like any other. */
+static void check_link_region(struct checker *ck, const struct wd_cell *c,
+			      const struct wd_link *l, int i)
+{
+	wd_u32 flags;
+
+	if (l->mem_index >= c->num_mem_regions) {
+		violation(ck, "links", i,
+			  "mem_index %u: the cell has %u regions", l->mem_index,
+			  c->num_mem_regions);
+		return;
+	}
+	flags = wd_cell_mem(c)[l->mem_index].flags;
+	if (!(flags & WD_MEM_SHARED) || (flags & (WD_MEM_IO | WD_MEM_COMM)))
+		violation(ck, "links", i,
+			  "mem[%u] must be SHARED RAM (not IO, not comm)",
+			  l->mem_index);
+}
+
+/*
+ * The doorbell is an SPI no device drives. A non-root cell must list it
+ * in irqs[] (that hands it the line); the root owns every SPI it keeps.
+ */
+static void check_link_doorbell(struct checker *ck, const struct wd_cell *c,
+				const struct wd_link *l, int i, int is_root)
+{
+	const struct wd_device *d = wd_cell_devices(c);
+	unsigned int j;
+
+	if (l->doorbell_irq < GIC_SPI_FIRST ||
+	    l->doorbell_irq >= GIC_INTID_LIMIT)
+		violation(ck, "links", i, "doorbell INTID %u is not an SPI",
+			  l->doorbell_irq);
+	for (j = 0; j < c->num_devices; j++)
+		if (d[j].irq == l->doorbell_irq)
+			violation(ck, "links", i,
+				  "doorbell INTID %u is device %u's line",
+				  l->doorbell_irq, j);
+	if (!is_root && !cell_has_irq(c, l->doorbell_irq))
+		violation(ck, "links", i,
+			  "doorbell INTID %u is not in the cell's irqs[]",
+			  l->doorbell_irq);
+}
+
+static void check_link_unique(struct checker *ck, const struct wd_link *links,
+			      unsigned int i)
+{
+	unsigned int j;
+
+	for (j = 0; j < i; j++) {
+		if (links[j].id == links[i].id)
+			violation(ck, "links", (int)i, "link id %u twice",
+				  links[i].id);
+		if (links[j].doorbell_irq == links[i].doorbell_irq)
+			violation(ck, "links", (int)i,
+				  "doorbell INTID %u also links[%u]'s",
+				  links[i].doorbell_irq, j);
+		if (links[j].mem_index == links[i].mem_index)
+			violation(ck, "links", (int)i,
+				  "mem[%u] already belongs to links[%u]",
+				  links[i].mem_index, j);
+	}
+}
+
+static void check_links(struct checker *ck, const struct wd_cell *c,
+			int is_root)
+{
+	const struct wd_link *links = wd_cell_links(c);
+	unsigned int i;
+
+	for (i = 0; i < c->num_links; i++) {
+		if (links[i].flags)
+			violation(ck, "links", (int)i,
+				  "flags 0x%llx, must be 0",
+				  (wd_u64)links[i].flags);
+		check_link_region(ck, c, &links[i], (int)i);
+		check_link_doorbell(ck, c, &links[i], (int)i, is_root);
+		check_link_unique(ck, links, i);
+	}
+}
+
 static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 			     int is_root)
 {
@@ -779,6 +887,7 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_irqs_are_spis(ck, c);
 	check_irq_duplicates(ck, c);
 	check_ipa_overlap(ck, c);
+	check_links(ck, c, is_root);
 	check_rt_taskset(ck, c, is_root);
 	check_colouring_alone(ck, c, is_root);
 	if (is_root)
@@ -1285,6 +1394,21 @@ static void check_placement(struct checker *ck, const struct resource *r,
 	}
 }
 
+static void check_links_exist(struct checker *ck, const struct wd_cell *c,
+			      const struct wd_system *sys)
+{
+	wd_u32 limit = platform_irq_limit(&sys->platform);
+	unsigned int i;
+
+	for (i = 0; i < c->num_links; i++)
+		if (wd_cell_links(c)[i].doorbell_irq >= limit)
+			violation(ck, "links", (int)i,
+				  "doorbell INTID %u does not exist (the GIC "
+				  "has %u)",
+				  wd_cell_links(c)[i].doorbell_irq,
+				  sys->platform.num_irqs);
+}
+
 static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
 				 const struct wd_system *sys, int is_root)
 {
@@ -1293,6 +1417,7 @@ static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
 
 	check_cpus_exist(ck, c, sys, is_root);
 	check_irqs_exist(ck, c, sys);
+	check_links_exist(ck, c, sys);
 	check_colours_exist(ck, c, sys);
 	check_banks_exist(ck, c, sys);
 	for (i = 0; i < resource_count(c); i++) {
@@ -1375,6 +1500,82 @@ static void resource_span(struct resource *r, const wd_u64 span_end[])
 		r->size = span_end[r->index] ? span_end[r->index] - r->phys : 0;
 }
 
+/* The link whose region is resource i of c (regions come first), or 0. */
+static const struct wd_link *region_link(const struct wd_cell *c,
+					 unsigned int i)
+{
+	const struct wd_link *l = wd_cell_links(c);
+	unsigned int k;
+
+	for (k = 0; i < c->num_mem_regions && k < c->num_links; k++)
+		if (l[k].mem_index == i)
+			return &l[k];
+	return 0;
+}
+
+/*
+ * SHARED regions without a link may overlap as before. A link's region
+ * is shared only with cells declaring the same link over it.
+ */
+static void check_linked_overlap(struct checker *ck, const struct wd_cell *a,
+				 unsigned int i, const struct wd_cell *b,
+				 unsigned int j, const char *a_name)
+{
+	const struct wd_link *la = region_link(a, i), *lb = region_link(b, j);
+
+	if (!la && !lb)
+		return;
+	if (!la || !lb || la->id != lb->id)
+		violation(ck, b->num_mem_regions > j ? "mem" : "devices",
+			  (int)j,
+			  "shares link %u's memory with cell '%s', but the two "
+			  "do not declare that link over it",
+			  la ? la->id : lb->id, a_name);
+}
+
+/* Peers of one link: the same memory, each its own doorbell. */
+static void check_pair_link(struct checker *ck, const struct wd_cell *a,
+			    const struct wd_link *la, const struct wd_cell *b,
+			    const struct wd_link *lb, int index,
+			    const char *a_name)
+{
+	const struct wd_mem_region *ma = &wd_cell_mem(a)[la->mem_index];
+	const struct wd_mem_region *mb = &wd_cell_mem(b)[lb->mem_index];
+
+	if (ma->phys_start != mb->phys_start || ma->size != mb->size)
+		violation(ck, "links", index,
+			  "link %u: memory 0x%llx (size 0x%llx) differs from "
+			  "cell '%s' (0x%llx, size 0x%llx)",
+			  lb->id, mb->phys_start, mb->size, a_name,
+			  ma->phys_start, ma->size);
+	if (la->doorbell_irq == lb->doorbell_irq)
+		violation(ck, "links", index,
+			  "link %u: doorbell INTID %u is also cell '%s''s",
+			  lb->id, lb->doorbell_irq, a_name);
+}
+
+/* Layouts and indexes are valid here: the single-cell checks ran. */
+static void check_pair_links(struct checker *ck, const struct wd_cell *a,
+			     const struct wd_cell *b, int a_is_root,
+			     const char *a_name)
+{
+	const struct wd_link *la = wd_cell_links(a), *lb = wd_cell_links(b);
+	unsigned int i, j;
+
+	for (j = 0; j < b->num_links; j++)
+		for (i = 0; i < a->num_links; i++)
+			if (la[i].id == lb[j].id &&
+			    la[i].mem_index < a->num_mem_regions &&
+			    lb[j].mem_index < b->num_mem_regions)
+				check_pair_link(ck, a, &la[i], b, &lb[j],
+						(int)j, a_name);
+	for (i = 0; a_is_root && i < a->num_links; i++)
+		if (cell_has_irq(b, la[i].doorbell_irq))
+			violation(ck, "irqs", -1,
+				  "INTID %u is the root's doorbell of link %u",
+				  la[i].doorbell_irq, la[i].id);
+}
+
 static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
 			      const struct wd_cell *b, const char *a_name,
 			      int a_is_root, const struct wd_system *sys)
@@ -1399,6 +1600,8 @@ static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
 				continue;
 			if (!(ra.flags & rb.flags & WD_MEM_SHARED))
 				report_overlap(ck, &ra, &rb, a_name);
+			else
+				check_linked_overlap(ck, a, i, b, j, a_name);
 		}
 	}
 }
@@ -1432,6 +1635,7 @@ static void check_pair(struct checker *ck, const struct wd_cell *a,
 		violation(ck, "name", -1, "another cell is called '%s' too",
 			  a_name);
 	check_pair_memory(ck, a, b, a_name, a_is_root, sys);
+	check_pair_links(ck, a, b, a_is_root, a_name);
 	if (a->colours & b->colours)
 		violation(ck, "colours", -1,
 			  "colours 0x%llx are also used by cell '%s'",

@@ -13,6 +13,7 @@
 #include <wd/console.h>
 #include <wd/errno.h>
 #include <wd/hypercall.h>
+#include <wd/ivshmem.h>
 #include <wd/page_pool.h>
 #include <wd/percpu.h>
 #include <wd/setup.h>
@@ -130,6 +131,25 @@ static long hc_cell_stats(struct percpu *pc, u64 id, u64 cpu, u64 stat)
 	return ret;
 }
 
+/* Any cell: x1 = link id, x2 = peer cell id or WD_DOORBELL_ALL_PEERS. */
+static long hc_doorbell(struct percpu *pc, u64 link, u64 target, u64 a3)
+{
+	(void)a3;
+	return ivshmem_doorbell(pc->cell, link, target);
+}
+
+static long hc_link_state(struct percpu *pc, u64 link, u64 a2, u64 a3)
+{
+	(void)a2, (void)a3;
+	return ivshmem_link_state(pc->cell, link);
+}
+
+/* x1 = cell id, x2 = first run, x3 = root page: see cell_mappings.c. */
+static long hc_cell_mappings(struct percpu *pc, u64 id, u64 first, u64 buf)
+{
+	return from_root(pc) ? cell_mappings(id, first, buf) : -EPERM;
+}
+
 static const hypercall_fn hypercalls[WD_HC_COUNT] = {
 	[WD_HC_GET_INFO - WD_HC_BASE] = hc_get_info,
 	[WD_HC_DISABLE - WD_HC_BASE] = hc_disable,
@@ -141,6 +161,9 @@ static const hypercall_fn hypercalls[WD_HC_COUNT] = {
 	[WD_HC_CELL_STATE - WD_HC_BASE] = hc_cell_state,
 	[WD_HC_CONSOLE_PUTC - WD_HC_BASE] = hc_console_putc,
 	[WD_HC_CELL_STATS - WD_HC_BASE] = hc_cell_stats,
+	[WD_HC_DOORBELL - WD_HC_BASE] = hc_doorbell,
+	[WD_HC_LINK_STATE - WD_HC_BASE] = hc_link_state,
+	[WD_HC_CELL_MAPPINGS - WD_HC_BASE] = hc_cell_mappings,
 };
 
 bool hypercall_is_warden(u64 id)

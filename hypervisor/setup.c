@@ -40,6 +40,23 @@ static void report_violation(void *ctx, const char *cell, const char *field,
 	       reason);
 }
 
+/*
+ * A config may leave the LLC way size to Warden (llc_way_size 0): read it
+ * now into Warden's own copy, before any cell is checked against it, so
+ * the checker and the colouring walk (Documentation/colouring.md) use
+ * the same geometry. A way that is not a power of two has no plain
+ * colour bits: it stays 0 and coloured cells are refused.
+ */
+static void complete_config(struct wd_system *sys)
+{
+	u64 way = sys->platform.llc_way_size;
+
+	if (!way)
+		way = arch_llc_way_size();
+	if (way >= PAGE_SIZE && !(way & (way - 1)))
+		sys->platform.llc_way_size = way;
+}
+
 /* The blob sits in Warden memory, out of the root's reach once enabled. */
 static int check_config(void)
 {
@@ -50,6 +67,7 @@ static int check_config(void)
 		return -EINVAL;
 	if (wd_check_system(hdr, hdr->total_size, &report))
 		return -EINVAL;
+	complete_config((struct wd_system *)wd_config_system(hdr));
 	wd.sys = wd_config_system(hdr);
 	return 0;
 }

@@ -24,12 +24,13 @@ INMATE_LIB_SRCS := $(wildcard inmates/lib/*.c inmates/lib/*.S)
 INMATE_LIB_OBJS := $(patsubst inmates/lib/%,$(INMATE_OBJ)/lib/%.o, \
 	$(INMATE_LIB_SRCS))
 INMATE_HDRS := $(wildcard inmates/lib/*.h inmates/lib/include/inmate/*.h) \
-	include/warden/hypercall.h
+	include/warden/hypercall.h include/warden/shm_echo.h
 
 # One fault binary per case, all from demos/fault.c (FAULT_CASE selects).
 INMATE_FAULTS := oob-read root-write undef smc smc-sip sysreg mmio gicd \
 	hvc-flood
-INMATE_DEMOS := hello timer timer-busy selftest latency rtc memtest \
+INMATE_DEMOS := hello timer timer-busy selftest latency rtc memtest echo \
+	shm-intruder \
 	$(addprefix fault-,$(INMATE_FAULTS))
 INMATE_ELFS := $(patsubst %,$(INMATE_OUT)/%.elf,$(INMATE_DEMOS))
 INMATE_BINS := $(INMATE_ELFS:.elf=.bin)

@@ -1,6 +1,7 @@
 # The `warden` CLI, one source built twice: for the host (C11, strict) and
 # statically for the arm64 guest. Both link the hypervisor's config checker.
-WARDEN_CLI_SRCS := $(wildcard tools/*.c) hypervisor/config.c \
+WARDEN_CLI_SRCS := $(filter-out tools/warden-shm-ping.c,$(wildcard tools/*.c)) \
+	hypervisor/config.c \
 	$(RTOS_ANALYSIS_SRCS)
 WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h \
@@ -16,3 +17,11 @@ $(OUT)/host/warden: $(WARDEN_CLI_DEPS)
 $(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
 	$(CROSS)gcc $(HOST_CFLAGS) -Iinmates/rtos -static -o $@ $(WARDEN_CLI_SRCS)
+
+# The root's end of the shared-memory echo demo (Documentation/ivshmem.md),
+# a static arm64 program for the guest.
+ALL_TARGETS += $(OUT)/arm64/warden-shm-ping
+$(OUT)/arm64/warden-shm-ping: tools/warden-shm-ping.c include/warden/shm_echo.h \
+		include/warden/hypercall.h include/warden/config.h
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ tools/warden-shm-ping.c

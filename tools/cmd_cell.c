@@ -182,6 +182,48 @@ static int cell_stats(int argc, char **argv)
 	return ret;
 }
 
+static void print_runs(const struct wd_mappings *m)
+{
+	const struct wd_mapping *r = m->run;
+	unsigned int i;
+
+	for (i = 0; i < m->count && i < WD_MAPPINGS_MAX; i++, r++)
+		printf("0x%llx 0x%llx 0x%llx %u 0x%x\n",
+		       (unsigned long long)r->ipa, (unsigned long long)r->pa,
+		       (unsigned long long)r->size, r->region, r->flags);
+}
+
+/*
+ * Guest-physical -> physical runs, one per line; lines starting with '#'
+ * are comments. Asked WD_MAPPINGS_MAX at a time.
+ */
+static int cell_mappings(int argc, char **argv)
+{
+	static struct wd_ioc_cell_mappings req;
+	unsigned long long runs = 0;
+	int ret;
+
+	if (argc != 2)
+		return WARDEN_BAD_USAGE;
+	if (copy_name(req.name, argv[1]))
+		return WARDEN_INPUT;
+	do {
+		req.first = (__u32)runs;
+		ret = warden_ioctl(WD_IOC_CELL_MAPPINGS, &req, "cell mappings");
+		if (ret != WARDEN_OK)
+			return ret;
+		if (!runs)
+			printf("# %s: stage-2 tables %llu pages\n"
+			       "# ipa pa size region flags\n",
+			       req.name,
+			       (unsigned long long)req.out.stage2_tables);
+		print_runs(&req.out);
+		runs += req.out.count;
+	} while (req.out.count == WD_MAPPINGS_MAX);
+	printf("# %llu runs\n", runs);
+	return WARDEN_OK;
+}
+
 /* The driver publishes the cell table as text; print it as it is. */
 static int cell_list(int argc, char **argv)
 {
@@ -245,6 +287,14 @@ const struct command cell_commands[] = {
 	 .help = "ID, name, state (created, loading, running, shut-down,\n"
 		 "failed), CPUs, and the CPUs on which the cell failed.\n",
 	 .run = cell_list},
+	{.name = "mappings",
+	 .args = "NAME",
+	 .summary = "the cell's guest-physical -> physical runs",
+	 .help = "One line per run of each memory region: ipa pa size\n"
+		 "region flags (hex but region). A coloured region has one\n"
+		 "run per group of contiguous frames\n"
+		 "(Documentation/colouring.md).\n",
+	 .run = cell_mappings},
 	{.name = "stats",
 	 .args = "NAME",
 	 .summary = "exits to Warden by cause, per CPU of the cell",

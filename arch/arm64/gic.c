@@ -40,6 +40,7 @@ int gic_init(const struct wd_system *sys)
 	maint_intid = sys->platform.maint_irq;
 	gicd_base = sys->platform.gicd_base;
 	num_irqs = sys->platform.num_irqs;
+	vgic_init(sys->platform.num_cpus);
 	if (sys->platform.gic_version == WD_GIC_V2) {
 		gic = &gicv2_ops;
 		vgicv2_init(gicd_base);

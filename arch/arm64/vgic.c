@@ -17,12 +17,12 @@
 #include <arch/vgic.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
-#include <wd/setup.h>
 #include <wd/spinlock.h>
 
 const struct vgic_routing *vgic_routing;
 /* Serialises read-modify-writes of shared registers and SPI moves. */
 static spinlock_t lock;
+static u64 all_cpus; /* one bit per CPU of the platform */
 
 void vgic_lock(void)
 {
@@ -46,10 +46,12 @@ u32 vgic_private_reserved(void)
  */
 bool vgic_has_all_cpus(const struct cell *cell)
 {
-	u32 n = wd_system_config()->platform.num_cpus;
-	u64 all = n >= 64 ? ~0ull : BIT(n) - 1;
+	return !(all_cpus & ~cell->cpu_set);
+}
 
-	return !(all & ~cell->cpu_set);
+void vgic_init(u32 num_cpus)
+{
+	all_cpus = num_cpus >= 64 ? ~0ull : BIT(num_cpus) - 1;
 }
 
 bool vgic_owns_spi(const struct cell *cell, u32 intid)
@@ -119,28 +121,40 @@ static u64 spread(u32 word, u32 from, u32 n, u32 bits, u32 width)
  * Accesses are naturally aligned and no wider than 32 one-bit fields
  * (vgic_irq_access checks), so they never leave a 32-INTID word.
  */
+static u32 first_intid(const struct vgic_reg *r, u32 off)
+{
+	return (off - r->offset) * 8 / r->bits;
+}
+
+static u32 num_fields(const struct vgic_reg *r, u32 size)
+{
+	return r->bits >= size * 8 ? 1 : size * 8 / r->bits;
+}
+
+/* Mask of the fields the cell owns among those of the access. */
+static u64 own_mask(const struct vgic_view *v, const struct vgic_reg *r,
+		    u32 first, u32 size)
+{
+	return spread(owned_word(v, first), first % 32, num_fields(r, size),
+		      r->bits, size * 8);
+}
+
 static void fields_of(const struct vgic_view *v, const struct vgic_reg *r,
 		      u32 off, u32 size, struct fields *f)
 {
-	u32 width = size * 8;
-	u32 n = r->bits >= width ? 1 : width / r->bits;
-	u32 from;
-
-	f->first = (off - r->offset) * 8 / r->bits;
-	from = f->first % 32;
-	f->own = spread(owned_word(v, f->first), from, n, r->bits, width);
-	f->reserved = f->first < 32 ? spread(v->private_reserved, from, n,
-					     r->bits, width) :
-				      0;
+	f->first = first_intid(r, off);
+	f->own = own_mask(v, r, f->first, size);
+	f->reserved = 0;
+	if (f->first < 32)
+		f->reserved = spread(v->private_reserved, f->first,
+				     num_fields(r, size), r->bits, size * 8);
 }
 
 static void update_fields(u64 addr, u32 size, u64 own, u64 value)
 {
-	vgic_lock();
 	if (own != width_mask(size * 8))
 		value |= gic_mmio_read(addr, size) & ~own;
 	gic_mmio_write(addr, size, value);
-	vgic_unlock();
 }
 
 /* SGI/PPI targets (GICv2) are read-only in hardware: nothing to check. */
@@ -156,7 +170,7 @@ static bool route_ok(const struct cell *cell, u32 intid, u64 field)
 
 /* Changed fields naming a CPU outside the cell keep their old value. */
 static u64 checked_routes(const struct vgic_view *v, const struct vgic_reg *r,
-			  u32 first, u64 old, u64 new, u32 unit, bool *bad)
+			  u32 first, u64 old, u64 next, u32 unit, bool *bad)
 {
 	u64 field = width_mask(r->bits), m;
 	u32 i, shift;
@@ -164,20 +178,21 @@ static u64 checked_routes(const struct vgic_view *v, const struct vgic_reg *r,
 	for (i = 0; i < unit * 8 / r->bits; i++) {
 		shift = i * r->bits;
 		m = field << shift;
-		if (!((old ^ new) & m) ||
-		    route_ok(v->cell, first + i, (new & m) >> shift))
+		if (!((old ^ next) & m) ||
+		    route_ok(v->cell, first + i, (next & m) >> shift))
 			continue;
-		new = (new & ~m) | (old & m);
+		next = (next & ~m) | (old & m);
 		*bad = true;
 	}
-	return new;
+	return next;
 }
 
 /*
  * A routing write. The read-modify-write covers whole fields: a 32-bit
  * half of a GICv3 IROUTER is checked as the 64-bit value it makes.
+ * Returns false when a field was refused.
  */
-static void route_fields(const struct vgic_view *v, const struct vgic_reg *r,
+static bool route_fields(const struct vgic_view *v, const struct vgic_reg *r,
 			 u64 addr, u32 size, u64 own, u64 value)
 {
 	u32 unit = size > r->bits / 8u ? size : r->bits / 8u;
@@ -185,58 +200,74 @@ static void route_fields(const struct vgic_view *v, const struct vgic_reg *r,
 	u32 shift = (u32)(addr - base) * 8;
 	u32 first = (u32)(base - v->base - r->offset) * 8 / r->bits;
 	bool bad = false;
-	u64 old, new;
+	u64 old, next;
 
-	vgic_lock();
 	old = gic_mmio_read(base, unit);
-	new = (old & ~(own << shift)) | (value << shift);
-	new = checked_routes(v, r, first, old, new, unit, &bad);
-	if (new != old)
-		gic_mmio_write(base, unit, new);
-	vgic_unlock();
-	if (bad)
-		vgic_refuse(v->cell, addr,
-			    "GIC routing to a CPU it does not own");
+	next = (old & ~(own << shift)) | (value << shift);
+	next = checked_routes(v, r, first, old, next, unit, &bad);
+	if (next != old)
+		gic_mmio_write(base, unit, next);
+	return !bad;
 }
 
-static void write_fields(const struct vgic_view *v, const struct vgic_reg *r,
+/* Under the lock; false when a route was refused. */
+static bool write_fields(const struct vgic_view *v, const struct vgic_reg *r,
 			 u64 addr, u32 size, u64 own, u64 value)
 {
 	if (!own)
-		return;
+		return true;
 	switch (r->kind) {
 	case VGIC_SET:
 	case VGIC_CLEAR:
 		if (value)
 			gic_mmio_write(addr, size, value);
-		break;
+		return true;
 	case VGIC_VALUE:
 		update_fields(addr, size, own, value);
-		break;
+		return true;
 	case VGIC_ROUTE:
-		route_fields(v, r, addr, size, own, value);
-		break;
+		return route_fields(v, r, addr, size, own, value);
 	default: /* VGIC_FIXED: Warden's configuration stays */
-		break;
+		return true;
 	}
+}
+
+/*
+ * Ownership is read and the fields written under the lock, so an SPI
+ * moving to another cell at the same time sees either all of the write
+ * or none of it.
+ */
+static void write_access(const struct vgic_view *v, const struct vgic_reg *r,
+			 u32 off, struct mmio_access *acc)
+{
+	u64 addr = v->base + off;
+	struct fields f;
+	bool routed;
+
+	vgic_lock();
+	fields_of(v, r, off, acc->size, &f);
+	routed = write_fields(v, r, addr, acc->size, f.own, acc->value & f.own);
+	vgic_unlock();
+	if (acc->value & ~(f.own | f.reserved))
+		vgic_refuse(v->cell, addr,
+			    "GIC register of an IRQ it does not own");
+	else if (!routed)
+		vgic_refuse(v->cell, addr,
+			    "GIC routing to a CPU it does not own");
 }
 
 int vgic_irq_access(const struct vgic_view *v, const struct vgic_reg *r,
 		    u32 off, struct mmio_access *acc)
 {
-	u64 addr = v->base + off;
-	struct fields f;
+	u64 own;
 
 	if (!(r->sizes & acc->size) || (off & (acc->size - 1u)))
 		return -EINVAL;
-	fields_of(v, r, off, acc->size, &f);
-	if (!acc->write) {
-		acc->value = f.own ? gic_mmio_read(addr, acc->size) & f.own : 0;
+	if (acc->write) {
+		write_access(v, r, off, acc);
 		return 0;
 	}
-	write_fields(v, r, addr, acc->size, f.own, acc->value & f.own);
-	if (acc->value & ~(f.own | f.reserved))
-		vgic_refuse(v->cell, addr,
-			    "GIC register of an IRQ it does not own");
+	own = own_mask(v, r, first_intid(r, off), acc->size);
+	acc->value = own ? gic_mmio_read(v->base + off, acc->size) & own : 0;
 	return 0;
 }

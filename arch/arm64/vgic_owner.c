@@ -97,7 +97,8 @@ static void restore_spi(const struct gic_saved_spi *s)
 	u32 old = (u32)gic_mmio_read(cfg, 4);
 
 	gic_mmio_write(gicd + GICD_IPRIORITYR + s->intid, 1, s->priority);
-	gic_mmio_write(cfg, 4, (old & ~(3u << shift)) | (u32)s->config << shift);
+	gic_mmio_write(cfg, 4,
+		       (old & ~(3u << shift)) | (u32)s->config << shift);
 }
 
 /* The i-th SPI a cell config names: irqs[], then devices; 0 = none. */

@@ -117,7 +117,8 @@ static void send_sgi(const struct cell *cell, u32 value)
 	default:
 		return;
 	}
-	allowed = vgic_has_all_cpus(cell) ? 0xff : targets_of_cpus(cell->cpu_set);
+	allowed =
+		vgic_has_all_cpus(cell) ? 0xff : targets_of_cpus(cell->cpu_set);
 	targets &= allowed;
 	if (targets && SGIR_INTID(value) != SGI_WARDEN)
 		gic_mmio_write(gicd + GICD_SGIR, 4,
@@ -134,8 +135,8 @@ static int global_access(const struct cell *cell, u32 off,
 			send_sgi(cell, (u32)acc->value);
 		else
 			acc->value = 0;
-	} else if (off == GICD_CTLR || off == GICD_TYPER ||
-		   off == GICD_IIDR || off >= GICD_V2_ID_FIRST) {
+	} else if (off == GICD_CTLR || off == GICD_TYPER || off == GICD_IIDR ||
+		   off >= GICD_V2_ID_FIRST) {
 		vgic_read_only(gicd + off, acc);
 	} else if (!acc->write) {
 		acc->value = 0; /* reserved */
@@ -153,8 +154,8 @@ int vgicv2_dist_access(void *arg, struct mmio_access *acc)
 	(void)arg;
 	if (off & (acc->size - 1u))
 		return -EINVAL;
-	r = off == GICD_SGIR ? NULL :
-			       vgic_find_reg(regs, ARRAY_SIZE(regs), off);
+	r = off == GICD_SGIR ? NULL
+			     : vgic_find_reg(regs, ARRAY_SIZE(regs), off);
 	if (!r)
 		return global_access(cell, off, acc);
 	v.cell = cell;

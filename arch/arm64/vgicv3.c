@@ -79,12 +79,18 @@ static const struct vgic_routing vgicv3_routing = {
 static void set_clear_spi(struct cell *cell, u32 off, struct mmio_access *acc)
 {
 	u32 intid = (u32)acc->value & INTID_MASK;
+	bool owned;
 
-	if (!acc->write)
+	if (!acc->write) {
 		acc->value = 0;
-	else if (vgic_owns_spi(cell, intid))
+		return;
+	}
+	vgic_lock();
+	owned = vgic_owns_spi(cell, intid);
+	if (owned)
 		gic_mmio_write(gicd + off, 4, intid);
-	else
+	vgic_unlock();
+	if (!owned)
 		vgic_refuse(cell, acc->addr,
 			    "GIC register of an IRQ it does not own");
 }
@@ -106,10 +112,11 @@ static int global_access(struct cell *cell, u32 off, struct mmio_access *acc)
 		vgic_read_only(gicd + off, acc);
 		return 0;
 	}
+	/* Others: reserved, or not used with affinity routing. */
 	if (off >= GICD_ID_FIRST)
 		vgic_read_only(gicd + off, acc);
 	else if (!acc->write)
-		acc->value = 0; /* reserved, or not used with affinity routing */
+		acc->value = 0;
 	return 0;
 }
 

@@ -64,8 +64,8 @@ static bool size_ok(u32 off, u32 size)
 
 static bool is_id_reg(u32 off)
 {
-	return off == GICR_IIDR || off == GICR_TYPER ||
-	       off == GICR_TYPER + 4 || (off >= GICD_ID_FIRST && off < GICR_SGI_BASE);
+	return off == GICR_IIDR || off == GICR_TYPER || off == GICR_TYPER + 4 ||
+	       (off >= GICD_ID_FIRST && off < GICR_SGI_BASE);
 }
 
 static void foreign_frame(struct cell *cell, u64 frame, u32 off,

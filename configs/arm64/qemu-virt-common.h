@@ -6,6 +6,8 @@
  *   0x40000000-0x76ffffff  root Linux RAM (880 MiB)
  *   0x77000000-0x7effffff  cell pool (128 MiB, reserved in the DT)
  *   0x7f000000-0x7fffffff  hypervisor (16 MiB, reserved in the DT)
+ * The root shares 0x7ee00000-0x7eefffff (in the pool) with the echo cell:
+ * link 1, the root's doorbell INTID 224 (Documentation/ivshmem.md).
  */
 #include <warden/config.h>
 
@@ -15,8 +17,9 @@ static const struct {
 	struct wd_header hdr;
 	struct wd_system sys;
 	struct wd_cell root;
-	struct wd_mem_region mem[6];
+	struct wd_mem_region mem[7];
 	struct wd_device dev[0];
+	struct wd_link links[1];
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
 	.hdr = WD_HEADER(WD_KIND_SYSTEM, config),
@@ -56,6 +59,7 @@ static const struct {
 		{
 			.name = "root",
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
+			.num_links = WD_ARRAY_SIZE(config.links),
 			.cpu_set = (1ull << QEMU_VIRT_NUM_CPUS) - 1,
 		},
 	.mem =
@@ -99,5 +103,12 @@ static const struct {
 			 .virt_start = 0x10000000,
 			 .size = 0x30000000,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+			/* link 1's memory, in the cell pool: SHARED only */
+			{.phys_start = 0x7ee00000,
+			 .virt_start = 0x7ee00000,
+			 .size = 0x00100000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED},
 		},
+	/* INTID 224: QEMU virt wires no device above INTID 207 */
+	.links = {{.id = 1, .mem_index = 6, .doorbell_irq = 224}},
 };

@@ -60,6 +60,8 @@ void arch_stage2_flush(const struct cell *cell);
 void arch_hyp_flush(void);
 /* Writes cached data of [pa, pa + size) back to memory (MMU-off readers). */
 void arch_dcache_clean(u64 pa, u64 size);
+/* Bytes per way of the last-level cache, for colouring; 0 if unknown. */
+u64 arch_llc_way_size(void);
 /* Zeroes page-aligned [pa, pa + size), written back to memory. */
 void arch_scrub(u64 pa, u64 size);
 

@@ -4,10 +4,13 @@
  *
  * A config is a blob built from a C file: a header, then a system or cell
  * descriptor, then the arrays the descriptor counts, in this order:
- *   system blob: wd_header, wd_system, wd_cell (root), mem[], dev[], irq[]
- *   cell blob:   wd_header, wd_cell, mem[], dev[], [rt taskset], irq[]
+ *   system blob: wd_header, wd_system, wd_cell (root), mem[], dev[], link[],
+ *                irq[]
+ *   cell blob:   wd_header, wd_cell, mem[], dev[], [rt taskset], link[],
+ *                irq[]
  * A cell with WD_CELL_RT_TASKSET carries one struct wd_rt_taskset
- * (include/warden/rtos.h) between dev[] and irq[], keeping it 8-aligned.
+ * (include/warden/rtos.h) between dev[] and link[]; link[] (num_links
+ * struct wd_link) comes before irq[] to stay 8-aligned.
  * All fields are little-endian, fixed width and naturally aligned; every
  * struct is a multiple of 8 bytes so the arrays need no padding.
  * Documented in Documentation/config-format.md.
@@ -32,7 +35,7 @@ typedef unsigned long long wd_u64;
 #endif
 
 #define WD_CONFIG_MAGIC 0x4e445257u /* "WRDN" read little-endian */
-#define WD_CONFIG_REVISION 2 /* 2: bank_mask, banks */
+#define WD_CONFIG_REVISION 3 /* 2: bank_mask, banks; 3: links */
 
 #define WD_KIND_SYSTEM 1
 #define WD_KIND_CELL 2
@@ -101,8 +104,24 @@ struct wd_cell {
 	 */
 	wd_u64 colours;
 	wd_u64 entry; /* default inmate entry (IPA); root: ignored */
-	wd_u64 reserved[1];
+	wd_u32 num_links; /* struct wd_link entries after dev[] */
+	wd_u32 reserved[1];
 	wd_u64 banks; /* DRAM banks a coloured cell's frames use; 0 = any */
+};
+
+/*
+ * A shared-memory link (Documentation/ivshmem.md): mem[mem_index] is a
+ * SHARED region every cell declaring the same link id maps; each of them
+ * has its own doorbell, an SPI no device drives, which Warden makes
+ * pending when a peer rings (WD_HC_DOORBELL) or changes state.
+ */
+#define WD_MAX_LINKS 8
+
+struct wd_link {
+	wd_u32 id; /* the same in every peer's config */
+	wd_u32 mem_index; /* this cell's SHARED region of the link */
+	wd_u32 doorbell_irq; /* this cell's doorbell INTID (an SPI) */
+	wd_u32 flags; /* 0 */
 };
 
 #define WD_GIC_V2 2

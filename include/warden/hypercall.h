@@ -10,6 +10,8 @@
 #ifndef WARDEN_HYPERCALL_H
 #define WARDEN_HYPERCALL_H
 
+#include <warden/config.h> /* wd_u64 */
+
 #define WD_HC_BASE 0xc6000000u
 #define WD_HC(n) (WD_HC_BASE + (n))
 
@@ -23,7 +25,15 @@
 #define WD_HC_CELL_STATE WD_HC(7) /* x1 = id -> WD_CELL_STATE_* */
 #define WD_HC_CONSOLE_PUTC WD_HC(8) /* x1 = character (any cell) */
 #define WD_HC_CELL_STATS WD_HC(9) /* x1 = id, x2 = cpu, x3 = stat */
-#define WD_HC_COUNT 10
+/* Shared-memory links (Documentation/ivshmem.md), any cell: */
+#define WD_HC_DOORBELL WD_HC(10) /* x1 = link id, x2 = cell id -> rung */
+#define WD_HC_LINK_STATE WD_HC(11) /* x1 = link id -> running peers */
+/* Root: x1 = id, x2 = first run, x3 = PA of a root page -> runs written */
+#define WD_HC_CELL_MAPPINGS WD_HC(12)
+#define WD_HC_COUNT 13
+
+/* WD_HC_DOORBELL x2: ring every peer of the link */
+#define WD_DOORBELL_ALL_PEERS 0xffffffffull
 
 /* WD_HC_GET_INFO selectors */
 #define WD_INFO_VERSION 0 /* (major << 16) | minor */
@@ -57,5 +67,29 @@
 #define WD_STUB_HVC_SOFT_RESTART 1
 #define WD_STUB_HVC_RESET_VECTORS 2
 #define WD_STUB_ERR 0xbadca11
+
+/*
+ * WD_HC_CELL_MAPPINGS writes one struct wd_mappings into the root's page:
+ * the cell's memory regions as runs of guest-physical -> physical, in
+ * region order and guest-physical order within a region. A coloured
+ * region (Documentation/colouring.md) has one run per group of
+ * contiguous frames; any other region is one run.
+ */
+struct wd_mapping {
+	wd_u64 ipa;
+	wd_u64 pa;
+	wd_u64 size;
+	wd_u32 region; /* index in the cell config's mem[] */
+	wd_u32 flags; /* that region's WD_MEM_* */
+};
+
+#define WD_MAPPINGS_MAX 127 /* runs per call: the struct is one page */
+
+struct wd_mappings {
+	wd_u64 stage2_tables; /* pages of the cell's stage-2 tables */
+	wd_u32 count; /* runs in run[] */
+	wd_u32 reserved;
+	struct wd_mapping run[WD_MAPPINGS_MAX];
+};
 
 #endif

@@ -16,6 +16,8 @@ typedef uint32_t __u32;
 typedef uint64_t __u64;
 #endif
 
+#include <warden/hypercall.h> /* struct wd_mappings */
+
 #define WD_IOCTL_MAGIC 0xd7
 
 struct wd_ioc_version {
@@ -55,6 +57,14 @@ struct wd_ioc_cell_stats {
 	__u64 stats[WD_IOC_CPUS_MAX][WD_IOC_STATS_MAX]; /* out: [cpu][stat] */
 };
 
+/* WD_HC_CELL_MAPPINGS for a cell by name: runs first.. into out. */
+struct wd_ioc_cell_mappings {
+	char name[32]; /* in: the cell */
+	__u32 first; /* in: index of the first run */
+	__u32 reserved;
+	struct wd_mappings out; /* out (warden/hypercall.h) */
+};
+
 #define WD_IOC_VERSION _IOR(WD_IOCTL_MAGIC, 0, struct wd_ioc_version)
 #define WD_IOC_ENABLE _IOW(WD_IOCTL_MAGIC, 1, struct wd_ioc_buf)
 #define WD_IOC_DISABLE _IO(WD_IOCTL_MAGIC, 2)
@@ -64,5 +74,7 @@ struct wd_ioc_cell_stats {
 #define WD_IOC_CELL_SHUTDOWN _IOW(WD_IOCTL_MAGIC, 6, struct wd_ioc_cell_id)
 #define WD_IOC_CELL_DESTROY _IOW(WD_IOCTL_MAGIC, 7, struct wd_ioc_cell_id)
 #define WD_IOC_CELL_STATS _IOWR(WD_IOCTL_MAGIC, 8, struct wd_ioc_cell_stats)
+#define WD_IOC_CELL_MAPPINGS \
+	_IOWR(WD_IOCTL_MAGIC, 9, struct wd_ioc_cell_mappings)
 
 #endif

@@ -54,11 +54,33 @@ expect 2 'usage: warden config check \[--no-admission\] SYSTEM.cell' \
 for sys in "$blobs"/qemu-virt-*.cell; do
 	expect 0 '^ok$' "$warden" config check "$sys"
 	for cell in "$blobs"/*.cell; do
-		case $cell in */qemu-virt-* | */rtos-overload.cell) continue ;; esac
+		case $cell in
+		*/qemu-virt-* | */rtos-overload.cell | */shm-nolink.cell) continue ;;
+		esac
 		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
 	done
 done
 expect 0 'cells are checked alone' "$warden" config check "$demo"
+
+# Shared-memory links: link 1's memory only for cells declaring link 1
+expect 0 '^ok$' "$warden" config check "$v3" "$blobs/echo.cell" \
+	"$blobs/shm-intruder.cell"
+expect 1 "mem\[2\]: shares link 1's memory with cell 'root', but the two do not declare that link" \
+	"$warden" config check "$v2" "$blobs/shm-nolink.cell"
+# echo.cell: header 16, cell 88, 3 regions of 32: links[0] at 200 (id,
+# mem_index, doorbell_irq, flags), irqs[0] at 216. Little-endian u32s.
+patch "$blobs/echo.cell" "$tmp/echo-db.cell" 208 e0000000e0000000
+expect 1 "link 1: doorbell INTID 224 is also cell 'root''s" \
+	"$warden" config check "$v3" "$tmp/echo-db.cell"
+patch "$blobs/echo.cell" "$tmp/echo-id.cell" 200 02000000
+expect 1 "shares link 1's memory with cell 'root', but the two do not" \
+	"$warden" config check "$v3" "$tmp/echo-id.cell"
+patch "$blobs/echo.cell" "$tmp/echo-mem.cell" 204 00000000
+expect 1 "links\[0\]: mem\[0\] must be SHARED RAM" \
+	"$warden" config check "$v3" "$tmp/echo-mem.cell"
+patch "$blobs/echo.cell" "$tmp/echo-irq.cell" 216 e2000000
+expect 1 "doorbell INTID 225 is not in the cell's irqs" \
+	"$warden" config check "$tmp/echo-irq.cell"
 
 # Admission control: a cell's real-time task set must be schedulable
 expect 0 "rtos.cell: cell 'rtos': rt_taskset: admitted \(EDF" \

@@ -50,7 +50,7 @@ static void reserved_0(struct scenario *s)
 
 static void reserved_high_bit(struct scenario *s)
 {
-	CELL(s)->reserved[0] = 1ull << 63;
+	CELL(s)->reserved[0] = 1u << 31;
 }
 
 static void cpu_set_empty(struct scenario *s)
@@ -312,7 +312,7 @@ static const struct rule_case cases[] = {
 	BAD(flags_unknown, "flags", -1, "unknown flags 0x20"),
 	OK(flags_direct_irq),
 	BAD(reserved_0, "reserved", 0, "must be 0"),
-	BAD(reserved_high_bit, "reserved", 0, "0x8000000000000000, must be 0"),
+	BAD(reserved_high_bit, "reserved", 0, "0x80000000, must be 0"),
 	BAD(cpu_set_empty, "cpu_set", -1, "empty"),
 	BAD(mem_flags_unknown, "mem", 0, "unknown flags 0x80"),
 	BAD(mem_no_access, "mem", 0, "grants no access"),

@@ -138,7 +138,7 @@ static void bad_revision(void **state)
 	header_of(&cell)->revision = 1; /* before bank_mask and banks */
 	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
 			 -WD_EINVAL);
-	assert_violation(&rec, "revision", -1, "1, this checker reads 2");
+	assert_violation(&rec, "revision", -1, "1, this checker reads 3");
 	tb_blob_free(&cell);
 }
 

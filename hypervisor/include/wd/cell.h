@@ -91,9 +91,12 @@ long cell_set_loadable(u64 id);
 long cell_start(u64 id);
 long cell_shutdown(u64 id);
 long cell_destroy(u64 id);
+/* cell_mappings.c: WD_HC_CELL_MAPPINGS into a page of the root. */
+long cell_mappings(u64 id, u64 first, u64 buf_ipa);
 
 /* cell_root.c: what the root lends to and takes back from cells. */
 int root_copy_from(void *dst, u64 ipa, u64 size);
+int root_copy_to(u64 ipa, const void *src, u64 size);
 int root_lend_devices(const struct cell *cell);
 int root_take_back_devices(const struct cell *cell);
 int root_map_loadable(const struct cell *cell);

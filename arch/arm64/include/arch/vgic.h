@@ -103,6 +103,7 @@ static inline void gic_mmio_write(u64 addr, unsigned int size, u64 v)
 }
 
 /* vgic.c */
+void vgic_init(u32 num_cpus);
 void vgic_lock(void);
 void vgic_unlock(void);
 const struct vgic_reg *vgic_find_reg(const struct vgic_reg *regs,
