@@ -31,7 +31,7 @@ demo: setup
 run: all
 	@bash ci/run-qemu.sh --interactive
 
-test: test-unit format-check inmates-test-qemu bench-smoke test-e2e
+test: test-unit format-check fuzz-smoke inmates-test-qemu bench-smoke test-e2e
 
 test-e2e: all
 	@bash ci/run-e2e

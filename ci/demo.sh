@@ -6,9 +6,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$top/out/ci/logs"
 bash "$top/ci/mkinitrd.sh" >/dev/null || exit 2
 log=$top/out/ci/logs/demo.log
-echo "demo: booting QEMU virt (GICv3, 4 CPUs) with the stock Debian kernel..."
+echo "demo: booting QEMU virt (GICv3, 4 CPUs, -icount) with the stock Debian kernel..."
 : >"$log"
-bash "$top/ci/run-qemu.sh" --gic 3 --scenario demo --timeout 300 --log "$log" &
+bash "$top/ci/run-qemu.sh" --gic 3 --icount --scenario demo --timeout 300 --log "$log" &
 pid=$!
 tail -n +1 --pid=$pid -f "$log" 2>/dev/null |
 	sed -un '/=== scenario demo start/,/=== scenario demo exit/p' |

@@ -21,6 +21,7 @@ copy "$out/arm64/warden.ko" "$root/lib/modules/$kver/extra/warden.ko"
 echo "extra/warden.ko:" >"$root/lib/modules/$kver/modules.dep"
 copy "$out/arm64/warden.bin" "$root/lib/firmware/warden.bin"
 copy "$out/arm64/warden" "$root/usr/sbin/warden"
+copy "$out/bench/wd-busy" "$root/usr/bin/wd-busy" # a root load that yields
 copy "$out/arm64/warden-shm-ping" "$root/usr/bin/warden-shm-ping"
 "$out/host/warden" --version >"$root/etc/warden/host-version" 2>/dev/null || true
 for c in "$out"/arm64/*.cell; do

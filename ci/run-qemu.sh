@@ -2,19 +2,22 @@
 # Boot the Warden test image in QEMU virt (4 CPUs, 1 GiB, EL2 free).
 #   ci/run-qemu.sh [--gic 2|3] [--virt on|off] [--kvm] [--scenario NAME]
 #                  [--timeout SECONDS] [--log FILE] [--interactive]
-#                  [--no-reserve]
+#                  [--no-reserve] [--icount]
 # --kvm leaves KVM in charge of EL2 (no kvm-arm.mode=none), for the
-# negative tests; --no-reserve boots a DT without the reserved-memory node. Without --scenario the guest gives a shell (make run).
+# negative tests; --no-reserve boots a DT without the reserved-memory node;
+# --icount makes time instruction-driven (one TCG thread), for timing tests.
+# Without --scenario the guest gives a shell (make run).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/ci/qemu-args.sh"
-gic=3 virt=on kvm=0 plain= scenario= timeout=0 log= extra=
+gic=3 virt=on kvm=0 plain= icount=() scenario= timeout=0 log= extra=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--gic) gic=$2; shift ;;
 	--virt) virt=$2; shift ;;
 	--kvm) kvm=1 ;;
 	--no-reserve) plain=-plain ;;
+	--icount) icount=(-icount shift=3,sleep=off -accel tcg,thread=single) ;;
 	--scenario) scenario=$2; shift ;;
 	--timeout) timeout=$2; shift ;;
 	--log) log=$2; shift ;;
@@ -35,7 +38,7 @@ append="console=ttyAMA0 nokaslr panic=-1 loglevel=4$extra"
 cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 	-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
 	-kernel "$top/.cache/arm64/Image" -initrd "$initrd" -dtb "$dtb"
-	-append "$append" -rtc clock=vm)
+	-append "$append" -rtc clock=vm "${icount[@]}")
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What the root can see of the cells: the table behind `warden cell list`
- * (sysfs attribute "cells" of /dev/warden's device, printed as it is)
- * and the per-CPU exit counters behind `warden cell stats`. States and
+ * (sysfs attribute "cells" of /dev/warden's device, printed as it is),
+ * Warden's pool usage ("pool") and the per-CPU exit counters behind
+ * `warden cell stats`. States and
  * counters are Warden's, asked for at every read: a cell can fail at
  * any time.
  */
@@ -79,8 +80,33 @@ static ssize_t cells_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(cells);
 
+/*
+ * "pool": bytes of Warden's own memory pool in use and in all, as
+ * "USED SIZE\n", or "-\n" while disabled. Soak tests compare it before
+ * and after many cycles: a leak in the hypervisor shows here.
+ */
+static ssize_t pool_show(struct device *dev, struct device_attribute *attr,
+			 char *buf)
+{
+	long used, size;
+	ssize_t len;
+
+	mutex_lock(&wd_lock);
+	if (wd_is_enabled()) {
+		used = wd_hc(WD_HC_GET_INFO, WD_INFO_MEM_POOL_USED, 0, 0);
+		size = wd_hc(WD_HC_GET_INFO, WD_INFO_MEM_POOL_SIZE, 0, 0);
+		len = sysfs_emit(buf, "%ld %ld\n", used, size);
+	} else {
+		len = sysfs_emit(buf, "-\n");
+	}
+	mutex_unlock(&wd_lock);
+	return len;
+}
+static DEVICE_ATTR_RO(pool);
+
 static struct attribute *wd_cells_attrs[] = {
 	&dev_attr_cells.attr,
+	&dev_attr_pool.attr,
 	NULL,
 };
 

@@ -150,6 +150,24 @@ static long hc_cell_mappings(struct percpu *pc, u64 id, u64 first, u64 buf)
 	return from_root(pc) ? cell_mappings(id, first, buf) : -EPERM;
 }
 
+/*
+ * Trust: esr and elr are the cell's word; they only pick the message. A
+ * cell can fail itself this way and nothing else.
+ */
+static long hc_cell_fault(struct percpu *pc, u64 esr, u64 elr, u64 a3)
+{
+	(void)a3;
+	if (from_root(pc))
+		return -EPERM;
+	cell_fail(pc->cell,
+		  (esr >> 26) == 0 ? "undefined instruction (reported by the "
+				     "inmate)"
+				   : "unhandled exception (reported by the "
+				     "inmate)",
+		  elr);
+	return 0;
+}
+
 static const hypercall_fn hypercalls[WD_HC_COUNT] = {
 	[WD_HC_GET_INFO - WD_HC_BASE] = hc_get_info,
 	[WD_HC_DISABLE - WD_HC_BASE] = hc_disable,
@@ -164,6 +182,7 @@ static const hypercall_fn hypercalls[WD_HC_COUNT] = {
 	[WD_HC_DOORBELL - WD_HC_BASE] = hc_doorbell,
 	[WD_HC_LINK_STATE - WD_HC_BASE] = hc_link_state,
 	[WD_HC_CELL_MAPPINGS - WD_HC_BASE] = hc_cell_mappings,
+	[WD_HC_CELL_FAULT - WD_HC_BASE] = hc_cell_fault,
 };
 
 bool hypercall_is_warden(u64 id)

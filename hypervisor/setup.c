@@ -51,8 +51,10 @@ static void complete_config(struct wd_system *sys)
 {
 	u64 way = sys->platform.llc_way_size;
 
-	if (!way)
-		way = arch_llc_way_size();
+	if (way)
+		return;
+	way = arch_llc_way_size();
+	printk("LLC way size from CCSIDR: %llu bytes\n", way);
 	if (way >= PAGE_SIZE && !(way & (way - 1)))
 		sys->platform.llc_way_size = way;
 }

@@ -30,7 +30,7 @@ INMATE_HDRS := $(wildcard inmates/lib/*.h inmates/lib/include/inmate/*.h) \
 INMATE_FAULTS := oob-read root-write undef smc smc-sip sysreg mmio gicd \
 	hvc-flood
 INMATE_DEMOS := hello timer timer-busy selftest latency rtc memtest echo \
-	shm-intruder \
+	shm-intruder hcfuzz hcfuzz-soak \
 	$(addprefix fault-,$(INMATE_FAULTS))
 INMATE_ELFS := $(patsubst %,$(INMATE_OUT)/%.elf,$(INMATE_DEMOS))
 INMATE_BINS := $(INMATE_ELFS:.elf=.bin)
@@ -54,6 +54,11 @@ $(INMATE_OBJ)/demos/%.o: inmates/demos/%.c $(INMATE_HDRS)
 $(INMATE_OBJ)/demos/fault-%.o: inmates/demos/fault.c $(INMATE_HDRS)
 	@mkdir -p $(dir $@)
 	$(INMATE_CC) $(INMATE_CFLAGS) -DFAULT_CASE='"$*"' -c $< -o $@
+
+# The hypercall fuzzer: 10^4 calls for `make test`, 10^5 for `make soak`.
+$(INMATE_OBJ)/demos/hcfuzz-soak.o: inmates/demos/hcfuzz.c $(INMATE_HDRS)
+	@mkdir -p $(dir $@)
+	$(INMATE_CC) $(INMATE_CFLAGS) -DHCFUZZ_CALLS=100000ul -c $< -o $@
 
 # timer idling in a busy loop instead of WFI
 $(INMATE_OBJ)/demos/timer-busy.o: inmates/demos/timer.c $(INMATE_HDRS)

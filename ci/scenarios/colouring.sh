@@ -5,7 +5,8 @@
 # colours: PA bits 12-16; banks: PA bits 17-18), no frame shared; each cell
 # runs memtest over all its RAM; destroy gives every frame back (the same
 # cells again get the same frames, scrubbed; then a 64 MiB coloured cell
-# takes frames the two had); an overlapping config is refused. Last, the
+# takes frames the two had); an overlapping config is refused; with
+# llc_way_size 0, Warden's CCSIDR reading gives the same frames. Last, the
 # cost: stage-2 table pages and create time of a 64 MiB cell, coloured
 # (colour-64m) and not (flat-64m), as "MEASURE" lines.
 . /scenarios/lib.sh
@@ -137,6 +138,24 @@ wait_verdicts 3 && pass "the third memtest finished" ||
 check_output "colour-a again: its frames were scrubbed" "zero before: yes" \
 	sh -c "warden console | grep 'colour-a.*zero before' | tail -n 1"
 check "destroy colour-a again" warden cell destroy colour-a
+
+# With llc_way_size 0 Warden reads the geometry from CCSIDR at enable: the
+# same cell then gets the same frames as with the configured 128 KiB ways.
+# (llc_way_size is at byte 648 of a system blob: header 16 + 64 + 568.)
+check "disable, to enable without the way size" warden disable
+cp "$SYS" /tmp/sys-ccsidr.cell
+dd if=/dev/zero of=/tmp/sys-ccsidr.cell bs=1 seek=648 count=8 \
+	conv=notrunc 2>/dev/null
+check "enable with llc_way_size 0" warden enable /tmp/sys-ccsidr.cell
+check_output "Warden read the way size from CCSIDR" \
+	"LLC way size from CCSIDR: 131072 bytes" warden console
+check "create colour-a, geometry from CCSIDR" warden cell create $C/colour-a.cell
+warden cell mappings colour-a >/tmp/colour-a.map 2>&1
+check "colour-a: the same frames with the geometry from CCSIDR" \
+	cmp /tmp/colour-a.first /tmp/colour-a.map
+check "destroy colour-a (CCSIDR)" warden cell destroy colour-a
+check "disable" warden disable
+check "enable again with the configured geometry" warden enable "$SYS"
 
 measure flat-64m
 measure colour-64m

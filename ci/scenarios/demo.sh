@@ -32,6 +32,17 @@ step warden cell shutdown demo
 step warden cell destroy demo
 step nproc
 echo
+echo "### A real-time cell: the RTOS inmate runs the task set of its config"
+step warden config check "$SYS" /etc/warden/cells/rtos.cell
+step warden cell create /etc/warden/cells/rtos.cell
+step warden cell load rtos /lib/warden/inmates/rtos.bin
+step warden cell start rtos
+step sleep 3
+echo
+echo "root@warden:~# warden console | grep rtos | tail -n 7"
+warden console | grep rtos | tail -n 7
+step warden cell destroy rtos
+echo
 echo "### Give the machine back to Linux"
 step warden disable
 step rmmod warden

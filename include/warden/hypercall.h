@@ -30,7 +30,14 @@
 #define WD_HC_LINK_STATE WD_HC(11) /* x1 = link id -> running peers */
 /* Root: x1 = id, x2 = first run, x3 = PA of a root page -> runs written */
 #define WD_HC_CELL_MAPPINGS WD_HC(12)
-#define WD_HC_COUNT 13
+/*
+ * A non-root cell reports an exception it cannot handle (x1 = ESR_EL1,
+ * x2 = ELR_EL1): an undefined instruction at EL1 goes to the cell's own
+ * vectors, never to Warden, so the inmate library tells Warden, which
+ * fails the cell as for any fault. The root gets -EPERM.
+ */
+#define WD_HC_CELL_FAULT WD_HC(13)
+#define WD_HC_COUNT 14
 
 /* WD_HC_DOORBELL x2: ring every peer of the link */
 #define WD_DOORBELL_ALL_PEERS 0xffffffffull

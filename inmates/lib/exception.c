@@ -6,6 +6,7 @@
  */
 #include <inmate/boot.h>
 #include <inmate/exception.h>
+#include <inmate/hypercall.h>
 #include <inmate/printf.h>
 #include <inmate/sysreg.h>
 
@@ -136,5 +137,8 @@ void exception_fatal(struct exception_frame *frame)
 		report_syndrome(esr, far);
 	report_registers(frame);
 	printf("*** inmate: halted\n");
+	/* Warden never sees an EL1 exception: tell it, so the cell fails. */
+	if (inmate_under_warden())
+		hypercall(WD_HC_CELL_FAULT, esr, frame->elr, 0);
 	inmate_halt();
 }

@@ -122,6 +122,8 @@ static char *put_cell(char *p, const struct tb_cell *c)
 	p = put(p, &c->cell, sizeof(c->cell));
 	p = put(p, c->mem, c->cell.num_mem_regions * sizeof(c->mem[0]));
 	p = put(p, c->dev, c->cell.num_devices * sizeof(c->dev[0]));
+	if (c->cell.flags & WD_CELL_RT_TASKSET)
+		p = put(p, &c->rt, sizeof(c->rt));
 	return put(p, c->irqs, c->cell.num_irqs * sizeof(c->irqs[0]));
 }
 
@@ -130,6 +132,7 @@ static size_t cell_size(const struct tb_cell *c)
 	return sizeof(c->cell) +
 	       c->cell.num_mem_regions * sizeof(struct wd_mem_region) +
 	       c->cell.num_devices * sizeof(struct wd_device) +
+	       (c->cell.flags & WD_CELL_RT_TASKSET ? sizeof(c->rt) : 0) +
 	       c->cell.num_irqs * sizeof(wd_u32);
 }
 

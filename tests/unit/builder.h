@@ -9,6 +9,7 @@
 #define TESTS_BUILDER_H
 
 #include <warden/config.h>
+#include <warden/rtos.h>
 
 #define TB_MAX_CELLS 4
 
@@ -16,6 +17,7 @@ struct tb_cell {
 	struct wd_cell cell;
 	struct wd_mem_region mem[WD_MAX_MEM_REGIONS];
 	struct wd_device dev[WD_MAX_DEVICES];
+	struct wd_rt_taskset rt; /* written when cell.flags has RT_TASKSET */
 	wd_u32 irqs[WD_MAX_IRQS];
 };
 

@@ -53,6 +53,67 @@ static void reserved_high_bit(struct scenario *s)
 	CELL(s)->reserved[0] = 1u << 31;
 }
 
+/* A one-task EDF set, as cells/arm64/rtos.c carries a bigger one. */
+static void rt_set(struct tb_cell *c)
+{
+	c->cell.flags |= WD_CELL_RT_TASKSET;
+	memset(&c->rt, 0, sizeof(c->rt));
+	c->rt.magic = WD_RT_TASKSET_MAGIC;
+	c->rt.revision = WD_RT_TASKSET_REVISION;
+	c->rt.policy = WD_RT_EDF;
+	c->rt.count = 1;
+	memcpy(c->rt.task[0].name, "t", 2);
+	c->rt.task[0].period_us = 1000;
+	c->rt.task[0].deadline_us = 1000;
+	c->rt.task[0].wcet_us = 100;
+}
+
+static void rt_valid(struct scenario *s)
+{
+	rt_set(DEMO(s));
+}
+
+static void rt_bad_magic(struct scenario *s)
+{
+	rt_set(DEMO(s));
+	DEMO(s)->rt.magic ^= 1;
+}
+
+static void rt_bad_revision(struct scenario *s)
+{
+	rt_set(DEMO(s));
+	DEMO(s)->rt.revision = WD_RT_TASKSET_REVISION + 1;
+}
+
+static void rt_bad_policy(struct scenario *s)
+{
+	rt_set(DEMO(s));
+	DEMO(s)->rt.policy = 7;
+}
+
+static void rt_no_task(struct scenario *s)
+{
+	rt_set(DEMO(s));
+	DEMO(s)->rt.count = 0;
+}
+
+static void rt_too_many_tasks(struct scenario *s)
+{
+	rt_set(DEMO(s));
+	DEMO(s)->rt.count = WD_RT_MAX_TASKS + 1;
+}
+
+static void rt_max_tasks(struct scenario *s)
+{
+	rt_set(DEMO(s));
+	DEMO(s)->rt.count = WD_RT_MAX_TASKS;
+}
+
+static void rt_on_root(struct scenario *s)
+{
+	rt_set(&s->system.root);
+}
+
 static void cpu_set_empty(struct scenario *s)
 {
 	CELL(s)->cpu_set = 0;
@@ -359,6 +420,14 @@ static const struct rule_case cases[] = {
 	BAD(entry_not_exec, "entry", -1, "not inside an executable"),
 	OK(entry_in_comm),
 	BAD(entry_in_io, "entry", -1, "not inside an executable RAM region"),
+	OK(rt_valid),
+	BAD(rt_bad_magic, "rt_taskset", -1, "bad magic or revision"),
+	BAD(rt_bad_revision, "rt_taskset", -1, "bad magic or revision"),
+	BAD(rt_bad_policy, "rt_taskset", -1, "unknown policy 7"),
+	BAD(rt_no_task, "rt_taskset", -1, "0 tasks, must be 1..8"),
+	BAD(rt_too_many_tasks, "rt_taskset", -1, "9 tasks, must be 1..8"),
+	OK(rt_max_tasks),
+	BAD(rt_on_root, "flags", -1, "the root cell cannot run a task set"),
 };
 
 int main(void)
