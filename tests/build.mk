@@ -76,7 +76,7 @@ soak: all
 	@bash ci/mkinitrd.sh >/dev/null
 	@bash ci/run-qemu.sh --gic 3 --scenario robustness --timeout 1500 \
 		--append wd.soak=1 --log $(SOAK_LOG) >/dev/null; \
-	grep -E 'CHECK FAIL|hcfuzz: (hvc results|psci results|pattern|PASS|FAIL)|cycles \(|MemFree|pool' \
+	grep -E 'CHECK FAIL|hcfuzz: (hvc results|psci results|pattern|PASS|FAIL)|cycles \(|MemFree|pool usage' \
 		$(SOAK_LOG); \
 	grep -q 'SCENARIO DONE pass=[1-9][0-9]* fail=0' $(SOAK_LOG) && \
 	! grep -qE 'Kernel panic|Internal error: Oops|BUG:|Call trace:' \

@@ -3,9 +3,10 @@
  * hcfuzz: HCFUZZ_CALLS hypercalls (set by the build) with pseudo-random
  * function IDs and arguments, then a summary of what came back. IDs are
  * mostly Warden's (0xc6000000..0xc600001f, past the table too), some
- * PSCI, some Linux stub IDs, some anything. Arguments include addresses
- * of this cell's RAM, the other cells', the root's and the hypervisor's,
- * cell IDs and huge values. Warden must answer each with a value, never
+ * PSCI, some Linux stub IDs, some anything; never one whose purpose is
+ * to stop the caller (PSCI CPU_OFF/CPU_SUSPEND, WD_HC_CELL_FAULT).
+ * Arguments include addresses of this cell's RAM, the other cells', the
+ * root's and the hypervisor's, cell IDs and huge values. Warden must answer each with a value, never
  * fault, and leave every other cell (and this one's memory) alone.
  *
  * Pacing: more than 1000 failed calls in one second fail a cell (a flood,
@@ -115,7 +116,17 @@ static u64 random_psci_id(u64 r)
 	return PSCI_BASE + fn + ((r >> 16) & 1 ? PSCI_SMC64 : 0);
 }
 
-static u64 random_id(bool *psci)
+/*
+ * WD_HC_CELL_FAULT is how a cell fails itself on purpose (the inmate
+ * library's exception report): like CPU_OFF it would stop the fuzzer.
+ * Its stand-in is the first ID past the table.
+ */
+static u64 spare_fuzzer(u64 id)
+{
+	return id == WD_HC_CELL_FAULT ? WD_HC(WD_HC_COUNT) : id;
+}
+
+static u64 random_warden_id(bool *psci)
 {
 	u64 r = rng();
 
@@ -133,6 +144,11 @@ static u64 random_id(bool *psci)
 	default:
 		return WD_HC_BASE + ((r >> 8) % 0x20);
 	}
+}
+
+static u64 random_id(bool *psci)
+{
+	return spare_fuzzer(random_warden_id(psci));
 }
 
 /* Non-root output must stay readable: a valid character is never sent. */
