@@ -1,36 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * Demo cell for QEMU virt: CPU 3, 16 MiB of RAM from the cell pool seen at
- * guest-physical 0x40000000, and its comm region page at 0x80000000.
- * The inmate's console is the hypervisor's (WD_HC_CONSOLE_PUTC).
- */
-#include <warden/config.h>
-
-static const struct {
-	struct wd_header hdr;
-	struct wd_cell cell;
-	struct wd_mem_region mem[2];
-	struct wd_device dev[0];
-	wd_u32 irqs[0];
-} config WD_CONFIG_SECTION = {
-	.hdr = WD_HEADER(WD_KIND_CELL, config),
-	.cell =
-		{
-			.name = "demo",
-			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
-			.cpu_set = 1ull << 3,
-			.entry = 0x40000000,
-		},
-	.mem =
-		{
-			{.phys_start = 0x77000000,
-			 .virt_start = 0x40000000,
-			 .size = 0x01000000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = 0x7efff000,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
-		},
-};
+/* Demo cell for QEMU virt: CPU 3, the first 16 MiB of the cell pool. */
+#define CELL_NAME "demo"
+#define CELL_CPU 3
+#define CELL_RAM_PHYS 0x77000000
+#define CELL_COMM_PHYS 0x7efff000
+#include "simple-cell.h"

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Body of a plain one-CPU cell for QEMU virt: CELL_CPU, 16 MiB of the cell
+ * pool at CELL_RAM_PHYS seen at guest-physical 0x40000000 (so the same
+ * inmate images run in every such cell), the comm region page at
+ * CELL_COMM_PHYS seen at 0x80000000. The inmate's console is the
+ * hypervisor's (WD_HC_CONSOLE_PUTC). The including file defines
+ * CELL_NAME, CELL_CPU, CELL_RAM_PHYS and CELL_COMM_PHYS.
+ */
+#include <warden/config.h>
+
+static const struct {
+	struct wd_header hdr;
+	struct wd_cell cell;
+	struct wd_mem_region mem[2];
+	struct wd_device dev[0];
+	wd_u32 irqs[0];
+} config WD_CONFIG_SECTION = {
+	.hdr = WD_HEADER(WD_KIND_CELL, config),
+	.cell =
+		{
+			.name = CELL_NAME,
+			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
+			.cpu_set = 1ull << CELL_CPU,
+			.entry = 0x40000000,
+		},
+	.mem =
+		{
+			{.phys_start = CELL_RAM_PHYS,
+			 .virt_start = 0x40000000,
+			 .size = 0x01000000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
+				  WD_MEM_LOADABLE},
+			{.phys_start = CELL_COMM_PHYS,
+			 .virt_start = 0x80000000,
+			 .size = 0x1000,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
+		},
+};
