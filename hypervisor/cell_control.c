@@ -90,32 +90,28 @@ static long shutdown_locked(u64 id)
 	return 0;
 }
 
-long cell_set_loadable(u64 id)
+/* Every lifecycle request runs under the management lock. */
+static long under_mgmt_lock(long (*fn)(u64 id), u64 id)
 {
 	long ret;
 
 	cell_mgmt_lock();
-	ret = set_loadable_locked(id);
+	ret = fn(id);
 	cell_mgmt_unlock();
 	return ret;
+}
+
+long cell_set_loadable(u64 id)
+{
+	return under_mgmt_lock(set_loadable_locked, id);
 }
 
 long cell_start(u64 id)
 {
-	long ret;
-
-	cell_mgmt_lock();
-	ret = start_locked(id);
-	cell_mgmt_unlock();
-	return ret;
+	return under_mgmt_lock(start_locked, id);
 }
 
 long cell_shutdown(u64 id)
 {
-	long ret;
-
-	cell_mgmt_lock();
-	ret = shutdown_locked(id);
-	cell_mgmt_unlock();
-	return ret;
+	return under_mgmt_lock(shutdown_locked, id);
 }
