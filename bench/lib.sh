@@ -9,6 +9,9 @@ BENCH_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$BENCH_TOP/ci/qemu-args.sh"
 BENCH_ICOUNT=(-icount shift=3,sleep=off -accel tcg,thread=single)
 BENCH_INMATE=$BENCH_TOP/out/arm64/inmates/latency.elf
+# Where bench/mkinitrd.sh puts the bench image (bench/smoke.sh uses its
+# own, so that it never replaces the image of a running `make bench`).
+BENCH_OUT=${BENCH_OUT:-$BENCH_TOP/out/bench}
 
 # bench_patch IN OUT KEY=VALUE...: a copy of the latency image with its
 # parameters set (bench/patch-params.sh); the period is always 100 us.
@@ -61,16 +64,16 @@ bench_check_report() {
 }
 
 # bench_linux GIC CASES LOG: boots root Linux on the bench image
-# (bench/mkinitrd.sh) with the e2e DT and runs bench/guest/bench.sh's
+# ($BENCH_OUT/initrd.gz, bench/mkinitrd.sh) with the e2e DT and runs bench/guest/bench.sh's
 # CASES (comma-separated); the guest powers QEMU off when done.
 bench_linux() {
 	local dtb=$BENCH_TOP/out/ci/virt-gicv$1-on.dtb
 	[ -e "$dtb" ] || bash "$BENCH_TOP/ci/mkdtb.sh" "$1" on >/dev/null
-	timeout --foreground -k 5 "${BENCH_LINUX_TIMEOUT:-400}" \
+	timeout --foreground -k 5 "${BENCH_LINUX_TIMEOUT:-600}" \
 		qemu-system-aarch64 -M "$(qemu_machine "$1" on)" \
 		-cpu "$QEMU_CPU" -smp 4 -m "$QEMU_MEM" -nographic -no-reboot \
 		"${BENCH_ICOUNT[@]}" -kernel "$BENCH_TOP/.cache/arm64/Image" \
-		-initrd "$BENCH_TOP/out/bench/initrd.gz" -dtb "$dtb" \
+		-initrd "$BENCH_OUT/initrd.gz" -dtb "$dtb" \
 		-rtc clock=vm -append "console=ttyAMA0 nokaslr panic=-1 \
 loglevel=4 kvm-arm.mode=none wd.scenario=bench wd.bench=$2 \
 wd.cyclic=${BENCH_CYCLIC_SECONDS:-10}" </dev/null 2>&1 | tr -d '\r' >"$3"

@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# Builds out/bench/initrd.gz: the e2e test image (ci/mkinitrd.sh) plus what
-# the benchmark's guest side needs:
+# Builds $BENCH_OUT/initrd.gz (out/bench/ unless set): the e2e test
+# image (ci/mkinitrd.sh) plus what the benchmark's guest side needs:
 #   /scenarios/bench.sh          bench/guest/bench.sh
 #   /usr/bin/wd-busy             the root's load for case (c)
-#   /lib/warden/bench/latency-{b,c,c2}.bin   the inmate, parameters set
-#   /lib/warden/bench/latency-{b,c,c2}.samples   its number of samples
+#   /lib/warden/bench/latency-{b,c,c2,d,d1}.bin   the inmate, parameters set
+#   /lib/warden/bench/latency-{b,c,c2,d,d1}.samples   its number of samples
 #   /usr/bin/cyclictest + libs   when bench/fetch-rt-tests.sh got them
 # Usage: bench/mkinitrd.sh SAMPLES NOYIELD_SAMPLES (the latter for c2)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
 samples=$1 noyield_samples=$2
-out=$top/out/bench
+out=$BENCH_OUT
+mkdir -p "$out"
 root=$out/initrd
 bash "$top/ci/mkinitrd.sh" >/dev/null
 rm -rf "$root"
 cp -a "$top/out/ci/initrd" "$root"
 cp "$top/bench/guest/bench.sh" "$root/scenarios/bench.sh"
-install -m755 "$out/wd-busy" "$root/usr/bin/wd-busy"
+install -m755 "$top/out/bench/wd-busy" "$root/usr/bin/wd-busy"
 mkdir -p "$root/lib/warden/bench"
 # In a cell: 500 ms for the root to go quiet after `cell start`, and 3 s
 # after the last sample for bench.sh to start reading the console (it
@@ -31,6 +32,8 @@ cell_image() { # CASE RUN_ID SAMPLES
 cell_image b 2 "$samples"
 cell_image c 3 "$samples"
 cell_image c2 4 "$noyield_samples"
+cell_image d 5 "$samples"
+cell_image d1 6 "$samples"
 
 # cyclictest is dynamically linked: its interpreter and NEEDED libraries
 # (readelf -d) go where Debian's ld.so looks for them.

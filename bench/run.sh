@@ -8,6 +8,8 @@
 #   (c)  in the demo cell, wd-busy copying pages on every root CPU
 #   (a''), (c'') as (a'), (c) with loads that never yield, only
 #        BENCH_NOYIELD_SAMPLES: QEMU's round-robin tail (see latency.md)
+#   (d)  as (b) with direct IRQ delivery (demo-direct.cell): GICv3 only
+#   (d') as (c) with direct IRQ delivery
 # Environment: BENCH_SAMPLES (10000), BENCH_NOYIELD_SAMPLES (50),
 # BENCH_GICS ("2 3"), BENCH_CYCLIC_SECONDS (10).
 set -uo pipefail
@@ -59,6 +61,13 @@ linux_case() {
 	keep "$1" "$2" "${3:-$samples}"
 }
 
+# not_offered CASE GIC: direct IRQ delivery exists on GICv3 only
+not_offered() {
+	echo "not offered (GICv$2, see Documentation/interrupts.md)" \
+		>"$logs/$1-gicv$2.skip"
+	say "($1) GICv$2: not offered"
+}
+
 cyclic_case() { # CASE GIC
 	local log=$logs/linux-gicv$2.log why
 	why=$(sed -n "s/^BENCH skip $1: //p" "$log" | head -n 1)
@@ -84,11 +93,17 @@ say "building the bench image"
 bash "$BENCH_TOP/bench/mkinitrd.sh" "$samples" "$noyield_samples" \
 	>/dev/null || exit 2
 for gic in $gics; do
-	say "GICv$gic: root Linux: cyclictest without/with Warden, (b), (c), (c'')"
-	bench_linux "$gic" cyclic-off,cyclic-on,b,c,c2 "$logs/linux-gicv$gic.log"
-	for c in b c; do linux_case $c "$gic"; done
+	cells="b c c2" direct="d d1"
+	if [ "$gic" != 3 ]; then
+		for c in $direct; do not_offered $c "$gic"; done
+		direct=
+	fi
+	say "GICv$gic: root Linux: cyclictest without/with Warden, $cells $direct"
+	bench_linux "$gic" "$(echo cyclic-off cyclic-on $cells $direct | tr ' ' ,)" \
+		"$logs/linux-gicv$gic.log"
+	for c in b c $direct; do linux_case $c "$gic"; done
 	linux_case c2 "$gic" "$noyield_samples"
-	for c in b c c2; do
+	for c in $cells $direct; do
 		bench_case_lines "$logs/linux-gicv$gic.log" "$c-stats" \
 			>"$logs/$c-gicv$gic.stats"
 	done

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Quick check for `make test` that the latency inmate runs and reports sane
 # numbers: a few hundred samples bare metal, idle (a) and with busy loops
-# on the other three CPUs (a'), on GICv2 and GICv3. Not a benchmark: the
-# figures themselves are `make bench`'s (bench/run.sh).
+# on the other three CPUs (a'), on GICv2 and GICv3; then, on GICv3, in a
+# cell with direct IRQ delivery (d): root Linux, `warden enable`, the
+# inmate in demo-direct.cell. Not a benchmark: the figures themselves are
+# `make bench`'s (bench/run.sh).
 #   bench/smoke.sh [SAMPLES]      (default 300; logs in $LOGDIR or a tmpdir)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -35,6 +37,27 @@ check_figures() { # NAME LOG MAX
 	fi
 }
 
+# check_direct LOG BARE_LOG: case (d) in the guest's LOG ran, Warden
+# took none of its IRQs, and it is as fast as bare metal (BARE_LOG)
+check_direct() {
+	local lat=$logdir/d-gicv3.lat irq bare mode
+	bench_case_lines "$1" d >"$lat"
+	check_figures "latency (d) direct-IRQ cell GICv3" "$lat" $max_idle
+	irq=$(bench_case_lines "$1" d-stats | awk '$1 == 3 { print $3 }')
+	if [ "$irq" = 0 ]; then
+		ok "latency (d): Warden's irq count for CPU 3 is 0"
+	else
+		bad "latency (d): Warden's irq count for CPU 3: '${irq:-none}'"
+	fi
+	bare=$(bench_field "$2" summary mode)
+	mode=$(bench_field "$lat" summary mode)
+	if [ -n "$mode" ] && [ -n "$bare" ] && [ "$mode" = "$bare" ]; then
+		ok "latency (d): mode $mode ticks, as bare metal"
+	else
+		bad "latency (d): mode '$mode' ticks, bare metal '$bare'"
+	fi
+}
+
 check_busy() { # NAME LOG: each busy CPU started and made progress
 	local lines
 	lines=$(bench_lat_lines "$2" | grep '^LAT busy')
@@ -58,5 +81,14 @@ for gic in 2 3; do
 		"$logdir/a1-gicv$gic.log" $max_busy
 	check_busy "latency (a') GICv$gic" "$logdir/a1-gicv$gic.log"
 done
+# The image of make bench with SAMPLES samples, in the smoke's own place.
+export BENCH_OUT=$logdir/image
+if bash "$BENCH_TOP/bench/mkinitrd.sh" "$samples" "$samples" >/dev/null; then
+	BENCH_LINUX_TIMEOUT=120 bench_linux 3 d "$logdir/linux-gicv3.log"
+	check_direct "$logdir/linux-gicv3.log" "$logdir/a-gicv3.log"
+else
+	bad "bench/mkinitrd.sh failed: no direct-IRQ case"
+fi
+rm -rf "$BENCH_OUT" # 15 MB of image, not a log
 echo "latency smoke: $((checks - failures))/$checks passed (logs in $logdir)"
 [ $failures -eq 0 ]

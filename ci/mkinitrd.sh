@@ -20,6 +20,9 @@ copy() { # copy SRC DST, warning when a part is not built yet
 copy "$out/arm64/warden.ko" "$root/lib/modules/$kver/extra/warden.ko"
 echo "extra/warden.ko:" >"$root/lib/modules/$kver/modules.dep"
 copy "$out/arm64/warden.bin" "$root/lib/firmware/warden.bin"
+# Test only (docs/robustness.md): insmod'ed by the robustness scenario.
+mkdir -p "$root/lib/warden/test"
+copy "$out/arm64/warden-hcfuzz.ko" "$root/lib/warden/test/warden-hcfuzz.ko"
 copy "$out/arm64/warden" "$root/usr/sbin/warden"
 copy "$out/bench/wd-busy" "$root/usr/bin/wd-busy" # a root load that yields
 copy "$out/arm64/warden-shm-ping" "$root/usr/bin/warden-shm-ping"

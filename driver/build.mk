@@ -15,3 +15,6 @@ $(OUT)/arm64/warden.ko: $(DRIVER_SRCS)
 driver-clean:
 	$(MAKE) -C $(KDIR) M=$(TOP)/driver ARCH=arm64 \
 		CROSS_COMPILE=$(CROSS) clean
+
+# The test image's root-side hypercall fuzzer (driver/test/).
+include driver/test/build.mk

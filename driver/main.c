@@ -92,6 +92,20 @@ static long wd_ioc_cell_mappings(void __user *arg)
 	return err;
 }
 
+static long wd_ioc_cell_rt_stats(void __user *arg)
+{
+	struct wd_ioc_cell_rt_stats *r = memdup_user(arg, sizeof(*r));
+	long err;
+
+	if (IS_ERR(r))
+		return PTR_ERR(r);
+	err = wd_cell_rt_stats(r);
+	if (!err && copy_to_user(arg, r, sizeof(*r)))
+		err = -EFAULT;
+	kfree(r);
+	return err;
+}
+
 static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	void __user *uarg = (void __user *)arg;
@@ -118,6 +132,8 @@ static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return wd_ioc_cell_stats(uarg);
 	case WD_IOC_CELL_MAPPINGS:
 		return wd_ioc_cell_mappings(uarg);
+	case WD_IOC_CELL_RT_STATS:
+		return wd_ioc_cell_rt_stats(uarg);
 	default:
 		return -ENOTTY;
 	}

@@ -44,6 +44,7 @@ void wd_flush_dcache(void *start, size_t size);
 struct wd_ioc_cell_load;
 struct wd_ioc_cell_stats;
 struct wd_ioc_cell_mappings;
+struct wd_ioc_cell_rt_stats;
 bool wd_cells_exist(void);
 int wd_cell_create(const void __user *blob, u64 size);
 int wd_cell_destroy(const char *name);
@@ -52,6 +53,8 @@ int wd_cell_shutdown(const char *name);
 int wd_cell_load(const struct wd_ioc_cell_load *load);
 int wd_cell_stats(struct wd_ioc_cell_stats *stats);
 int wd_cell_mappings(struct wd_ioc_cell_mappings *m);
+/* cell_rt_stats.c: a copy of the RTOS statistics in a cell's comm page. */
+int wd_cell_rt_stats(struct wd_ioc_cell_rt_stats *r);
 extern const struct attribute_group wd_cells_attr_group;
 
 /* ivshmem.c: /dev/warden-shm<link>, one per "warden,ivshmem" DT node. */

@@ -145,21 +145,55 @@ static void copy_rt_taskset(struct wd_comm_region *c, const struct cell *cell)
 /*
  * The comm page is pool RAM (the checker says so): mapped at EL2. In a
  * coloured cell it is a frame of the cell's colours (wd/cell_colour.h).
+ * Checked again here because the root is about to read it: a comm page
+ * anywhere else refuses the cell.
  */
-static void init_comm(struct cell *cell)
+static int find_comm(struct cell *cell)
 {
 	const struct wd_mem_region *m = comm_region(cell->desc);
 	const struct wd_range *pool = &wd_system_config()->cell_pool;
 	u64 pa;
 
-	if (!m || region_first_pa(cell->desc, m, &pa) || pa < pool->start ||
-	    pa - pool->start >= pool->size)
-		return;
+	if (!m)
+		return 0;
+	if (region_first_pa(cell->desc, m, &pa) || pa < pool->start ||
+	    pa - pool->start >= pool->size) {
+		printk("cell create: comm region is not in the cell pool\n");
+		return -EINVAL;
+	}
 	cell->comm = paging_ptr(pa);
 	cell->comm_ipa = m->virt_start;
+	return 0;
+}
+
+/* Read-only in the root from now on (root_map_comm()). */
+static int show_comm_to_root(const struct cell *cell)
+{
+	int err = root_map_comm(cell);
+
+	if (err)
+		printk("cell create: comm page not mappable for the root "
+		       "(%d)\n",
+		       err);
+	return err;
+}
+
+static void init_comm(struct cell *cell)
+{
+	if (!cell->comm)
+		return;
 	fill_comm(cell->comm, cell);
 	copy_rt_taskset(cell->comm, cell);
-	arch_dcache_clean(pa, PAGE_SIZE);
+	arch_dcache_clean(paging_pa(cell->comm), PAGE_SIZE);
+}
+
+/* What create built before attach(), which undoes its own part. */
+static void undo_create(struct cell *cell)
+{
+	root_unmap_comm(cell);
+	arch_stage2_flush(&root_cell);
+	paging_destroy(&cell->stage2);
+	cell_free(cell);
 }
 
 /* Counter ticks to microseconds, for the "created" line. */
@@ -183,12 +217,12 @@ static long create_locked(void *blob, u64 size)
 	cell->cpu_set = cell->desc->cpu_set;
 	memcpy(cell->name, cell->desc->name, WD_NAME_LEN);
 	cell->name[WD_NAME_LEN - 1] = '\0';
-	err = check_config(cell) ?: check_cpus(cell) ?: build_stage2(cell);
+	err = check_config(cell) ?: check_cpus(cell) ?: find_comm(cell)
+					 ?: build_stage2(cell);
 	if (!err)
-		err = attach(cell);
+		err = show_comm_to_root(cell) ?: attach(cell);
 	if (err) {
-		paging_destroy(&cell->stage2);
-		cell_free(cell);
+		undo_create(cell);
 		return err;
 	}
 	init_comm(cell);

@@ -61,6 +61,8 @@ static void detach(struct cell *cell)
 	if (err)
 		printk("cell '%s': devices not all back in the root (%d)\n",
 		       cell->name, err);
+	/* Gone from the root (TLB included) before the scrub and reuse. */
+	root_unmap_comm(cell);
 	arch_stage2_flush(&root_cell);
 }
 

@@ -2,8 +2,9 @@
 /*
  * What passes between the root and the other cells through the root's
  * stage 2: the root's config buffers Warden reads, devices a cell takes
- * from the root (unmapped at create, mapped back at destroy), and a
- * stopped cell's loadable memory lent to the root for `cell load`.
+ * from the root (unmapped at create, mapped back at destroy), a stopped
+ * cell's loadable memory lent to the root for `cell load`, and each
+ * cell's comm page, which the root may read but never write.
  *
  * Callers hold the management lock and flush the root's stage-2 TLB
  * after a change (arch_stage2_flush), once for all of them.
@@ -14,6 +15,7 @@
 #include <wd/errno.h>
 #include <wd/paging.h>
 #include <wd/setup.h>
+#include <wd/spinlock.h>
 #include <wd/string.h>
 
 /* An IO range of the root's config: an IO region or a device. */
@@ -162,14 +164,55 @@ int root_map_loadable(const struct cell *cell)
 	return err;
 }
 
+/*
+ * A comm page the config made LOADABLE goes back to read-only rather
+ * than away: the root keeps reading it (root_map_comm()), and the page
+ * is still mapped at its last level, so this needs no table page.
+ */
 void root_unmap_loadable(const struct cell *cell)
 {
 	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
 	unsigned int i;
 
-	for (i = 0; i < cell->desc->num_mem_regions; i++, m++)
-		if (loadable(m))
+	for (i = 0; i < cell->desc->num_mem_regions; i++, m++) {
+		if (!loadable(m))
+			continue;
+		if (m->flags & WD_MEM_COMM)
+			root_map_comm(cell);
+		else
 			region_for_each_run(cell->desc, m, take_back_run, NULL);
+	}
+}
+
+/*
+ * A cell's comm page is visible to the root, read-only, at its physical
+ * address, from create to destroy, so that the root can read what the
+ * cell publishes there (the RTOS's statistics) without stopping it.
+ *
+ * Trust: read-only is the rule. The page is the cell's, and Warden
+ * writes it too (state, task set); a root that could write it could
+ * change what the cell is told. A root write takes a stage-2 permission
+ * fault: refused and reported like any access the root may not make.
+ * What the root reads there is the cell's word: readers validate it.
+ */
+int root_map_comm(const struct cell *cell)
+{
+	u64 pa = paging_pa(cell->comm);
+
+	if (!cell->comm)
+		return 0;
+	if (root_ipa_used(pa, PAGE_SIZE))
+		return -EBUSY; /* the root's own map has it: never alias */
+	return paging_map(&root_cell.stage2, pa, pa, PAGE_SIZE, PG_READ);
+}
+
+/* Before the page is scrubbed; the caller flushes the root's TLB. */
+void root_unmap_comm(const struct cell *cell)
+{
+	u64 pa = paging_pa(cell->comm);
+
+	if (cell->comm && !root_ipa_used(pa, PAGE_SIZE))
+		paging_unmap(&root_cell.stage2, pa, PAGE_SIZE);
 }
 
 /*
@@ -224,6 +267,15 @@ static bool plain_ram(u64 pa, u64 size)
  * the copy and unmapped again. ipa and size are the root's: checked
  * against its RAM regions, so the root cannot make Warden read Warden.
  */
+/*
+ * The temporary mappings live in the one EL2 table all CPUs share, and
+ * paging_unmap() frees an intermediate table once it looks empty: two
+ * CPUs copying from the same 2 MiB at once would pull the mapping from
+ * under each other (found by the root-side hypercall fuzzer). One copy
+ * at a time.
+ */
+static spinlock_t copy_lock;
+
 int root_copy_from(void *dst, u64 ipa, u64 size)
 {
 	u64 pa, first, span;
@@ -236,10 +288,12 @@ int root_copy_from(void *dst, u64 ipa, u64 size)
 		return -EFAULT;
 	first = pa & PAGE_MASK;
 	span = ALIGN_UP(pa + size, PAGE_SIZE) - first;
+	spin_lock(&copy_lock);
 	err = wd_hyp_map(first, span, PG_READ);
 	if (!err)
 		memcpy(dst, paging_ptr(pa), size);
 	wd_hyp_unmap(first, span);
+	spin_unlock(&copy_lock);
 	return err;
 }
 
@@ -260,10 +314,12 @@ int root_copy_to(u64 ipa, const void *src, u64 size)
 		return -EFAULT;
 	first = pa & PAGE_MASK;
 	span = ALIGN_UP(pa + size, PAGE_SIZE) - first;
+	spin_lock(&copy_lock);
 	err = wd_hyp_map(first, span, PG_RW);
 	if (!err)
 		memcpy(paging_ptr(pa), src, size);
 	wd_hyp_unmap(first, span);
+	spin_unlock(&copy_lock);
 	return err;
 }
 

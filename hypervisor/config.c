@@ -631,6 +631,10 @@ static void check_comm_region(struct checker *ck, const struct wd_cell *c)
 		if (mem[i].flags & (WD_MEM_IO | WD_MEM_SHARED))
 			violation(ck, "mem", (int)i,
 				  "comm region must not be IO or SHARED");
+		/* The root sees it read-only: a load would write to it. */
+		if (mem[i].flags & WD_MEM_LOADABLE)
+			violation(ck, "mem", (int)i,
+				  "comm region must not be LOADABLE");
 	}
 }
 
@@ -876,6 +880,15 @@ static void check_links(struct checker *ck, const struct wd_cell *c,
 	}
 }
 
+/* The root lends its CPUs to cells: Warden must see its interrupts. */
+static void check_direct_irq_alone(struct checker *ck, const struct wd_cell *c,
+				   int is_root)
+{
+	if (is_root && (c->flags & WD_CELL_DIRECT_IRQ))
+		violation(ck, "flags", -1,
+			  "the root cell cannot take its IRQs directly");
+}
+
 static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 			     int is_root)
 {
@@ -890,6 +903,7 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_links(ck, c, is_root);
 	check_rt_taskset(ck, c, is_root);
 	check_colouring_alone(ck, c, is_root);
+	check_direct_irq_alone(ck, c, is_root);
 	if (is_root)
 		return; /* the root's entry is ignored: Linux is running */
 	check_has_ram(ck, c);
@@ -1409,6 +1423,23 @@ static void check_links_exist(struct checker *ck, const struct wd_cell *c,
 				  sys->platform.num_irqs);
 }
 
+/*
+ * Direct delivery needs the GICv3 system-register CPU interface: Group 1
+ * to the cell's EL1, Warden's SGI in Group 0 (Documentation/interrupts.md
+ * says why GICv2 cannot).
+ */
+static void check_direct_irq_in_system(struct checker *ck,
+				       const struct wd_cell *c,
+				       const struct wd_system *sys)
+{
+	if ((c->flags & WD_CELL_DIRECT_IRQ) &&
+	    sys->platform.gic_version != WD_GIC_V3)
+		violation(ck, "flags", -1,
+			  "direct IRQ delivery needs GICv3, the platform has "
+			  "GICv%u",
+			  sys->platform.gic_version);
+}
+
 static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
 				 const struct wd_system *sys, int is_root)
 {
@@ -1420,6 +1451,7 @@ static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_links_exist(ck, c, sys);
 	check_colours_exist(ck, c, sys);
 	check_banks_exist(ck, c, sys);
+	check_direct_irq_in_system(ck, c, sys);
 	for (i = 0; i < resource_count(c); i++) {
 		resource_get(c, i, &r);
 		if (r.coloured)

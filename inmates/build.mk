@@ -29,8 +29,10 @@ INMATE_HDRS := $(wildcard inmates/lib/*.h inmates/lib/include/inmate/*.h) \
 # One fault binary per case, all from demos/fault.c (FAULT_CASE selects).
 INMATE_FAULTS := oob-read root-write undef smc smc-sip sysreg mmio gicd \
 	hvc-flood
+INMATE_DIRECT := sgi-out sgi0 mgmt-off mgmt-prio mgmt-group ap1r
 INMATE_DEMOS := hello timer timer-busy selftest latency rtc memtest echo \
-	shm-intruder hcfuzz hcfuzz-soak \
+	direct $(addprefix direct-,$(INMATE_DIRECT)) \
+	shm-intruder hcfuzz hcfuzz-soak memkeep \
 	$(addprefix fault-,$(INMATE_FAULTS))
 INMATE_ELFS := $(patsubst %,$(INMATE_OUT)/%.elf,$(INMATE_DEMOS))
 INMATE_BINS := $(INMATE_ELFS:.elf=.bin)
@@ -50,6 +52,10 @@ $(INMATE_OBJ)/lib/%.S.o: inmates/lib/%.S $(INMATE_HDRS)
 $(INMATE_OBJ)/demos/%.o: inmates/demos/%.c $(INMATE_HDRS)
 	@mkdir -p $(dir $@)
 	$(INMATE_CC) $(INMATE_CFLAGS) -c $< -o $@
+
+$(INMATE_OBJ)/demos/direct-%.o: inmates/demos/direct.c $(INMATE_HDRS)
+	@mkdir -p $(dir $@)
+	$(INMATE_CC) $(INMATE_CFLAGS) -DDIRECT_CASE='"$*"' -c $< -o $@
 
 $(INMATE_OBJ)/demos/fault-%.o: inmates/demos/fault.c $(INMATE_HDRS)
 	@mkdir -p $(dir $@)

@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "device.h"
+#include "rt_stats.h"
 #include "warden.h"
 
 #define CELL_NAME_SIZE sizeof(((struct wd_ioc_cell_id *)0)->name)
@@ -166,7 +167,23 @@ static void print_stats(const struct wd_ioc_cell_stats *s)
 	}
 }
 
-/* Exits by cause per CPU, counted since the CPU joined the cell. */
+/* A real-time cell's statistics from its comm page (rt_stats.h). */
+static int print_rt_stats(const char *name)
+{
+	static struct wd_ioc_cell_rt_stats rt;
+	int ret;
+
+	strcpy(rt.name, name); /* copy_name() checked its length */
+	ret = warden_ioctl(WD_IOC_CELL_RT_STATS, &rt, "cell stats");
+	if (ret == WARDEN_OK && rt_stats_show(stdout, stderr, &rt))
+		ret = WARDEN_FAIL;
+	return ret;
+}
+
+/*
+ * Exits by cause per CPU, counted since the CPU joined the cell; then
+ * the RTOS statistics of a cell with a real-time task set.
+ */
 static int cell_stats(int argc, char **argv)
 {
 	static struct wd_ioc_cell_stats stats;
@@ -177,9 +194,11 @@ static int cell_stats(int argc, char **argv)
 	if (copy_name(stats.name, argv[1]))
 		return WARDEN_INPUT;
 	ret = warden_ioctl(WD_IOC_CELL_STATS, &stats, "cell stats");
-	if (ret == WARDEN_OK)
-		print_stats(&stats);
-	return ret;
+	if (ret != WARDEN_OK)
+		return ret;
+	print_stats(&stats);
+	fflush(stdout);
+	return print_rt_stats(stats.name);
 }
 
 static void print_runs(const struct wd_mappings *m)
@@ -299,7 +318,10 @@ const struct command cell_commands[] = {
 	 .args = "NAME",
 	 .summary = "exits to Warden by cause, per CPU of the cell",
 	 .help = "Counted since the CPU joined the cell (enable for the\n"
-		 "root's, create for a cell's). NAME may be the root.\n",
+		 "root's, create for a cell's). NAME may be the root.\n"
+		 "A cell with a real-time task set also shows the RTOS's\n"
+		 "per-task statistics, read from its comm page (lines\n"
+		 "starting with 'rt:'; see inmates/rtos/README.md).\n",
 	 .run = cell_stats},
 	{0},
 };

@@ -27,7 +27,7 @@ void arch_cpu_quiesce(struct percpu *pc)
 {
 	write_sysreg(0, cntv_ctl_el0);
 	write_sysreg(0, cntp_ctl_el0);
-	gic->clear_lrs(pc);
+	gic->cpu_quiesce(pc);
 	/* No walk of the cell's tables (which may be freed) from here on. */
 	write_sysreg(paging_pa(park_table), vttbr_el2);
 	isb();

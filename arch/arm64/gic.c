@@ -119,9 +119,11 @@ u32 gic_maint_intid(void)
 bool gic_handle_parked_irq(struct percpu *pc)
 {
 	struct virq v;
-	u32 iar = gic->ack(&v);
+	u32 iar;
 
-	(void)pc;
+	if (gic->take_fiq && !is_spurious(gic->take_fiq(pc)))
+		return true;
+	iar = gic->ack(&v);
 	if (is_spurious(v.intid))
 		return false;
 	gic->eoi(iar);

@@ -280,7 +280,7 @@ static void v2_send_sgi(const struct percpu *target, u32 intid)
 	wr(gicd + GICD_SGIR, target->arch.gic_target << 16 | intid);
 }
 
-static void v2_clear_lrs(struct percpu *pc)
+static void v2_cpu_quiesce(struct percpu *pc)
 {
 	u32 i, lr;
 
@@ -299,7 +299,7 @@ static void v2_cpu_reset(struct percpu *pc)
 {
 	u32 i;
 
-	v2_clear_lrs(pc);
+	v2_cpu_quiesce(pc);
 	wr(gich + GICH_VMCR, 0);
 	gic_reset_private(gicd);
 	for (i = 0; i < 4; i++)
@@ -323,5 +323,5 @@ const struct gic_ops gicv2_ops = {
 	.inject = v2_inject,
 	.set_underflow_irq = v2_set_underflow_irq,
 	.send_sgi = v2_send_sgi,
-	.clear_lrs = v2_clear_lrs,
+	.cpu_quiesce = v2_cpu_quiesce,
 };

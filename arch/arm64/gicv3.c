@@ -4,6 +4,12 @@
  * ICH_LR<n>_EL2, redistributors found by affinity. No cell has the
  * distributor or a redistributor mapped: both are emulated (vgicv3.c,
  * vgicv3_redist.c).
+ *
+ * Warden's SGI is Group 0 at priority 0 when the GIC has one security
+ * state (GICD_CTLR.DS): it arrives as an FIQ, which HCR_EL2.FMO sends to
+ * EL2 on every CPU. That lets a direct-IRQ cell's CPUs run with
+ * HCR_EL2.IMO clear (its Group-1 interrupts go straight to EL1) while
+ * Warden can still stop them (Documentation/interrupts.md).
  */
 #include <arch/gic.h>
 #include <arch/sysreg.h>
@@ -23,10 +29,15 @@
 #define GICR_ISENABLER0 (GICR_SGI + 0x100)
 #define GICR_ICENABLER0 (GICR_SGI + 0x180)
 #define GICR_ISPENDR0 (GICR_SGI + 0x200)
+#define GICR_IGROUPR0 (GICR_SGI + 0x080)
+#define GICR_IPRIORITYR0 (GICR_SGI + 0x400)
+#define GICD_CTLR_DS BIT(6)
+#define GICD_CTLR_GRP0 BIT(0)
 
 #define ICC_SRE_SRE BIT(0)
 #define ICC_CTLR_CBPR BIT(0)
 #define ICC_CTLR_EOIMODE BIT(1)
+#define ICC_CTLR_PRIBITS(c) ((((c) >> 8) & 7) + 1)
 #define ICH_HCR_EN BIT(0)
 #define ICH_HCR_UIE BIT(1)
 
@@ -47,9 +58,12 @@
 #define SGI1R_AFF_MASK (0xffull << 48 | 0xffull << 32 | 0xffull << 16)
 
 #define ICC_SGI1R_EL1 S3_0_C12_C11_5
+#define ICC_SGI0R_EL1 S3_0_C12_C11_7
 
 static u64 gicd_base, gicr_base;
 static u32 num_cpus, maint_intid;
+/* Warden's SGI is Group 0 (an FIQ): direct IRQ delivery is possible. */
+static bool group0_sgi;
 
 static inline u32 mmio_read32(u64 addr)
 {
@@ -119,6 +133,21 @@ static int v3_init(const struct wd_system *sys)
 	return 0;
 }
 
+/*
+ * With one security state (DS) Group 0 is ours to use from non-secure
+ * EL2; Linux's GICD_CTLR write set bit 0 (EnableGrp0 there) already.
+ * Every CPU reads the same answer: run from cpu_init, where the
+ * distributor is mapped.
+ */
+static void v3_init_group0(void)
+{
+	u32 ctlr = mmio_read32(gicd_base + GICD_CTLR);
+
+	group0_sgi = ctlr & GICD_CTLR_DS;
+	if (group0_sgi && !(ctlr & GICD_CTLR_GRP0))
+		mmio_write32(gicd_base + GICD_CTLR, ctlr | GICD_CTLR_GRP0);
+}
+
 static int v3_map_devices(struct paging *hyp, const struct wd_system *sys)
 {
 	const struct wd_platform *p = &sys->platform;
@@ -132,13 +161,25 @@ static int v3_map_devices(struct paging *hyp, const struct wd_system *sys)
 	return err;
 }
 
+/* A direct-IRQ cell needs Warden's SGI out of its Group 1. */
+static int v3_check_direct(const struct cell *cell)
+{
+	if (!cell->arch.direct_irq || group0_sgi)
+		return 0;
+	printk("GICv3: cell %s: direct IRQ needs GICD_CTLR.DS (one security "
+	       "state)\n",
+	       cell->name);
+	return -ENODEV;
+}
+
 /* Distributor and redistributors trapped and emulated, for every cell. */
 static int v3_cell_init(struct cell *cell)
 {
-	int err;
+	int err = v3_check_direct(cell);
 
-	err = mmio_register(cell, gicd_base, GICD_SIZE, vgicv3_dist_access,
-			    NULL);
+	if (!err)
+		err = mmio_register(cell, gicd_base, GICD_SIZE,
+				    vgicv3_dist_access, NULL);
 	if (!err)
 		err = mmio_register(cell, gicr_base, num_cpus * GICR_STRIDE,
 				    vgicv3_redist_access, NULL);
@@ -187,6 +228,21 @@ static void clear_virtual_state(u32 num_lrs)
 	write_sysreg(0, ich_ap1r0_el2);
 }
 
+/*
+ * Group 0 at the highest priority: no Group-1 priority a cell can give
+ * (vgic keeps them >= 0x80) blocks it. Linux gets Group 1 and its default
+ * priority back on disable.
+ */
+static void set_warden_sgi_group(u64 rd, u32 group, u8 priority)
+{
+	u32 groups = mmio_read32(rd + GICR_IGROUPR0) & ~BIT(SGI_WARDEN);
+
+	mmio_write32(rd + GICR_IGROUPR0, groups | group << SGI_WARDEN);
+	*(volatile u8 *)paging_ptr(rd + GICR_IPRIORITYR0 + SGI_WARDEN) =
+		priority;
+	write_sysreg(!group, icc_igrpen0_el1);
+}
+
 static int v3_cpu_init(struct percpu *pc)
 {
 	struct arch_percpu *a = &pc->arch;
@@ -208,6 +264,9 @@ static int v3_cpu_init(struct percpu *pc)
 	/* Warden drops priority itself; the cell deactivates (HW bit). */
 	write_sysreg(ctlr | ICC_CTLR_EOIMODE, icc_ctlr_el1);
 	mmio_write32(a->gicr_base + GICR_ISENABLER0, BIT(SGI_WARDEN) | BIT(25));
+	v3_init_group0();
+	if (group0_sgi)
+		set_warden_sgi_group(a->gicr_base, 0, 0x00);
 	isb();
 	return 0;
 }
@@ -250,6 +309,8 @@ static void v3_cpu_exit(struct percpu *pc)
 
 	write_sysreg(ICH_HCR_EN, ich_hcr_el2);
 	mmio_write32(a->gicr_base + GICR_ICENABLER0, BIT(SGI_WARDEN) | BIT(25));
+	if (group0_sgi)
+		set_warden_sgi_group(a->gicr_base, 1, GIC_DEFAULT_PRIORITY);
 	write_sysreg((vmcr >> 24) & 0xff, icc_pmr_el1);
 	write_sysreg((vmcr >> 18) & 7, icc_bpr1_el1);
 	write_sysreg((vmcr >> 21) & 7, icc_bpr0_el1);
@@ -296,6 +357,22 @@ static void v3_handle_irq(struct percpu *pc)
 		return;
 	}
 	v3_route_slow(pc, iar);
+}
+
+/*
+ * Group 0 is Warden's SGI only. EOIR0 deactivates too on a direct CPU
+ * (EOImode 0 there), elsewhere DIR does.
+ */
+static u32 v3_take_fiq(struct percpu *pc)
+{
+	u32 iar = (u32)read_sysreg(icc_iar0_el1) & 0xffffff;
+
+	if (iar >= INTID_SPURIOUS)
+		return iar;
+	write_sysreg(iar, icc_eoir0_el1);
+	if (!pc->arch.direct)
+		write_sysreg(iar, icc_dir_el1);
+	return iar;
 }
 
 static u32 v3_ack(struct virq *v)
@@ -365,14 +442,45 @@ static u64 sgi1r_for(u64 mpidr, u32 intid)
 	       (u64)intid << SGI1R_INTID_SHIFT | BIT(mpidr & 0xf);
 }
 
+/* An SGI reaches its target only through the register of its group. */
 static void v3_send_sgi(const struct percpu *target, u32 intid)
 {
-	write_sysreg(sgi1r_for(target->arch.mpidr, intid), ICC_SGI1R_EL1);
+	u64 value = sgi1r_for(target->arch.mpidr, intid);
+
+	if (intid == SGI_WARDEN && group0_sgi)
+		write_sysreg(value, ICC_SGI0R_EL1);
+	else
+		write_sysreg(value, ICC_SGI1R_EL1);
 	isb();
 }
 
-static void v3_clear_lrs(struct percpu *pc)
+/* Active priorities the cell left (it may never have run EOIR). */
+static void clear_group1_active_priorities(void)
 {
+	u32 bits = ICC_CTLR_PRIBITS(read_sysreg(icc_ctlr_el1));
+
+	write_sysreg(0, icc_ap1r0_el1);
+	if (bits >= 6)
+		write_sysreg(0, icc_ap1r1_el1);
+	if (bits >= 7) {
+		write_sysreg(0, icc_ap1r2_el1);
+		write_sysreg(0, icc_ap1r3_el1);
+	}
+}
+
+/* Back to trapping: Warden acknowledges, drops priority, injects. */
+static void leave_direct(struct percpu *pc)
+{
+	clear_group1_active_priorities();
+	write_sysreg(pc->arch.phys_ctlr | ICC_CTLR_EOIMODE, icc_ctlr_el1);
+	write_sysreg(1, icc_igrpen1_el1);
+	pc->arch.direct = false;
+}
+
+static void v3_cpu_quiesce(struct percpu *pc)
+{
+	if (pc->arch.direct)
+		leave_direct(pc);
 	unsigned int i;
 	u64 lr;
 
@@ -386,11 +494,31 @@ static void v3_clear_lrs(struct percpu *pc)
 	v3_set_underflow_irq(false);
 }
 
+/*
+ * A direct-IRQ CPU: the cell acknowledges and ends its Group-1
+ * interrupts at the physical CPU interface. Its DIR and PMR go to the
+ * virtual interface (FMO is set), so EOIR must deactivate too (EOImode
+ * 0) and the physical PMR lets everything through; the cell masks with
+ * DAIF. The virtual interface is off: no maintenance interrupt.
+ */
+static void enter_direct(struct percpu *pc)
+{
+	write_sysreg(0, ich_hcr_el2);
+	write_sysreg(pc->arch.phys_ctlr & ~(ICC_CTLR_EOIMODE | ICC_CTLR_CBPR),
+		     icc_ctlr_el1);
+	write_sysreg(0xff, icc_pmr_el1);
+	write_sysreg(0, icc_bpr1_el1);
+	write_sysreg(1, icc_igrpen1_el1);
+	pc->arch.direct = true;
+}
+
 static void v3_cpu_reset(struct percpu *pc)
 {
-	v3_clear_lrs(pc);
+	v3_cpu_quiesce(pc);
 	write_sysreg(0, ich_vmcr_el2);
 	gic_reset_private(pc->arch.gicr_base + GICR_SGI);
+	if (pc->cell->arch.direct_irq)
+		enter_direct(pc);
 	isb();
 }
 
@@ -461,5 +589,6 @@ const struct gic_ops gicv3_ops = {
 	.inject = v3_inject,
 	.set_underflow_irq = v3_set_underflow_irq,
 	.send_sgi = v3_send_sgi,
-	.clear_lrs = v3_clear_lrs,
+	.cpu_quiesce = v3_cpu_quiesce,
+	.take_fiq = v3_take_fiq,
 };

@@ -35,11 +35,19 @@ int pl011_map(struct paging *hyp, u64 phys);
  */
 #define HCR_NONROOT (HCR_TACR | HCR_TIDCP)
 
+/*
+ * A direct-IRQ cell's Group-1 interrupts go straight to its EL1 (IMO
+ * clear); Warden's Group-0 SGI still comes here as an FIQ (FMO).
+ */
 u64 arch_hcr(const struct percpu *pc)
 {
 	u64 hcr = HCR_CELL | (pc->arch.stub_hcr & HCR_KEEP_FROM_LINUX);
 
-	return pc->cell == &root_cell ? hcr : hcr | HCR_NONROOT;
+	if (pc->cell == &root_cell)
+		return hcr;
+	if (pc->cell->arch.direct_irq)
+		hcr &= ~HCR_IMO;
+	return hcr | HCR_NONROOT;
 }
 
 int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
@@ -110,6 +118,8 @@ int arch_cell_init(struct cell *cell)
 {
 	cell->arch.vttbr = paging_pa(cell->stage2.root) |
 			   cell_vmid(cell) << VTTBR_VMID_SHIFT;
+	cell->arch.direct_irq =
+		cell != &root_cell && (cell->desc->flags & WD_CELL_DIRECT_IRQ);
 	return gic->cell_init(cell);
 }
 

@@ -161,12 +161,25 @@ void arch_handle_irq(void)
 	gic->handle_irq(this_cpu());
 }
 
-/* Nothing is configured as group 0; a FIQ here is unexpected but harmless. */
+/*
+ * GICv3: Warden's SGI is Group 0 and comes as an FIQ, on every CPU (it
+ * is how a direct-IRQ cell's CPU is stopped). Nothing else is Group 0.
+ */
 void arch_handle_fiq(struct trap_frame *f)
 {
+	struct percpu *pc = this_cpu();
+	u32 intid = gic->take_fiq ? gic->take_fiq(pc) : INTID_SPURIOUS;
+
 	(void)f;
-	this_cpu()->stats[WD_STAT_OTHER]++;
-	printk("CPU %u: unexpected FIQ\n", this_cpu()->cpu_id);
+	if (intid == SGI_WARDEN) {
+		pc->stats[WD_STAT_IRQ]++;
+		cell_cpu_sgi(pc); /* may not return */
+		return;
+	}
+	if (intid >= INTID_SPURIOUS)
+		return;
+	pc->stats[WD_STAT_OTHER]++;
+	printk("CPU %u: unexpected FIQ %u\n", pc->cpu_id, intid);
 }
 
 /* An SError of a cell is its own problem: report it and let it run. */

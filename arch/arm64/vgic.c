@@ -7,7 +7,9 @@
  * owns: the others read as zero; writing a non-zero value into them is a
  * violation (cell_fail(); the root gets a message), and is dropped.
  * Warden's own SGI and maintenance PPI read as zero and their writes are
- * dropped quietly: Linux writes all-ones to whole banked registers.
+ * dropped quietly: Linux writes all-ones to whole banked registers. A
+ * direct-IRQ cell takes its interrupts without Warden, so for it those
+ * writes are a violation, and its priorities keep bit 7 set.
  *
  * Trust: acc->addr and acc->value come from the cell. The offset only
  * selects a table entry and an INTID that indexes a bounded bitmap; the
@@ -81,6 +83,13 @@ void vgic_refuse(struct cell *cell, u64 addr, const char *what)
 {
 	cell_fail(cell, what, addr);
 }
+
+/*
+ * Bit 7 of every priority a direct-IRQ cell sets: whatever it leaves
+ * active, its running priority stays below Warden's Group-0 SGI (0x00),
+ * even with ICC_BPR1_EL1 = 7 (group priority = bit 7 alone).
+ */
+#define DIRECT_PRIORITY_FLOOR 0x8080808080808080ull
 
 static u64 width_mask(u32 bits)
 {
@@ -223,6 +232,8 @@ static bool write_fields(const struct vgic_view *v, const struct vgic_reg *r,
 			gic_mmio_write(addr, size, value);
 		return true;
 	case VGIC_VALUE:
+		if (r->offset == GICD_IPRIORITYR && v->cell->arch.direct_irq)
+			value |= own & DIRECT_PRIORITY_FLOOR;
 		update_fields(addr, size, own, value);
 		return true;
 	case VGIC_ROUTE:
@@ -251,6 +262,8 @@ static void write_access(const struct vgic_view *v, const struct vgic_reg *r,
 	if (acc->value & ~(f.own | f.reserved))
 		vgic_refuse(v->cell, addr,
 			    "GIC register of an IRQ it does not own");
+	else if ((acc->value & f.reserved) && v->cell->arch.direct_irq)
+		vgic_refuse(v->cell, addr, "Warden's management interrupt");
 	else if (!routed)
 		vgic_refuse(v->cell, addr,
 			    "GIC routing to a CPU it does not own");

@@ -122,12 +122,22 @@ static u32 first_spi_not_free(const struct wd_cell *d)
 	return 0;
 }
 
+/* See DIRECT_PRIORITY_FLOOR (vgic.c): the root's priority may be higher. */
+static void floor_priority(u32 intid)
+{
+	u64 addr = gicd + GICD_IPRIORITYR + intid;
+
+	gic_mmio_write(addr, 1, gic_mmio_read(addr, 1) | 0x80);
+}
+
 static void take_spi(struct cell *cell, u32 intid, unsigned int cpu)
 {
 	set_owner(&root_cell, cell, intid);
 	quiesce_spi(intid);
 	save_spi(cell, intid);
 	route_spi(intid, cpu);
+	if (cell->arch.direct_irq)
+		floor_priority(intid);
 }
 
 /*

@@ -7,12 +7,15 @@
 #   c           the same while every root CPU runs wd-busy (page copies)
 #   c2          the same with loads that never yield: a shell loop and
 #               dd per root CPU (shows QEMU's round-robin tail)
+#   d           as b in the demo cell with direct IRQ delivery
+#               (demo-direct.cell, GICv3 only): no trap per IRQ
+#   d1          as c (wd-busy on every root CPU) in that cell
 # wd.cyclic=SECONDS sets cyclictest's duration (default 10).
 # Each case prints "BENCH begin CASE", its output with every line prefixed
 # "@CASE ", then "BENCH end CASE"; or "BENCH skip CASE: why".
 . /scenarios/lib.sh
 SYS=$(wd_system_config)
-CELL=/etc/warden/cells/demo.cell
+CELLS=/etc/warden/cells
 CELL_NAME=demo
 IMAGES=/lib/warden/bench
 arg() { sed -n "s/.*wd\.$1=\([^ ]*\).*/\1/p" /proc/cmdline; }
@@ -73,11 +76,24 @@ online_cpus() {
 	done
 }
 
-# start_load CASE: c runs one wd-busy per root CPU (yields after each
-# page, like the bare-metal loops of (a')), c2 a shell loop and a dd
+# cell_config CASE: the demo cell, with direct IRQ delivery for d, d1.
+# Both are CPU 3 with the same memory and name: only the flag differs.
+cell_config() {
+	case $1 in
+	d | d1) echo "$CELLS/demo-direct.cell" ;;
+	*) echo "$CELLS/demo.cell" ;;
+	esac
+}
+
+# start_load CASE: b and d run with the root idle; c2 runs a shell loop
+# and a dd per root CPU, c and d1 one wd-busy per root CPU (yields after
+# each 64-byte step, like the bare-metal loops of (a'))
 start_load() {
+	case $1 in
+	b | d) return ;;
+	esac
 	for cpu in $(online_cpus); do
-		if [ "$1" = c ]; then
+		if [ "$1" != c2 ]; then
 			taskset -c "$cpu" wd-busy 4096 &
 		else
 			taskset -c "$cpu" sh -c 'while :; do :; done' &
@@ -115,11 +131,11 @@ measure_seconds() {
 # measurement (an idle root must be idle: no polling, no forks) and read
 # the report from Warden's console.
 cell_run() {
-	warden cell create "$CELL" >/tmp/cell.out 2>&1 ||
+	warden cell create "$(cell_config "$1")" >/tmp/cell.out 2>&1 ||
 		{ skip "$1" "cell create: $(why /tmp/cell.out)"; return 1; }
 	warden cell load "$CELL_NAME" "$IMAGES/latency-$1.bin" >/tmp/cell.out 2>&1 ||
 		{ skip "$1" "cell load: $(why /tmp/cell.out)"; return 1; }
-	[ "$1" != b ] && start_load "$1"
+	start_load "$1"
 	if ! warden cell start "$CELL_NAME" >/tmp/cell.out 2>&1; then
 		skip "$1" "cell start: $(why /tmp/cell.out)"
 		stop_load
@@ -154,6 +170,8 @@ for c in $(arg bench | tr , ' '); do
 	b) cell_case b 2 ;;
 	c) cell_case c 3 ;;
 	c2) cell_case c2 4 ;;
+	d) cell_case d 5 ;;
+	d1) cell_case d1 6 ;;
 	*) skip "$c" "unknown case" ;;
 	esac
 done

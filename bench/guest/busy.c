@@ -11,9 +11,11 @@
  * inmates/demos/latency.c), so that (c) and (a') load QEMU alike.
  * Built static for the arm64 root by bench/build.mk.
  */
+#define _DEFAULT_SOURCE /* madvise, MAP_ANONYMOUS */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define STEP 64
 #define MAX_KIB (256 * 1024)
@@ -43,17 +45,50 @@ static void copy_yielding(void *dst, const void *src, size_t size)
 			   "cc", "memory");
 }
 
+/* Fills the buffer one STEP at a time with a `yield` after each: a plain
+ * memset of megabytes would keep a vCPU busy for milliseconds of virtual
+ * time without yielding (see the header), delaying other vCPUs' IRQs
+ * while the load starts. */
+static void fill_yielding(char *buf, size_t size, char value)
+{
+	for (size_t done = 0; done < size; done += STEP) {
+		memset(buf + done, value, STEP);
+		__asm__ volatile("yield" ::: "memory");
+	}
+}
+
+/*
+ * Page-aligned anonymous memory that the kernel must not back with huge
+ * pages. Why: with transparent huge pages "always" (Debian's default),
+ * khugepaged collapses the buffers about 10 s after they were touched,
+ * copying 2 MiB at a time in the kernel without a `yield`. Under QEMU's
+ * round-robin that stretch delayed the RTOS cell's timer IRQs by up to
+ * 11 ms (Documentation/testing.md, "rtos under load"); a load should be
+ * the same all along.
+ */
+static char *buffer(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return NULL;
+	if (madvise(p, size, MADV_NOHUGEPAGE))
+		perror("wd-busy: madvise(MADV_NOHUGEPAGE)");
+	return p;
+}
+
 static int copy_forever(size_t kib)
 {
 	size_t size = kib * 1024;
-	char *src = aligned_alloc(STEP, size), *dst = aligned_alloc(STEP, size);
+	char *src = buffer(size), *dst = buffer(size);
 
 	if (!src || !dst) {
 		fprintf(stderr, "wd-busy: cannot allocate 2 x %zu KiB\n", kib);
 		return 1;
 	}
-	memset(src, 0x5a, size);
-	memset(dst, 0xa5, size);
+	fill_yielding(src, size, 0x5a);
+	fill_yielding(dst, size, 0xa5);
 	for (;;)
 		copy_yielding(dst, src, size);
 }

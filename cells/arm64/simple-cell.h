@@ -5,9 +5,14 @@
  * inmate images run in every such cell), the comm region page at
  * CELL_COMM_PHYS seen at 0x80000000. The inmate's console is the
  * hypervisor's (WD_HC_CONSOLE_PUTC). The including file defines
- * CELL_NAME, CELL_CPU, CELL_RAM_PHYS and CELL_COMM_PHYS.
+ * CELL_NAME, CELL_CPU, CELL_RAM_PHYS and CELL_COMM_PHYS, and may define
+ * CELL_FLAGS (WD_CELL_*, default 0).
  */
 #include <warden/config.h>
+
+#ifndef CELL_FLAGS
+#define CELL_FLAGS 0
+#endif
 
 static const struct {
 	struct wd_header hdr;
@@ -20,6 +25,7 @@ static const struct {
 	.cell =
 		{
 			.name = CELL_NAME,
+			.flags = CELL_FLAGS,
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.cpu_set = 1ull << CELL_CPU,
 			.entry = 0x40000000,

@@ -1,7 +1,8 @@
 # Guest-side helpers for e2e scenarios (busybox sh). Each check prints one
 # "CHECK PASS|FAIL: what" line; `finish` prints the summary the host reads.
-WD_PASS=0
-WD_FAIL=0
+# kept when one scenario sources another (direct-irq runs faults.sh)
+WD_PASS=${WD_PASS:-0}
+WD_FAIL=${WD_FAIL:-0}
 pass() { echo "CHECK PASS: $*"; WD_PASS=$((WD_PASS + 1)); }
 fail() { echo "CHECK FAIL: $*"; WD_FAIL=$((WD_FAIL + 1)); }
 # check "what" cmd args...: passes when cmd exits 0

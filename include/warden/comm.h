@@ -6,7 +6,10 @@
  * Documented in Documentation/inmate-abi.md.
  *
  * Trust: Warden only writes this page and never reads decisions back from
- * it, so a cell scribbling on it harms nobody but itself.
+ * it, so a cell scribbling on it harms nobody but itself. The root sees
+ * the page read-only (mapped at its physical address from create to
+ * destroy, hypervisor/cell_root.c) and must never write it; what it reads
+ * there is the cell's word and is validated before use.
  */
 #ifndef WARDEN_COMM_H
 #define WARDEN_COMM_H

@@ -83,7 +83,11 @@ struct wd_device {
 };
 
 /* wd_cell.flags */
-#define WD_CELL_DIRECT_IRQ (1u << 0) /* reserved for direct delivery */
+/*
+ * GICv3 only, not the root: the cell's CPUs take its interrupts at EL1
+ * with no trap to Warden (Documentation/interrupts.md).
+ */
+#define WD_CELL_DIRECT_IRQ (1u << 0)
 /* The blob carries a real-time task set; Warden copies it into the comm
  * region (WD_COMM_RT_TASKSET_OFFSET) for the RTOS inmate. */
 #define WD_CELL_RT_TASKSET (1u << 1)

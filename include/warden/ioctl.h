@@ -17,6 +17,7 @@ typedef uint64_t __u64;
 #endif
 
 #include <warden/hypercall.h> /* struct wd_mappings */
+#include <warden/rtos.h> /* struct wd_rt_stats */
 
 #define WD_IOCTL_MAGIC 0xd7
 
@@ -65,6 +66,26 @@ struct wd_ioc_cell_mappings {
 	struct wd_mappings out; /* out (warden/hypercall.h) */
 };
 
+/*
+ * The RTOS statistics a cell publishes in its comm page (warden/rtos.h),
+ * copied by the driver through the root's read-only view of the page.
+ * The driver only makes the copy consistent (the block's sequence count);
+ * stats is the cell's data, untrusted: the reader validates all of it.
+ */
+struct wd_ioc_cell_rt_stats {
+	char name[32]; /* in: the cell */
+	__u32 status; /* out: WD_RT_STATS_* */
+	__u32 tries; /* out: reads it took (WD_RT_STATS_COPIED) */
+	__u64 comm_pa; /* out: physical address of the comm page */
+	__u64 comm_signature; /* out: its first word, WD_COMM_SIGNATURE */
+	struct wd_rt_stats stats; /* out: the copy (WD_RT_STATS_COPIED) */
+};
+
+/* wd_ioc_cell_rt_stats.status */
+#define WD_RT_STATS_NONE 0 /* no task set in the config, or no comm page */
+#define WD_RT_STATS_COPIED 1 /* stats holds a copy of a stable block */
+#define WD_RT_STATS_UNSTABLE 2 /* the block changed during every try */
+
 #define WD_IOC_VERSION _IOR(WD_IOCTL_MAGIC, 0, struct wd_ioc_version)
 #define WD_IOC_ENABLE _IOW(WD_IOCTL_MAGIC, 1, struct wd_ioc_buf)
 #define WD_IOC_DISABLE _IO(WD_IOCTL_MAGIC, 2)
@@ -76,5 +97,7 @@ struct wd_ioc_cell_mappings {
 #define WD_IOC_CELL_STATS _IOWR(WD_IOCTL_MAGIC, 8, struct wd_ioc_cell_stats)
 #define WD_IOC_CELL_MAPPINGS \
 	_IOWR(WD_IOCTL_MAGIC, 9, struct wd_ioc_cell_mappings)
+#define WD_IOC_CELL_RT_STATS \
+	_IOWR(WD_IOCTL_MAGIC, 10, struct wd_ioc_cell_rt_stats)
 
 #endif

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The RTOS inmate's ABI (inmates/rtos/README.md, section "RTOS inmate"):
- * - the task-set format an RTOS cell is given (built into the image for
- *   now; later carried in the cell config and copied by Warden into the
- *   comm region), and
+ * - the task-set format an RTOS cell is given (carried in the cell config,
+ *   WD_CELL_RT_TASKSET, and copied by Warden into the comm region), and
  * - the statistics block the RTOS keeps in the second half of its comm
- *   region page, for the root to read while the cell runs.
+ *   region page, for the root to read while the cell runs (Warden maps
+ *   every cell's comm page read-only into the root; `warden cell stats`).
  *
  * Shared by the RTOS inmate, the schedulability analysis (linked into the
  * host tool and maybe the hypervisor) and readers of the statistics: only
@@ -83,10 +83,20 @@ struct wd_rt_taskset {
  * virtual counter (timer_freq Hz) as the cell sees it.
  *
  * Single writer (the RTOS, with its MMU off, i.e. uncached stores).
- * Readers take a consistent copy with the sequence count: read sequence,
- * wait while it is odd, copy the block, read sequence again and retry if
- * it changed. A reader mapping the page cacheable must invalidate its
- * cache lines before each read (or map it non-cacheable).
+ * Every change, publishing the magic included, happens between two
+ * increments of `sequence`: odd while an update is in progress, even when
+ * the block is stable. Readers take a consistent copy with it: read
+ * sequence, wait while it is odd, copy the block, read sequence again and
+ * retry if it changed (with read barriers between the three steps). A
+ * reader mapping the page cacheable must invalidate its cache lines
+ * before each read (or map it non-cacheable, as warden.ko does).
+ *
+ * The root reads the block through a read-only mapping of the comm page
+ * (Documentation/inmate-abi.md, "Comm region"): it can never write it.
+ * Trust: for the root the block is the cell's word. Its reader
+ * (tools/rt_stats.c) checks the magic, revision, policy, count, that the
+ * counters agree with each other, and prints names only as printable
+ * ASCII within WD_RT_NAME_LEN; nothing here is trusted to be true.
  */
 #define WD_RT_STATS_OFFSET 2048
 #define WD_RT_STATS_MAGIC 0x53544154535452ull /* "RTSTATS" little-endian */

@@ -9,26 +9,31 @@
 #include <inmate/printf.h>
 
 #include "entry.h"
+#include "events.h"
 #include "sched.h"
 
 /* Acknowledge first, EOI before returning: the switch happens at eret,
- * so the next job never runs with the timer interrupt still active. */
+ * so the next job never runs with the timer interrupt still active. The
+ * timer stays masked until after the EOI (events_mask() says why). */
 struct exception_frame *rt_irq(struct exception_frame *frame)
 {
 	u32 iar = gic_ack();
 	unsigned int intid = gic_iar_intid(iar);
-	struct exception_frame *next = frame;
+	struct exception_frame *next;
 
 	if (intid >= GIC_SPURIOUS_FIRST)
 		return frame;
-	if (intid == PLATFORM_VTIMER_IRQ) {
-		next = sched_switch(frame, SCHED_TIMER);
-	} else {
+	if (intid != PLATFORM_VTIMER_IRQ) {
 		/* Keep a stray level interrupt from firing forever. */
 		gic_disable_irq(intid);
 		printf("rtos: unexpected IRQ %u, disabled\n", intid);
+		gic_eoi(iar);
+		return frame;
 	}
+	events_mask();
+	next = sched_switch(frame, SCHED_TIMER);
 	gic_eoi(iar);
+	events_unmask();
 	return next;
 }
 

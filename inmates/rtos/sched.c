@@ -41,6 +41,7 @@ void sched_init(const struct wd_rt_taskset *set, u64 first_release)
 	/* Idle time counts from the first release, as the statistics do. */
 	dispatched_at = first_release;
 	events_arm(events_next(tasks, task_count, NULL, 0));
+	events_unmask();
 }
 
 /* A job that wrote past its stack has corrupted memory: stop the cell. */

@@ -41,12 +41,17 @@ struct wd_rt_stats *stats_block(void)
 	return block;
 }
 
+/*
+ * Publishing is an update like the others: a reader that copies the
+ * block while it happens sees the sequence change and retries, so it
+ * never takes a block with the magic but without its start time.
+ */
 void stats_start(u64 start)
 {
+	stats_begin(start);
 	block->start = start;
-	block->now = start;
-	store_barrier();
 	block->magic = WD_RT_STATS_MAGIC;
+	stats_end();
 }
 
 void stats_begin(u64 now)

@@ -56,11 +56,14 @@ for sys in "$blobs"/qemu-virt-*.cell; do
 	for cell in "$blobs"/*.cell; do
 		case $cell in
 		*/qemu-virt-* | */rtos-overload.cell | */shm-nolink.cell) continue ;;
+		*/demo-direct.cell) [ "$sys" = "$v3" ] || continue ;;
 		esac
 		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
 	done
 done
 expect 0 'cells are checked alone' "$warden" config check "$demo"
+expect 1 "cell 'demo': flags: direct IRQ delivery needs GICv3, the platform has GICv2" \
+	"$warden" config check "$v2" "$blobs/demo-direct.cell"
 
 # Shared-memory links: link 1's memory only for cells declaring link 1
 expect 0 '^ok$' "$warden" config check "$v3" "$blobs/echo.cell" \

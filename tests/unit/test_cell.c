@@ -43,6 +43,16 @@ static void flags_direct_irq(struct scenario *s)
 	CELL(s)->flags = WD_CELL_DIRECT_IRQ;
 }
 
+static void direct_irq_on_root(struct scenario *s)
+{
+	s->system.root.cell.flags |= WD_CELL_DIRECT_IRQ;
+}
+
+static void direct_irq_gicv2(struct scenario *s)
+{
+	CELL(s)->flags = WD_CELL_DIRECT_IRQ;
+}
+
 static void reserved_0(struct scenario *s)
 {
 	CELL(s)->reserved[0] = 1;
@@ -199,6 +209,11 @@ static void comm_two_pages(struct scenario *s)
 static void comm_io(struct scenario *s)
 {
 	MEM(s, 1)->flags |= WD_MEM_IO;
+}
+
+static void comm_loadable(struct scenario *s)
+{
+	MEM(s, 1)->flags |= WD_MEM_LOADABLE;
 }
 
 static void comm_shared(struct scenario *s)
@@ -372,6 +387,10 @@ static const struct rule_case cases[] = {
 	OK(name_31_chars),
 	BAD(flags_unknown, "flags", -1, "unknown flags 0x20"),
 	OK(flags_direct_irq),
+	BAD(direct_irq_on_root, "flags", -1,
+	    "the root cell cannot take its IRQs directly"),
+	BAD_V2(direct_irq_gicv2, "flags", -1,
+	       "direct IRQ delivery needs GICv3, the platform has GICv2"),
 	BAD(reserved_0, "reserved", 0, "must be 0"),
 	BAD(reserved_high_bit, "reserved", 0, "0x80000000, must be 0"),
 	BAD(cpu_set_empty, "cpu_set", -1, "empty"),
@@ -391,6 +410,7 @@ static const struct rule_case cases[] = {
 	BAD(comm_two_pages, "mem", 1, "comm region is 0x2000 bytes"),
 	BAD(comm_io, "mem", 1, "comm region must not be IO"),
 	BAD(comm_shared, "mem", 1, "comm region must not be IO or SHARED"),
+	BAD(comm_loadable, "mem", 1, "comm region must not be LOADABLE"),
 	OK(comm_none),
 	OK(dev_ok),
 	BAD(dev_name_empty, "devices", 0, "name is empty"),

@@ -21,6 +21,8 @@ struct gic_saved_spi {
 
 struct arch_cell {
 	u64 vttbr; /* stage-2 root | VMID */
+	/* WD_CELL_DIRECT_IRQ: its CPUs run with HCR_EL2.IMO clear. */
+	bool direct_irq;
 	/*
 	 * SPIs this cell owns, one bit per INTID (word 0, SGIs and PPIs, is
 	 * never used: those follow the CPUs). Changed only under the vgic

@@ -49,8 +49,16 @@ struct gic_ops {
 	/* Underflow maintenance interrupt on or off. */
 	void (*set_underflow_irq)(bool on);
 	void (*send_sgi)(const struct percpu *target, u32 intid);
-	/* Drops every list register; HW-linked ones are deactivated. */
-	void (*clear_lrs)(struct percpu *pc);
+	/*
+	 * The CPU leaves its cell: every list register dropped (HW-linked
+	 * ones deactivated), direct delivery (GICv3) ended.
+	 */
+	void (*cpu_quiesce)(struct percpu *pc);
+	/*
+	 * GICv3: acknowledges and ends a Group-0 interrupt (Warden's SGI,
+	 * an FIQ); returns its INTID, spurious if none. NULL on GICv2.
+	 */
+	u32 (*take_fiq)(struct percpu *pc);
 };
 
 extern const struct gic_ops gicv2_ops;

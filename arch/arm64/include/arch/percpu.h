@@ -27,6 +27,7 @@ struct arch_percpu {
 	u32 num_lrs;
 	u64 lr_mask; /* one bit per implemented list register */
 	u32 phys_ctlr; /* Linux's physical CPU interface control */
+	bool direct; /* GICv3 direct IRQ delivery to the cell is on */
 	u32 queued; /* entries used in queue[] */
 	struct virq queue[VIRQ_QUEUE_LEN];
 };

@@ -1,0 +1,12 @@
+# warden-hcfuzz.ko: the root-side hypercall fuzzer, test image only
+# (docs/robustness.md). Its own kbuild directory, so that it never races
+# warden.ko's build.
+HCFUZZ_KO_SRCS := $(wildcard driver/test/*.c driver/test/*.h) \
+	driver/test/Kbuild $(wildcard include/warden/*.h)
+ALL_TARGETS += $(OUT)/arm64/warden-hcfuzz.ko
+
+$(OUT)/arm64/warden-hcfuzz.ko: $(HCFUZZ_KO_SRCS)
+	$(MAKE) -C $(KDIR) M=$(TOP)/driver/test ARCH=arm64 \
+		CROSS_COMPILE=$(CROSS) modules
+	@mkdir -p $(dir $@)
+	cp $(TOP)/driver/test/warden-hcfuzz.ko $@
