@@ -164,30 +164,23 @@ int root_map_loadable(const struct cell *cell)
 	return err;
 }
 
-/*
- * A comm page the config made LOADABLE goes back to read-only rather
- * than away: the root keeps reading it (root_map_comm()), and the page
- * is still mapped at its last level, so this needs no table page.
- */
 void root_unmap_loadable(const struct cell *cell)
 {
 	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
 	unsigned int i;
 
-	for (i = 0; i < cell->desc->num_mem_regions; i++, m++) {
-		if (!loadable(m))
-			continue;
-		if (m->flags & WD_MEM_COMM)
-			root_map_comm(cell);
-		else
+	for (i = 0; i < cell->desc->num_mem_regions; i++, m++)
+		if (loadable(m))
 			region_for_each_run(cell->desc, m, take_back_run, NULL);
-	}
 }
 
 /*
  * A cell's comm page is visible to the root, read-only, at its physical
  * address, from create to destroy, so that the root can read what the
  * cell publishes there (the RTOS's statistics) without stopping it.
+ *
+ * The checker keeps it out of LOADABLE regions, which are lent to the
+ * root writable for `cell load`.
  *
  * Trust: read-only is the rule. The page is the cell's, and Warden
  * writes it too (state, task set); a root that could write it could

@@ -361,12 +361,17 @@ static void v3_handle_irq(struct percpu *pc)
 
 /*
  * Group 0 is Warden's SGI only. EOIR0 deactivates too on a direct CPU
- * (EOImode 0 there), elsewhere DIR does.
+ * (EOImode 0 there), elsewhere DIR does. Without DS, Warden's SGI stays
+ * Group 1 and takes the IRQ path.
  */
 static u32 v3_take_fiq(struct percpu *pc)
 {
-	u32 iar = (u32)read_sysreg(icc_iar0_el1) & 0xffffff;
+	u32 iar;
 
+	/* Group 0 is the secure world's then: not ours to acknowledge. */
+	if (!group0_sgi)
+		return INTID_SPURIOUS;
+	iar = (u32)read_sysreg(icc_iar0_el1) & 0xffffff;
 	if (iar >= INTID_SPURIOUS)
 		return iar;
 	write_sysreg(iar, icc_eoir0_el1);
@@ -479,11 +484,11 @@ static void leave_direct(struct percpu *pc)
 
 static void v3_cpu_quiesce(struct percpu *pc)
 {
-	if (pc->arch.direct)
-		leave_direct(pc);
 	unsigned int i;
 	u64 lr;
 
+	if (pc->arch.direct)
+		leave_direct(pc);
 	for (i = 0; i < pc->arch.num_lrs; i++) {
 		lr = read_lr(i);
 		if ((lr & LR_HW) && (lr & (LR_PENDING | LR_ACTIVE)))

@@ -32,12 +32,24 @@ step warden cell shutdown demo
 step warden cell destroy demo
 step nproc
 echo
-echo "### A real-time cell: the RTOS inmate runs the task set of its config"
+echo "### A real-time cell beside a loaded root: the RTOS runs its config's task set"
 step warden config check "$SYS" /etc/warden/cells/rtos.cell
 step warden cell create /etc/warden/cells/rtos.cell
 step warden cell load rtos /lib/warden/inmates/rtos.bin
+echo
+echo "root@warden:~# for cpu in \$(cat /sys/devices/system/cpu/online | ...); do taskset -c \$cpu wd-busy 4096 & done"
+loads=
+for cpu in $(seq 0 $(($(nproc --all) - 1))); do
+	[ "$(cat /sys/devices/system/cpu/cpu$cpu/online 2>/dev/null || echo 1)" = 1 ] || continue
+	taskset -c "$cpu" wd-busy 4096 &
+	loads="$loads $!"
+done
+echo "(a busy loop on each of the root's $(echo $loads | wc -w) CPUs)"
 step warden cell start rtos
-step sleep 3
+step sleep 5
+step warden cell stats rtos
+kill $loads 2>/dev/null
+wait $loads 2>/dev/null
 echo
 echo "root@warden:~# warden console | grep rtos | tail -n 7"
 warden console | grep rtos | tail -n 7

@@ -110,6 +110,17 @@ unsigned int tb_add_irq(struct tb_cell *c, wd_u32 intid)
 	return i;
 }
 
+unsigned int tb_add_link(struct tb_cell *c, wd_u32 id, wd_u32 mem_index,
+			 wd_u32 doorbell_irq)
+{
+	unsigned int i = c->cell.num_links++;
+
+	assert(i < WD_MAX_LINKS);
+	c->links[i] = (struct wd_link){
+		.id = id, .mem_index = mem_index, .doorbell_irq = doorbell_irq};
+	return i;
+}
+
 static char *put(char *p, const void *src, size_t size)
 {
 	memcpy(p, src, size);
@@ -124,6 +135,7 @@ static char *put_cell(char *p, const struct tb_cell *c)
 	p = put(p, c->dev, c->cell.num_devices * sizeof(c->dev[0]));
 	if (c->cell.flags & WD_CELL_RT_TASKSET)
 		p = put(p, &c->rt, sizeof(c->rt));
+	p = put(p, c->links, c->cell.num_links * sizeof(c->links[0]));
 	return put(p, c->irqs, c->cell.num_irqs * sizeof(c->irqs[0]));
 }
 
@@ -133,6 +145,7 @@ static size_t cell_size(const struct tb_cell *c)
 	       c->cell.num_mem_regions * sizeof(struct wd_mem_region) +
 	       c->cell.num_devices * sizeof(struct wd_device) +
 	       (c->cell.flags & WD_CELL_RT_TASKSET ? sizeof(c->rt) : 0) +
+	       c->cell.num_links * sizeof(struct wd_link) +
 	       c->cell.num_irqs * sizeof(wd_u32);
 }
 

@@ -2,13 +2,14 @@
 # Mutation check of the config checker's unit tests: removes one
 # violation() call of hypervisor/config.c at a time, rebuilds the cmocka
 # tests against that mutant and requires at least one of them to fail.
-# A mutant that survives is a rule no test notices. `make test-mutation`.
+# A mutant that survives is a rule no test notices. `make test-mutation`;
+# `tests/unit/mutation.py LINE...` tries only the calls on those lines.
 import re
 import subprocess
 import sys
 import tempfile
 
-TESTS = ['layout', 'platform', 'cell', 'set', 'colour']
+TESTS = ['layout', 'platform', 'cell', 'set', 'links', 'colour']
 COMMON = ('tests/unit/builder.c tests/unit/recorder.c '
           'tests/unit/rule_cases.c')
 
@@ -43,7 +44,9 @@ def killed(mutant, workdir):
 
 def main():
     src = open('hypervisor/config.c').read()
-    sites = list(call_sites(src))
+    only = {int(arg) for arg in sys.argv[1:]}
+    sites = [(start, end) for start, end in call_sites(src)
+             if not only or src.count('\n', 0, start) + 1 in only]
     survivors = []
     with tempfile.TemporaryDirectory() as workdir:
         for start, end in sites:

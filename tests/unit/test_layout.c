@@ -38,8 +38,12 @@ static struct wd_cell *cell_of(struct tb_blob *b)
 /* A cell blob with every array present and an odd number of IRQs. */
 static struct tb_blob full_cell(void)
 {
+	unsigned int m = tb_add_mem(&s.cells[0], 0x7ee00000, 0x50000000, 0x1000,
+				    TB_RW | WD_MEM_SHARED);
+
 	tb_add_dev(&s.cells[0], "uart1", 0x08200000, 0x1000, 40);
 	tb_add_irq(&s.cells[0], 41);
+	tb_add_link(&s.cells[0], 1, m, 41); /* 41 is its doorbell */
 	return tb_build_cell(&s.cells[0]);
 }
 
@@ -182,12 +186,14 @@ static void counts_over_limits(void **state)
 	(void)state;
 	cell_of(&cell)->num_mem_regions = WD_MAX_MEM_REGIONS + 1;
 	cell_of(&cell)->num_devices = WD_MAX_DEVICES + 1;
+	cell_of(&cell)->num_links = WD_MAX_LINKS + 1;
 	cell_of(&cell)->num_irqs = 0xffffffffu;
 	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
 			 -WD_EINVAL);
 	assert_violation(&rec, "num_mem_regions", -1,
 			 "65 exceeds the limit 64");
 	assert_violation(&rec, "num_devices", -1, "17 exceeds the limit 16");
+	assert_violation(&rec, "num_links", -1, "9 exceeds the limit 8");
 	assert_violation(&rec, "num_irqs", -1, "4294967295 exceeds");
 	tb_blob_free(&cell);
 }
@@ -206,6 +212,10 @@ static void counts_at_limits(void **state)
 		tb_add_dev(c, "dev", 0x08200000 + i * 0x1000, 0x1000, 32 + i);
 	for (i = 0; i < WD_MAX_IRQS; i++)
 		tb_add_irq(c, 100 + i);
+	for (i = 0; i < WD_MAX_LINKS; i++) { /* the last regions, shared */
+		c->mem[WD_MAX_MEM_REGIONS - 1 - i].flags |= WD_MEM_SHARED;
+		tb_add_link(c, i + 1, WD_MAX_MEM_REGIONS - 1 - i, 100 + i);
+	}
 	rec_run(&rec, &s);
 	assert_clean(&rec);
 }
