@@ -36,15 +36,18 @@ echo "### A real-time cell beside a loaded root: the RTOS runs its config's task
 step warden config check "$SYS" /etc/warden/cells/rtos.cell
 step warden cell create /etc/warden/cells/rtos.cell
 step warden cell load rtos /lib/warden/inmates/rtos.bin
-echo
-echo "root@warden:~# for cpu in \$(cat /sys/devices/system/cpu/online | ...); do taskset -c \$cpu wd-busy 4096 & done"
-loads=
+cpus=
 for cpu in $(seq 0 $(($(nproc --all) - 1))); do
-	[ "$(cat /sys/devices/system/cpu/cpu$cpu/online 2>/dev/null || echo 1)" = 1 ] || continue
+	[ "$(cat /sys/devices/system/cpu/cpu$cpu/online 2>/dev/null || echo 1)" = 1 ] &&
+		cpus="$cpus $cpu"
+done
+echo
+echo "root@warden:~# for cpu in$cpus; do taskset -c \$cpu wd-busy 4096 & done"
+loads=
+for cpu in $cpus; do
 	taskset -c "$cpu" wd-busy 4096 &
 	loads="$loads $!"
 done
-echo "(a busy loop on each of the root's $(echo $loads | wc -w) CPUs)"
 step warden cell start rtos
 step sleep 5
 step warden cell stats rtos
