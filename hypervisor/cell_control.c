@@ -67,10 +67,11 @@ static long start_locked(u64 id)
 	end_loading(cell);
 	memset(&cell->bad_calls, 0, sizeof(cell->bad_calls));
 	cell_set_state(cell, WD_CELL_STATE_RUNNING);
+	cell_cpus_thaw(cell);
 	printk("cell '%s' started: CPU %u at 0x%llx\n", cell->name,
 	       boot_cpu(cell), cell->desc->entry);
-	return cell_cpu_power_on(percpu_of(boot_cpu(cell)), cell->desc->entry,
-				 cell->comm_ipa);
+	return cell_cpu_power_on(percpu_of(boot_cpu(cell)), cell,
+				 cell->desc->entry, cell->comm_ipa);
 }
 
 /* Parking can time out (a CPU that does not answer): nothing changes. */
@@ -80,7 +81,7 @@ static long shutdown_locked(u64 id)
 	long err = find_cell(id, &cell);
 
 	if (!err)
-		err = cell_cpus_park(cell->cpu_set);
+		err = cell_cpus_park(cell);
 	if (err)
 		return err;
 	end_loading(cell);

@@ -2,32 +2,45 @@
 /*
  * Cell CPUs: parking, powering on, and asking a running CPU to park.
  *
- * A CPU's power state (PSCI's view: on, off, on pending) and its parked
- * flag change together under power_lock. A parked CPU waits in
- * arch_cpu_idle() and leaves only when it finds a pending power-on; it
- * then enters pc->cell, which other CPUs change only while it is parked
- * and powered off. To park a running CPU, another CPU sets CPU_REQ_PARK
+ * A CPU's power state (PSCI's view: on, off, on pending), its parked flag,
+ * its cell, the cell it was powered on for, and each cell's power_frozen
+ * flag change only under power_lock. A parked CPU waits in arch_cpu_idle()
+ * and leaves only when it finds a pending power-on granted for the cell it
+ * still belongs to. To park a running CPU, another CPU sets CPU_REQ_PARK
  * and sends Warden's SGI; the target parks on that interrupt (or on its
  * way out of any synchronous trap).
+ *
+ * Stopping a cell (shutdown, destroy, a fault) first freezes it: from then
+ * on no CPU can power on any CPU of it, so the set of running CPUs only
+ * shrinks. Without that, a CPU of the cell could grant a sibling a
+ * power-on just before parking itself, and the sibling would wake after
+ * the root saw every CPU parked: in a dead cell, or in the root with an
+ * entry point the cell chose.
  */
 #include <arch.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/percpu.h>
+#include <wd/printk.h>
 #include <wd/spinlock.h>
 
 static spinlock_t power_lock;
 
-/* Claims a pending power-on: the CPU leaves the park. */
+/*
+ * Claims a pending power-on: the CPU leaves the park. A power-on granted
+ * for another cell than the CPU's current one is dropped (cannot happen
+ * while CPUs move only powered off; kept as the last line of defence).
+ */
 static bool take_power_on(struct percpu *pc)
 {
 	bool on = false;
 
 	spin_lock(&power_lock);
 	if (pc->power == CPU_POWER_ON_PENDING) {
-		pc->power = CPU_POWER_ON;
-		pc->parked = false;
-		on = true;
+		on = pc->on_cell == pc->cell;
+		pc->power = on ? CPU_POWER_ON : CPU_POWER_OFF;
+		pc->parked = !on;
+		pc->on_cell = NULL;
 	}
 	spin_unlock(&power_lock);
 	return on;
@@ -43,6 +56,7 @@ void cell_cpu_park(struct percpu *pc)
 	arch_cpu_quiesce(pc);
 	spin_lock(&power_lock);
 	pc->power = CPU_POWER_OFF;
+	pc->on_cell = NULL;
 	pc->request = 0;
 	__atomic_store_n(&pc->parked, true, __ATOMIC_RELEASE);
 	spin_unlock(&power_lock);
@@ -51,18 +65,27 @@ void cell_cpu_park(struct percpu *pc)
 	arch_cpu_enter(pc, pc->entry, pc->context);
 }
 
-int cell_cpu_power_on(struct percpu *target, u64 entry, u64 context)
+/* Under power_lock: may `cell` power on `target` now? */
+static int may_power_on(const struct percpu *target, const struct cell *cell)
 {
-	int err = 0;
+	if (target->cell != cell || cell->power_frozen || cell_is_stopped(cell))
+		return -EPERM;
+	if (target->power == CPU_POWER_ON)
+		return -EEXIST;
+	return target->power == CPU_POWER_ON_PENDING ? -EBUSY : 0;
+}
+
+int cell_cpu_power_on(struct percpu *target, struct cell *cell, u64 entry,
+		      u64 context)
+{
+	int err;
 
 	spin_lock(&power_lock);
-	if (target->power == CPU_POWER_ON) {
-		err = -EEXIST;
-	} else if (target->power == CPU_POWER_ON_PENDING) {
-		err = -EBUSY;
-	} else {
+	err = may_power_on(target, cell);
+	if (!err) {
 		target->entry = entry;
 		target->context = context;
+		target->on_cell = cell;
 		target->power = CPU_POWER_ON_PENDING;
 	}
 	spin_unlock(&power_lock);
@@ -83,68 +106,132 @@ void cell_cpu_sgi(struct percpu *pc)
 }
 
 /*
- * A parked CPU only needs a pending power-on cancelled; a running one is
- * asked. Returns true when the CPU must be interrupted.
+ * Under power_lock. A parked CPU only needs a pending power-on
+ * cancelled; a running one is asked. True when it must be interrupted.
  */
 static bool post_park(struct percpu *t)
 {
-	bool kick = false;
-
-	spin_lock(&power_lock);
 	if (t->parked) {
 		t->power = CPU_POWER_OFF;
-	} else {
-		t->request |= CPU_REQ_PARK;
-		kick = true;
+		t->on_cell = NULL;
+		return false;
 	}
+	t->request |= CPU_REQ_PARK;
+	return true;
+}
+
+/* Freezes the cell and posts its parks: one critical section. */
+static u64 freeze_and_post(struct cell *cell)
+{
+	u64 kick = 0;
+	unsigned int cpu;
+
+	spin_lock(&power_lock);
+	cell->power_frozen = true;
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++)
+		if ((cell->cpu_set & BIT(cpu)) && post_park(percpu_of(cpu)))
+			kick |= BIT(cpu);
 	spin_unlock(&power_lock);
 	return kick;
 }
 
-void cell_cpus_request_park(u64 cpu_set)
+void cell_cpus_request_park(struct cell *cell)
 {
+	u64 kick = freeze_and_post(cell);
 	struct percpu *self = this_cpu();
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
-		if (!(cpu_set & BIT(cpu)))
-			continue;
-		if (post_park(percpu_of(cpu)) && percpu_of(cpu) != self)
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++)
+		if ((kick & BIT(cpu)) && percpu_of(cpu) != self)
 			arch_cpu_kick(percpu_of(cpu));
-	}
 }
 
+/* Parked and nothing pending: the CPU cannot run again by itself. */
 bool cell_cpus_parked(u64 cpu_set)
 {
+	const struct percpu *pc;
+	bool all = true;
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++)
+	spin_lock(&power_lock);
+	for (cpu = 0; all && cpu < WD_MAX_CPUS; cpu++) {
+		pc = percpu_of(cpu);
 		if ((cpu_set & BIT(cpu)) &&
-		    !__atomic_load_n(&percpu_of(cpu)->parked, __ATOMIC_ACQUIRE))
-			return false;
-	return true;
+		    (!pc->parked || pc->power == CPU_POWER_ON_PENDING))
+			all = false;
+	}
+	spin_unlock(&power_lock);
+	return all;
+}
+
+static void set_frozen(struct cell *cell, bool frozen)
+{
+	spin_lock(&power_lock);
+	cell->power_frozen = frozen;
+	spin_unlock(&power_lock);
 }
 
 /*
  * A CPU parks within microseconds; a second means it cannot. The request
- * is repeated every millisecond: a CPU of the cell may have powered on a
- * parked sibling (PSCI CPU_ON) after the first round.
+ * is repeated every millisecond for CPUs that were running a trap when
+ * it was posted. On a timeout the cell thaws (nothing changed); it stays
+ * frozen otherwise until cell_cpus_thaw() at the next start.
  */
-int cell_cpus_park(u64 cpu_set)
+int cell_cpus_park(struct cell *cell)
 {
 	u64 start = arch_counter(), asked = start, now;
 	u64 second = arch_counter_freq();
 
-	cell_cpus_request_park(cpu_set);
-	while (!cell_cpus_parked(cpu_set)) {
+	cell_cpus_request_park(cell);
+	while (!cell_cpus_parked(cell->cpu_set)) {
 		now = arch_counter();
-		if (now - start > second)
+		if (now - start > second) {
+			set_frozen(cell, false);
 			return -ETIMEDOUT;
+		}
 		if (now - asked > second / 1000) {
-			cell_cpus_request_park(cpu_set);
+			cell_cpus_request_park(cell);
 			asked = now;
 		}
 		arch_cpu_relax();
 	}
+	freeze_and_post(cell); /* all parked: cancels, never kicks */
 	return 0;
+}
+
+void cell_cpus_thaw(struct cell *cell)
+{
+	set_frozen(cell, false);
+}
+
+/* Under power_lock: parked, powered off, in `from`. */
+static bool movable(u64 cpu_set, const struct cell *from)
+{
+	const struct percpu *pc;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
+		pc = percpu_of(cpu);
+		if ((cpu_set & BIT(cpu)) && (pc->cell != from || !pc->parked ||
+					     pc->power != CPU_POWER_OFF))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Checked and moved in one critical section: a power-on (the root's PSCI
+ * CPU_ON, say) cannot slip in between the check and the move.
+ */
+int cell_cpus_move(u64 cpu_set, struct cell *from, struct cell *to)
+{
+	int err = -EBUSY;
+
+	spin_lock(&power_lock);
+	if (movable(cpu_set, from)) {
+		cell_move_cpus(cpu_set, to);
+		err = 0;
+	}
+	spin_unlock(&power_lock);
+	return err;
 }

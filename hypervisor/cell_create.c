@@ -85,10 +85,16 @@ static int attach(struct cell *cell)
 	int err = root_lend_devices(cell);
 
 	if (!err) {
-		cell_move_cpus(cell->cpu_set, cell);
+		/* Again under the power lock: the root may have onlined one. */
+		err = cell_cpus_move(cell->cpu_set, &root_cell, cell);
+		if (err)
+			printk("cell create: a CPU of the cell came back "
+			       "online\n");
+	}
+	if (!err) {
 		err = arch_cell_init(cell);
 		if (err)
-			cell_move_cpus(cell->cpu_set, &root_cell);
+			cell_cpus_move(cell->cpu_set, cell, &root_cell);
 	}
 	if (err)
 		root_take_back_devices(cell);

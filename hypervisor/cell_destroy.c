@@ -56,7 +56,9 @@ static void detach(struct cell *cell)
 	if (cell->state == WD_CELL_STATE_LOADING)
 		root_unmap_loadable(cell);
 	arch_cell_exit(cell);
-	cell_move_cpus(cell->cpu_set, &root_cell);
+	/* Parked, frozen, nothing pending (cell_cpus_park): cannot fail. */
+	if (cell_cpus_move(cell->cpu_set, cell, &root_cell))
+		printk("cell '%s': CPUs not parked at destroy\n", cell->name);
 	err = root_take_back_devices(cell);
 	if (err)
 		printk("cell '%s': devices not all back in the root (%d)\n",
@@ -75,7 +77,7 @@ static long destroy_locked(u64 id)
 		return -ENOENT;
 	if (cell == &root_cell)
 		return -EPERM;
-	err = cell_cpus_park(cell->cpu_set);
+	err = cell_cpus_park(cell);
 	if (err)
 		return err;
 	cell_console_flush(cell);

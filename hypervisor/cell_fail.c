@@ -38,7 +38,7 @@ void cell_fail(struct cell *cell, const char *kind, u64 addr)
 	printk("cell '%s' failed: %s at 0x%llx (cpu %u)\n", cell->name, kind,
 	       addr, pc->cpu_id);
 	arch_print_trap();
-	cell_cpus_request_park(cell->cpu_set);
+	cell_cpus_request_park(cell);
 }
 
 void cell_bad_call(struct percpu *pc, u64 pc_addr)

@@ -70,23 +70,26 @@ static int cell_cpu_of(const struct percpu *pc, u64 mpidr)
 	return -1;
 }
 
-/* A cell that failed or is being stopped starts no more CPUs. */
+/*
+ * A cell that failed or is being stopped starts no more CPUs: decided
+ * under the power lock with the power-on itself (cell_cpu.c).
+ */
 static s64 cpu_on(struct percpu *pc, u64 mpidr, u64 entry, u64 context)
 {
 	int cpu = cell_cpu_of(pc, mpidr);
 
 	if (cpu < 0)
 		return PSCI_INVALID_PARAMETERS;
-	if (cell_is_stopped(pc->cell))
-		return PSCI_DENIED;
-	switch (cell_cpu_power_on(percpu_of((unsigned int)cpu), entry,
+	switch (cell_cpu_power_on(percpu_of((unsigned int)cpu), pc->cell, entry,
 				  context)) {
 	case 0:
 		return PSCI_SUCCESS;
 	case -EEXIST:
 		return PSCI_ALREADY_ON;
-	default:
+	case -EBUSY:
 		return PSCI_ON_PENDING;
+	default:
+		return PSCI_DENIED;
 	}
 }
 

@@ -5,11 +5,14 @@
  * inmate images run in every such cell), the comm region page at
  * CELL_COMM_PHYS seen at 0x80000000. The inmate's console is the
  * hypervisor's (WD_HC_CONSOLE_PUTC). The including file defines
- * CELL_NAME, CELL_CPU, CELL_RAM_PHYS and CELL_COMM_PHYS, and may define
- * CELL_FLAGS (WD_CELL_*, default 0).
+ * CELL_NAME, CELL_CPU (or CELL_CPU_SET, a mask), CELL_RAM_PHYS and
+ * CELL_COMM_PHYS, and may define CELL_FLAGS (WD_CELL_*, default 0).
  */
 #include <warden/config.h>
 
+#ifndef CELL_CPU_SET
+#define CELL_CPU_SET (1ull << CELL_CPU)
+#endif
 #ifndef CELL_FLAGS
 #define CELL_FLAGS 0
 #endif
@@ -27,7 +30,7 @@ static const struct {
 			.name = CELL_NAME,
 			.flags = CELL_FLAGS,
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
-			.cpu_set = 1ull << CELL_CPU,
+			.cpu_set = CELL_CPU_SET,
 			.entry = 0x40000000,
 		},
 	.mem =

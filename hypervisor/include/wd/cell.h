@@ -43,6 +43,7 @@ struct cell {
 	u32 state; /* WD_CELL_STATE_*; cell_fail() may change it anytime */
 	char name[WD_NAME_LEN];
 	u64 cpu_set; /* current CPUs */
+	bool power_frozen; /* being stopped: no power-on (cell_cpu.c) */
 	const struct wd_cell *desc; /* validated config, in Warden memory */
 	struct wd_blob blob; /* the whole config blob desc lives in */
 	struct wd_comm_region *comm; /* identity mapped at EL2, or NULL */
@@ -63,6 +64,7 @@ void cell_exit_root(void);
 u32 cell_mem_flags(u32 wd_mem_flags);
 int cell_map_devices(struct cell *cell);
 int cell_map_region(struct cell *cell, const struct wd_mem_region *m);
+/* Only through cell_cpus_move(), which holds the power lock. */
 void cell_move_cpus(u64 cpu_set, struct cell *to);
 
 /* cell_table.c: the non-root cells. Callers hold the management lock. */

@@ -11,6 +11,7 @@
 
 #include <wd/types.h>
 
+struct cell;
 struct percpu;
 
 /* Warden's SGI arrived on a running CPU: handle its requests. */
@@ -19,12 +20,25 @@ void cell_cpu_sgi(struct percpu *pc);
 void cell_cpu_check_requests(struct percpu *pc);
 /* Park this CPU until a power-on, then enter its cell (PSCI CPU_OFF). */
 __attribute__((noreturn)) void cell_cpu_park(struct percpu *pc);
-/* PSCI CPU_ON semantics: 0, -EEXIST (on), -EBUSY (on pending). */
-int cell_cpu_power_on(struct percpu *target, u64 entry, u64 context);
-/* Park every CPU of cpu_set and wait until they are: 0 or -ETIMEDOUT. */
-int cell_cpus_park(u64 cpu_set);
-/* Posts park requests without waiting (a failing cell, from its CPU). */
-void cell_cpus_request_park(u64 cpu_set);
+/*
+ * PSCI CPU_ON semantics on behalf of `cell` (the caller's, or the one the
+ * root starts): 0, -EEXIST (on), -EBUSY (on pending), -EPERM (target not
+ * in that cell, or the cell is stopped or being stopped).
+ */
+int cell_cpu_power_on(struct percpu *target, struct cell *cell, u64 entry,
+		      u64 context);
+/*
+ * Freeze the cell (no more power-ons), park its CPUs and wait until they
+ * are: 0, or -ETIMEDOUT with the cell thawed again.
+ */
+int cell_cpus_park(struct cell *cell);
+/* Freezes and posts park requests without waiting (a failing cell). */
+void cell_cpus_request_park(struct cell *cell);
+/* Every CPU of the set parked with no power-on pending. */
 bool cell_cpus_parked(u64 cpu_set);
+/* A stopped cell about to start: its CPUs may power on again. */
+void cell_cpus_thaw(struct cell *cell);
+/* Parked, powered-off CPUs of `from` move to `to`: 0 or -EBUSY. */
+int cell_cpus_move(u64 cpu_set, struct cell *from, struct cell *to);
 
 #endif

@@ -34,7 +34,8 @@ struct percpu {
 	u32 power; /* CPU_POWER_* */
 	u32 request; /* CPU_REQ_* */
 	u64 entry; /* a pending power-on enters the cell here, */
-	u64 context; /* with x0 = context */
+	u64 context; /* with x0 = context, */
+	struct cell *on_cell; /* if still in the cell it was granted for */
 	/* Exits by cause (WD_STAT_* of warden/hypercall.h), read with
 	 * WD_HC_CELL_STATS; reset when the CPU joins a cell. */
 	u64 stats[WD_STAT_COUNT];
