@@ -75,3 +75,15 @@ void fake_pool_exit(void)
 	free(pool_mem);
 	pool_mem = NULL;
 }
+
+int arch_cell_init(struct cell *cell)
+{
+	(void)cell;
+	fake_arch.cell_inits++;
+	return 0;
+}
+
+void arch_dcache_clean(u64 pa, u64 size)
+{
+	(void)pa, (void)size;
+}

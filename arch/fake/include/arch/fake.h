@@ -36,6 +36,7 @@ struct fake_arch_log {
 	/* page_pool_used() when the last TLB invalidation ran. */
 	u64 pool_used_at_flush;
 	u64 counter; /* arch_counter(): the test moves it */
+	unsigned int cell_inits;
 };
 
 extern struct fake_arch_log fake_arch;
