@@ -161,8 +161,14 @@ int root_map_loadable(const struct cell *cell)
 		if (loadable(m))
 			err = region_for_each_run(cell->desc, m, lend_run,
 						  NULL);
-	if (err)
+	if (err) {
+		/*
+		 * The caller flushes nothing on failure: what was lent, and
+		 * may sit in a root CPU's TLB already, goes here.
+		 */
 		root_unmap_loadable(cell);
+		arch_stage2_flush(&root_cell);
+	}
 	return err;
 }
 

@@ -132,14 +132,23 @@ test-core: $(CORE_TESTS)
 	else echo "test-core: FAILED"; fi; \
 	exit $$failed
 
+# What the root lends and takes back, with configs from the unit builder.
+CORE_ROOT := hypervisor/cell_root.c hypervisor/colour.c hypervisor/config.c \
+	$(UNIT_DIR)/builder.c
+$(CORE_OUT)/test_cell_root: $(CORE_DIR)/test_cell_root.c $(CORE_SRCS) \
+		$(CORE_ROOT) $(CORE_HEADERS) $(UNIT_DIR)/builder.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(CORE_CFLAGS) -I$(UNIT_DIR) -o $@ $(filter %.c,$^) -lcmocka
+
 # Coverage build: one object per source, so the counts of every test
 # binary add up in the same .gcda files.
 COV_OUT := $(OUT)/host/tests/core-cov
 COV_OBJS := $(patsubst %.c,$(COV_OUT)/%.o,$(CORE_SRCS))
 COV_CREATE := $(patsubst %.c,$(COV_OUT)/%.o,$(CORE_CREATE))
+COV_ROOT := $(patsubst %.c,$(COV_OUT)/%.o,$(CORE_ROOT))
 COV_FLAGS := $(CORE_FLAGS) -O0 --coverage
 
-.SECONDARY: $(COV_OBJS) $(COV_CREATE)
+.SECONDARY: $(COV_OBJS) $(COV_CREATE) $(COV_ROOT)
 $(COV_OUT)/%.o: %.c $(CORE_HEADERS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(COV_FLAGS) -c $< -o $@
@@ -150,6 +159,10 @@ $(COV_OUT)/test_%: $(CORE_DIR)/test_%.c $(COV_OBJS)
 $(COV_OUT)/test_cell_create: $(CORE_DIR)/test_cell_create.c $(COV_OBJS) \
 		$(COV_CREATE)
 	$(HOSTCC) $(COV_FLAGS) -o $@ $^ -lcmocka
+
+$(COV_OUT)/test_cell_root: $(CORE_DIR)/test_cell_root.c $(COV_OBJS) \
+		$(COV_ROOT)
+	$(HOSTCC) $(COV_FLAGS) -I$(UNIT_DIR) -o $@ $^ -lcmocka
 
 .PHONY: test-core-coverage
 test-core-coverage: $(addprefix $(COV_OUT)/,$(CORE_NAMES))

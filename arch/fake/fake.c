@@ -4,6 +4,7 @@
  * moves, and host memory standing in for the hypervisor's pool.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include <arch.h>
 #include <arch/fake.h>
@@ -86,4 +87,9 @@ int arch_cell_init(struct cell *cell)
 void arch_dcache_clean(u64 pa, u64 size)
 {
 	(void)pa, (void)size;
+}
+
+void arch_scrub(u64 pa, u64 size)
+{
+	memset(paging_ptr(pa), 0, size);
 }
