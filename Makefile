@@ -18,7 +18,7 @@ include hypervisor/build.mk
 include tests/build.mk
 include bench/build.mk
 
-.PHONY: all setup demo run test test-unit test-e2e format format-check clean
+.PHONY: all setup demo run test test-unit test-core test-e2e format format-check clean
 all: $(ALL_TARGETS)
 
 setup:
@@ -31,7 +31,7 @@ demo: setup
 run: all
 	@bash ci/run-qemu.sh --interactive
 
-test: test-unit format-check fuzz-smoke inmates-test-qemu bench-smoke test-e2e
+test: test-unit test-core format-check fuzz-smoke inmates-test-qemu bench-smoke test-e2e
 
 test-e2e: all
 	@bash ci/run-e2e

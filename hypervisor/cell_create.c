@@ -244,24 +244,27 @@ static long create_locked(void *blob, u64 size)
  * config_ipa and size are the root's. The blob is copied into a page of
  * Warden's before anything reads it; that copy is the cell's config for
  * its whole life.
+ *
+ * The page is taken and filled under the management lock, which every
+ * change to the root's stage 2 holds up to its flush: the root's data
+ * never lands in a page that a table change of another CPU is between
+ * taking out and flushing (the deferred free makes that impossible too:
+ * wd/paging.h). Lock order: management lock, then root_copy_from()'s.
  */
 long cell_create(u64 config_ipa, u64 size)
 {
 	void *blob;
-	long ret;
+	long ret = -ENOMEM;
 
 	if (size > CELL_CONFIG_MAX)
 		return -E2BIG;
+	cell_mgmt_lock();
 	blob = page_alloc();
-	if (!blob)
-		return -ENOMEM;
-	ret = root_copy_from(blob, config_ipa, size);
-	if (!ret) {
-		cell_mgmt_lock();
-		ret = create_locked(blob, size);
-		cell_mgmt_unlock();
-	}
-	if (ret < 0)
+	if (blob)
+		ret = root_copy_from(blob, config_ipa, size)
+			      ?: create_locked(blob, size);
+	if (ret < 0 && blob)
 		page_free(blob);
+	cell_mgmt_unlock();
 	return ret;
 }

@@ -84,6 +84,11 @@ static long destroy_locked(u64 id)
 	ivshmem_cell_remove(cell);
 	detach(cell);
 	scrub_memory(cell);
+	/*
+	 * Safe to free every table at once: the cell's CPUs are parked on an
+	 * empty stage 2 (VMID 0) and detach() flushed the cell's VMID on
+	 * every CPU, so no walk cache can still point into these tables.
+	 */
 	paging_destroy(&cell->stage2);
 	printk("cell '%s' destroyed\n", cell->name);
 	page_free((void *)cell->blob.data);

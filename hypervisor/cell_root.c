@@ -7,7 +7,9 @@
  * cell's comm page, which the root may read but never write.
  *
  * Callers hold the management lock and flush the root's stage-2 TLB
- * after a change (arch_stage2_flush), once for all of them.
+ * after a change (arch_stage2_flush), once for all of them. That flush
+ * also frees the table pages the unmaps here took out (wd/paging.h):
+ * until it ran, a root CPU's walk cache may still point at them.
  */
 #include <arch.h>
 #include <wd/cell.h>
@@ -159,8 +161,14 @@ int root_map_loadable(const struct cell *cell)
 		if (loadable(m))
 			err = region_for_each_run(cell->desc, m, lend_run,
 						  NULL);
-	if (err)
+	if (err) {
+		/*
+		 * The caller flushes nothing on failure: what was lent, and
+		 * may sit in a root CPU's TLB already, goes here.
+		 */
 		root_unmap_loadable(cell);
+		arch_stage2_flush(&root_cell);
+	}
 	return err;
 }
 
@@ -262,10 +270,11 @@ static bool plain_ram(u64 pa, u64 size)
  */
 /*
  * The temporary mappings live in the one EL2 table all CPUs share, and
- * paging_unmap() frees an intermediate table once it looks empty: two
+ * paging_unmap() takes an intermediate table out once it looks empty: two
  * CPUs copying from the same 2 MiB at once would pull the mapping from
  * under each other (found by the root-side hypercall fuzzer). One copy
- * at a time.
+ * at a time; the lock also guards the EL2 paging's stale tables, freed
+ * by the flush in wd_hyp_unmap(). Lock order: management lock first.
  */
 static spinlock_t copy_lock;
 

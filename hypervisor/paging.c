@@ -7,7 +7,10 @@
  *
  * Live tables: callers flush the TLB after unmap; replacing a valid
  * entry by another valid one is only done by split(), which keeps every
- * translation unchanged.
+ * translation unchanged. A table taken out of the tree is not freed but
+ * put on pg->stale until paging_flush_done() (wd/paging.h): another
+ * CPU's walk cache may still point at it, and a page refilled by its
+ * next owner would give that CPU whatever translations the data encodes.
  */
 #include <wd/errno.h>
 #include <wd/page_pool.h>
@@ -31,29 +34,57 @@ static u64 *table_of(const struct paging *pg, u64 pte)
 int paging_create(struct paging *pg, const struct paging_format *fmt)
 {
 	pg->fmt = fmt;
+	pg->stale = NULL;
 	pg->root = page_alloc();
 	return pg->root ? 0 : -ENOMEM;
 }
 
-static void free_table(const struct paging *pg, u64 *table, unsigned int level)
+/*
+ * The page is only linked, never cleared: a walker that still reaches it
+ * sees its old entries, and in entry 0 the link (the next stale page or
+ * 0), a page-aligned address, which no format takes for a valid entry.
+ */
+static void defer_free(struct paging *pg, u64 *table)
+{
+	__atomic_store_n(&table[0], paging_pa(pg->stale), __ATOMIC_RELAXED);
+	pg->stale = table;
+}
+
+/* Frees a table and those below it: now, or after the next flush. */
+static void drop_table(struct paging *pg, u64 *table, unsigned int level,
+		       bool now)
 {
 	unsigned int i;
 
 	for (i = 0; level < PAGING_LAST_LEVEL && i < PAGING_ENTRIES; i++)
 		if (pg->fmt->is_table(table[i], level))
-			free_table(pg, table_of(pg, table[i]), level + 1);
-	page_free(table);
+			drop_table(pg, table_of(pg, table[i]), level + 1, now);
+	if (now)
+		page_free(table);
+	else
+		defer_free(pg, table);
+}
+
+void paging_flush_done(struct paging *pg)
+{
+	u64 *table;
+
+	while ((table = pg->stale)) {
+		pg->stale = paging_ptr(table[0]);
+		page_free(table);
+	}
 }
 
 void paging_destroy(struct paging *pg)
 {
+	paging_flush_done(pg);
 	if (pg->root)
-		free_table(pg, pg->root, pg->fmt->first_level);
+		drop_table(pg, pg->root, pg->fmt->first_level, true);
 	pg->root = NULL;
 }
 
 /* The table below *pte, created empty or split from a block. */
-static u64 *next_table(const struct paging *pg, u64 *pte, unsigned int level)
+static u64 *next_table(struct paging *pg, u64 *pte, unsigned int level)
 {
 	const struct paging_format *fmt = pg->fmt;
 	u64 *table;
@@ -79,16 +110,18 @@ static bool whole_block(const struct paging *pg, u64 va, u64 pa, u64 size,
 	       pg->fmt->block_ok(level);
 }
 
-static void set_leaf(const struct paging *pg, u64 *pte, u64 val,
-		     unsigned int level)
+/* Out of the tree first, then on the stale list (read after the store). */
+static void set_leaf(struct paging *pg, u64 *pte, u64 val, unsigned int level)
 {
-	if (pg->fmt->is_table(*pte, level))
-		free_table(pg, table_of(pg, *pte), level + 1);
+	u64 old = *pte;
+
 	__atomic_store_n(pte, val, __ATOMIC_RELEASE);
+	if (pg->fmt->is_table(old, level))
+		drop_table(pg, table_of(pg, old), level + 1, false);
 }
 
-static int map_level(const struct paging *pg, u64 *table, unsigned int level,
-		     u64 va, u64 pa, u64 size, u32 flags)
+static int map_level(struct paging *pg, u64 *table, unsigned int level, u64 va,
+		     u64 pa, u64 size, u32 flags)
 {
 	u64 chunk, *pte, *next;
 	int err;
@@ -140,7 +173,7 @@ static bool table_empty(const struct paging *pg, const u64 *table)
 	return true;
 }
 
-static int unmap_level(const struct paging *pg, u64 *table, unsigned int level,
+static int unmap_level(struct paging *pg, u64 *table, unsigned int level,
 		       u64 va, u64 size)
 {
 	u64 chunk, *pte, *next;

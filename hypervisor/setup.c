@@ -252,7 +252,8 @@ struct wd_blob wd_system_blob(void)
 /*
  * Temporary EL2 mappings (a root buffer Warden copies from). Only the
  * caller's CPU uses them, but the tables are shared: the removal is
- * flushed everywhere.
+ * flushed everywhere, and the tables it emptied go back to the pool only
+ * after that flush. Callers serialise with root_copy_from()'s lock.
  */
 int wd_hyp_map(u64 pa, u64 size, u32 flags)
 {
@@ -262,5 +263,5 @@ int wd_hyp_map(u64 pa, u64 size, u32 flags)
 void wd_hyp_unmap(u64 pa, u64 size)
 {
 	paging_unmap(&wd.hyp, pa, size);
-	arch_hyp_flush();
+	arch_hyp_flush(&wd.hyp);
 }

@@ -13,7 +13,7 @@
  * broadcast (inner shareable) invalidation, then put this CPU's back.
  * Runs at EL2 with interrupts masked, so nothing at EL1 sees the switch.
  */
-void arch_stage2_flush(const struct cell *cell)
+void arch_stage2_flush(struct cell *cell)
 {
 	u64 own = read_sysreg(vttbr_el2);
 
@@ -24,14 +24,17 @@ void arch_stage2_flush(const struct cell *cell)
 	dsb(ish);
 	write_sysreg(own, vttbr_el2);
 	isb();
+	/* The DSB above completed the invalidation on every CPU. */
+	paging_flush_done(&cell->stage2);
 }
 
-void arch_hyp_flush(void)
+void arch_hyp_flush(struct paging *hyp)
 {
 	dsb(ishst);
 	asm volatile("tlbi alle2is" : : : "memory");
 	dsb(ish);
 	isb();
+	paging_flush_done(hyp);
 }
 
 static u64 dcache_line(void)

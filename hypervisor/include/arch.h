@@ -54,10 +54,16 @@ u64 arch_counter_freq(void);
 void arch_print_trap(void);
 
 /* Memory. */
-/* Drops a cell's stage-2 TLB entries on every CPU. */
-void arch_stage2_flush(const struct cell *cell);
-/* Drops the hypervisor's own TLB entries on every CPU. */
-void arch_hyp_flush(void);
+/*
+ * The TLB flushes after a change to live tables. Each drops the entries
+ * (walk caches included) on every CPU, then calls paging_flush_done() on
+ * the paging it covered: the table pages the change took out are freed
+ * there, never before (wd/paging.h). Callers hold the paging's lock.
+ */
+/* A cell's stage 2. */
+void arch_stage2_flush(struct cell *cell);
+/* The hypervisor's own tables. */
+void arch_hyp_flush(struct paging *hyp);
 /* Writes cached data of [pa, pa + size) back to memory (MMU-off readers). */
 void arch_dcache_clean(u64 pa, u64 size);
 /* Bytes per way of the last-level cache, for colouring; 0 if unknown. */

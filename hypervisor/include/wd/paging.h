@@ -7,6 +7,15 @@
  *
  * Hypervisor memory is identity mapped (VA == PA), so a table's physical
  * address is also the pointer the walker uses.
+ *
+ * Freeing order: a table page that map or unmap takes out of the tree may
+ * still be in another CPU's TLB walk cache until the TLB flush that
+ * covers this paging. Such pages wait on pg->stale and go back to the
+ * pool only in paging_flush_done(), which the arch's flush hooks
+ * (arch_hyp_flush(), arch_stage2_flush()) call after their invalidation:
+ * a page the pool hands out again is never one a walker can still reach.
+ * A forgotten flush keeps pages out of the pool (a leak the pool usage
+ * shows), it never frees them early.
  */
 #ifndef WD_PAGING_H
 #define WD_PAGING_H
@@ -39,9 +48,20 @@ struct paging_format {
 	bool (*block_ok)(unsigned int level);
 };
 
+/*
+ * Callers serialise all changes to one paging (and its flush) with one
+ * lock: the management lock for stage 2, the copy lock for the
+ * hypervisor's temporary mappings, a single CPU at enable and disable.
+ */
 struct paging {
 	const struct paging_format *fmt;
 	u64 *root;
+	/*
+	 * Table pages out of the tree, not yet flushed; linked through their
+	 * entry 0, a page-aligned address: an invalid entry in every format
+	 * (the valid bit is bit 0).
+	 */
+	u64 *stale;
 };
 
 static inline unsigned int paging_shift(unsigned int level)
@@ -60,7 +80,13 @@ static inline u64 paging_pa(const void *p)
 }
 
 int paging_create(struct paging *pg, const struct paging_format *fmt);
+/*
+ * Frees every table, stale ones included, at once: only when no CPU can
+ * walk pg any more (its users parked or gone and their TLBs flushed).
+ */
 void paging_destroy(struct paging *pg);
+/* After a TLB flush covering pg on every CPU: frees its stale tables. */
+void paging_flush_done(struct paging *pg);
 int paging_map(struct paging *pg, u64 va, u64 pa, u64 size, u32 flags);
 int paging_unmap(struct paging *pg, u64 va, u64 size);
 /* Translates va; returns false when it is not mapped. */

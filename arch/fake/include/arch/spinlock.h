@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Fake arch (host tests): the same test-and-set lock as the real ones,
+ * without the arm64 `yield`. Host tests are single-threaded today; the
+ * lock is real so a threaded test would not need another.
+ */
+#ifndef ARCH_SPINLOCK_H
+#define ARCH_SPINLOCK_H
+
+#include <wd/types.h>
+
+typedef struct {
+	u32 locked;
+} spinlock_t;
+
+static inline void spin_lock(spinlock_t *l)
+{
+	while (__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
+		while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED))
+			;
+}
+
+static inline void spin_unlock(spinlock_t *l)
+{
+	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+}
+
+#endif
