@@ -1399,11 +1399,12 @@ static void check_forbidden(struct checker *ck, const struct resource *r,
 }
 
 /*
- * Trust: the windows come from the (checked) platform, the region from
- * the blob. A region over a GIC window would take the cell's GIC away:
- * stage 2 maps the region where Warden traps the distributor or maps the
- * virtual CPU interface. A plain 1:1 region or device is physically on
- * the frame and check_forbidden() names it already.
+ * A region over a GIC window would take the cell's GIC away: stage 2
+ * maps the region where Warden traps the distributor or maps the virtual
+ * CPU interface. A plain 1:1 region or device is physically on the frame
+ * and check_forbidden() names it already. Trust: region and platform
+ * come from blobs; gic_windows() bounds the sizes, ranges_overlap()
+ * saturates.
  */
 static void check_gic_windows(struct checker *ck, const struct resource *r,
 			      const struct wd_system *sys)
