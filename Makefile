@@ -28,8 +28,13 @@ demo: setup
 	@$(MAKE) --no-print-directory all
 	@bash ci/demo.sh
 
+# EXTRA=DIR: DIR goes into the image as /extra; /extra/boot.sh runs at
+# boot (Documentation/testing.md). GIC=2 boots the GICv2 machine.
+EXTRA ?=
+GIC ?= 3
 run: all
-	@bash ci/run-qemu.sh --interactive
+	@WARDEN_EXTRA="$(if $(EXTRA),$(abspath $(EXTRA)))" bash ci/mkinitrd.sh >/dev/null
+	@bash ci/run-qemu.sh --interactive --gic $(GIC)
 
 test: test-unit test-core format-check fuzz-smoke inmates-test-qemu bench-smoke test-e2e
 

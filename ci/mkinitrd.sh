@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Build out/ci/initrd.gz: busybox, warden.ko, warden.bin (as firmware),
 # the CLI, the configs, the inmates and the e2e scenario scripts.
+# WARDEN_EXTRA=DIR (`make run EXTRA=DIR`) also copies DIR into /extra: a
+# user's own .cell and .bin files, and /extra/boot.sh, which /init runs
+# before the shell when no scenario is booted (Documentation/testing.md).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/out
@@ -37,5 +40,13 @@ done
 for b in "$out"/arm64/inmates/*.bin; do
 	[ -e "$b" ] && cp "$b" "$root/lib/warden/inmates/"
 done
+if [ -n "${WARDEN_EXTRA:-}" ]; then
+	if [ ! -d "$WARDEN_EXTRA" ]; then
+		echo "mkinitrd: WARDEN_EXTRA=$WARDEN_EXTRA is not a directory" >&2
+		exit 1
+	fi
+	mkdir -p "$root/extra"
+	cp -R "$WARDEN_EXTRA"/. "$root/extra/"
+fi
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$out/ci/initrd.gz"
 echo "$out/ci/initrd.gz"

@@ -58,6 +58,20 @@ static int check_fit(const struct wd_cell_entry *e,
 	return 0;
 }
 
+/*
+ * Trust: ipa comes from user space. The copy itself would be byte-exact,
+ * but images are linked for a page-aligned base and every region is
+ * page-granular: an address off a page is a mistake, not a request.
+ * The default (the config's entry) is taken as the config says.
+ */
+static int check_aligned(const struct wd_ioc_cell_load *l)
+{
+	if (l->ipa == WD_LOAD_AT_ENTRY || !(l->ipa & (WD_PAGE_SIZE - 1)))
+		return 0;
+	wd_err("load address 0x%llx is not 4 KiB aligned\n", l->ipa);
+	return -EINVAL;
+}
+
 static int check_stopped(const struct wd_cell_entry *e)
 {
 	long state = wd_hc(WD_HC_CELL_STATE, e->id, 0, 0);
@@ -124,7 +138,7 @@ static int load_locked(const struct wd_ioc_cell_load *l, const char *name)
 	const struct wd_mem_region *m;
 	struct wd_cell_entry *e;
 	u64 ipa;
-	long err = wd_cell_lookup(name, "load", &e);
+	long err = check_aligned(l) ?: wd_cell_lookup(name, "load", &e);
 
 	if (err)
 		return (int)err;

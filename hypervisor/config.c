@@ -945,12 +945,14 @@ static unsigned int gic_frame_add(struct named_range *out, unsigned int n,
 }
 
 /*
- * The GIC frames Warden keeps to itself. Sizes: distributor 64 KiB, v2
- * CPU and virtual CPU interfaces 8 KiB, v2 hypervisor interface 4 KiB, v3
+ * The GIC windows every cell (the root too) finds at these guest-physical
+ * addresses: the distributor and v3 redistributors, trapped and emulated,
+ * and on v2 the CPU interface, where Warden maps the virtual CPU
+ * interface. Sizes: distributor 64 KiB, v2 CPU interface 8 KiB, v3
  * redistributors 128 KiB (RD + SGI frames) per CPU.
  */
-static unsigned int gic_frames(const struct wd_platform *p,
-			       struct named_range out[4])
+static unsigned int gic_windows(const struct wd_platform *p,
+				struct named_range out[2])
 {
 	unsigned int n;
 
@@ -958,9 +960,22 @@ static unsigned int gic_frames(const struct wd_platform *p,
 		return 0;
 	n = gic_frame_add(out, 0, "distributor", p->gicd_base, 0x10000);
 	if (p->gic_version == WD_GIC_V3)
-		return gic_frame_add(out, n, "redistributor", p->gicr_base,
+		return gic_frame_add(out, n, "redistributors", p->gicr_base,
 				     0x20000ull * platform_cpus(p));
-	n = gic_frame_add(out, n, "CPU interface", p->gicc_base, 0x2000);
+	return gic_frame_add(out, n, "CPU interface", p->gicc_base, 0x2000);
+}
+
+/*
+ * The physical GIC frames Warden keeps to itself: the windows, plus on v2
+ * the hypervisor interface (4 KiB) and virtual CPU interface (8 KiB).
+ */
+static unsigned int gic_frames(const struct wd_platform *p,
+			       struct named_range out[4])
+{
+	unsigned int n = gic_windows(p, out);
+
+	if (p->gic_version != WD_GIC_V2)
+		return n;
 	n = gic_frame_add(out, n, "hypervisor interface", p->gich_base, 0x1000);
 	return gic_frame_add(out, n, "virtual CPU interface", p->gicv_base,
 			     0x2000);
@@ -1377,8 +1392,34 @@ static void check_forbidden(struct checker *ck, const struct resource *r,
 		if (ranges_overlap(r->phys, r->size, frame[i].start,
 				   frame[i].size))
 			violation(ck, r->field, r->index,
-				  "0x%llx (size 0x%llx) maps the GIC %s",
-				  r->phys, r->size, frame[i].name);
+				  "0x%llx (size 0x%llx) maps the GIC %s at "
+				  "0x%llx",
+				  r->phys, r->size, frame[i].name,
+				  frame[i].start);
+}
+
+/*
+ * A region over a GIC window would take the cell's GIC away: stage 2
+ * maps the region where Warden traps the distributor or maps the virtual
+ * CPU interface. A plain 1:1 region or device is physically on the frame
+ * and check_forbidden() names it already. Trust: region and platform
+ * come from blobs; gic_windows() bounds the sizes, ranges_overlap()
+ * saturates.
+ */
+static void check_gic_windows(struct checker *ck, const struct resource *r,
+			      const struct wd_system *sys)
+{
+	struct named_range win[2];
+	unsigned int i, n = gic_windows(&sys->platform, win);
+
+	if (!r->coloured && r->ipa == r->phys)
+		return;
+	for (i = 0; i < n; i++)
+		if (ranges_overlap(r->ipa, r->size, win[i].start, win[i].size))
+			violation(ck, r->field, r->index,
+				  "guest-physical 0x%llx (size 0x%llx) "
+				  "overlaps the GIC %s at 0x%llx",
+				  r->ipa, r->size, win[i].name, win[i].start);
 }
 
 static void check_placement(struct checker *ck, const struct resource *r,
@@ -1456,6 +1497,7 @@ static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_direct_irq_in_system(ck, c, sys);
 	for (i = 0; i < resource_count(c); i++) {
 		resource_get(c, i, &r);
+		check_gic_windows(ck, &r, sys);
 		if (r.coloured)
 			continue; /* its frames: check_colouring_in_system() */
 		check_forbidden(ck, &r, sys);

@@ -283,10 +283,10 @@ const struct command cell_commands[] = {
 	{.name = "load",
 	 .args = "NAME IMAGE [-a ADDR]",
 	 .summary = "copy an inmate image into a stopped cell",
-	 .help = "ADDR is a guest-physical address inside one of the cell's\n"
-		 "LOADABLE regions. Without -a the image goes to the entry\n"
-		 "address of the cell's config. The cell must be stopped\n"
-		 "(created, shut down or failed).\n",
+	 .help = "ADDR is a 4 KiB-aligned guest-physical address inside\n"
+		 "one of the cell's LOADABLE regions. Without -a the image\n"
+		 "goes to the entry address of the cell's config. The cell\n"
+		 "must be stopped (created, shut down or failed).\n",
 	 .run = cell_load},
 	{.name = "start",
 	 .args = "NAME",

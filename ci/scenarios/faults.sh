@@ -33,7 +33,8 @@ still_fine() {
 }
 # patch IN OUT OFFSET BYTES: a copy of blob IN with BYTES (printf octal
 # escapes) written at OFFSET. Cell blob offsets: name 16, cpu_set 64,
-# mem[0].phys_start 104, mem[1].phys_start 136.
+# entry 80, mem[0].phys_start 104, mem[0].virt_start 112,
+# mem[1].phys_start 136.
 patch() {
 	cp "$1" "$2" && printf "$4" | dd of="$2" bs=1 seek="$3" conv=notrunc 2>/dev/null
 }
@@ -127,6 +128,21 @@ check_output "load outside the loadable regions is refused" \
 dd if=/dev/zero of=/tmp/big.bin bs=1M count=17 2>/dev/null
 check_output "an image larger than the region is refused" "too large" \
 	warden cell load demo /tmp/big.bin
+# -a off a page: refused by the driver; an aligned -a still loads
+check_output "a load address off a page is refused" \
+	"load address 0x40000004 is not 4 KiB aligned" \
+	warden cell load demo $INMATES/hello.bin -a 0x40000004
+check "a page-aligned load address is taken" \
+	warden cell load demo $INMATES/hello.bin -a 0x40000000
+# a cell whose RAM is seen at the GIC distributor (virt_start and entry
+# 0x08000000): the checker names the GIC window
+patch $CELLS/$DEMO.cell /tmp/gic.cell 16 'gic\000'
+printf '\000\000\000\010' | dd of=/tmp/gic.cell bs=1 seek=80 conv=notrunc 2>/dev/null
+printf '\000\000\000\010' | dd of=/tmp/gic.cell bs=1 seek=112 conv=notrunc 2>/dev/null
+check_output "a cell RAM region over the GIC distributor is refused" \
+	"gic mem\[0\]: guest-physical 0x8000000 \(size 0x1000000\) overlaps the GIC distributor at 0x8000000" \
+	warden cell create /tmp/gic.cell
+unchanged "GIC window"
 check_output "load of an unknown cell is refused" "no cell 'nosuch'" \
 	warden cell load nosuch $INMATES/hello.bin
 check_output "start of an unknown cell is refused" "no cell 'nosuch'" \

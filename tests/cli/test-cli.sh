@@ -44,6 +44,8 @@ expect 0 '^warden 0\.1$' "$warden" --version
 expect 0 'config check \[--no-admission\] SYSTEM.cell' "$warden" --help
 expect 0 'usage: warden cell load NAME IMAGE \[-a ADDR\]' \
 	"$warden" cell load --help
+expect 0 'ADDR is a 4 KiB-aligned guest-physical address' \
+	"$warden" cell load --help
 expect 0 'Exit status: 0 valid' "$warden" config check --help
 expect 2 'usage: warden COMMAND' "$warden"
 expect 2 "'frob' is not a command of 'warden cell'" "$warden" cell frob
@@ -97,6 +99,26 @@ expect 0 "admitted anyway: --no-admission" \
 patch "$blobs/rtos.cell" "$tmp/rt-magic.cell" 168 00000000
 expect 1 "rt_taskset: bad magic or revision" \
 	"$warden" config check "$v3" "$tmp/rt-magic.cell"
+
+# A cell's RAM seen at a GIC window: demo's entry (offset 80) and
+# mem[0].virt_start (112) moved onto the distributor, the GICv3
+# redistributors, the GICv2 CPU interface
+gic_cell() { # NAME ADDR (little-endian hex u64)
+	patch "$demo" "$tmp/$1.cell" 80 "$2"
+	patch "$tmp/$1.cell" "$tmp/$1-b.cell" 112 "$2"
+}
+gic_cell gicd 0000000800000000
+for sys in "$v3" "$v2"; do
+	expect 1 "cell 'demo': mem\[0\]: guest-physical 0x8000000 \(size 0x1000000\) overlaps the GIC distributor at 0x8000000" \
+		"$warden" config check "$sys" "$tmp/gicd-b.cell"
+done
+gic_cell gicr 00000a0800000000
+expect 1 "mem\[0\]: guest-physical 0x80a0000 .* overlaps the GIC redistributors at 0x80a0000" \
+	"$warden" config check "$v3" "$tmp/gicr-b.cell"
+expect 0 '^ok$' "$warden" config check "$v2" "$tmp/gicr-b.cell"
+gic_cell gicc 0000010800000000
+expect 1 "mem\[0\]: guest-physical 0x8010000 .* overlaps the GIC CPU interface at 0x8010000" \
+	"$warden" config check "$v2" "$tmp/gicc-b.cell"
 
 # Broken blobs: violations (exit 1) with the file, cell, field and reason
 head -c 100 "$v3" >"$tmp/truncated.cell"

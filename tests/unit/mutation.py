@@ -9,7 +9,8 @@ import subprocess
 import sys
 import tempfile
 
-TESTS = ['layout', 'platform', 'cell', 'set', 'links', 'colour']
+TESTS = ['layout', 'platform', 'cell', 'set', 'links', 'colour',
+         'gic_windows']
 COMMON = ('tests/unit/builder.c tests/unit/recorder.c '
           'tests/unit/rule_cases.c')
 
