@@ -255,6 +255,32 @@ static bool plain_ram(u64 pa, u64 size)
 }
 
 /*
+ * RAM that is the root's alone, for good: inside one of its RAM regions
+ * (readable and writable, not IO, not SHARED: a link's memory is also a
+ * cell's), outside Warden's memory and the cell pool (what the root is
+ * lent there goes back). The GIC's LPI tables must lie there: the GIC
+ * writes them whoever owns the memory.
+ */
+bool root_owns_ram(u64 pa, u64 size)
+{
+	const struct wd_cell *d = root_cell.desc;
+	const struct wd_mem_region *m = wd_cell_mem(d);
+	const u32 rw = WD_MEM_READ | WD_MEM_WRITE;
+	struct wd_range r;
+	unsigned int i;
+
+	if (!size || pa + size < pa || !plain_ram(pa, size))
+		return false;
+	for (i = 0; i < d->num_mem_regions; i++, m++) {
+		r = (struct wd_range){m->phys_start, m->size};
+		if ((m->flags & (WD_MEM_IO | WD_MEM_SHARED | rw)) == rw &&
+		    inside(pa, size, &r))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Copies a buffer of the root (a config blob) into Warden memory. The
  * root's RAM is not mapped at EL2: the pages are mapped read-only for
  * the copy and unmapped again. ipa and size are the root's: checked

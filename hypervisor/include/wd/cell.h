@@ -105,6 +105,8 @@ void root_unmap_loadable(const struct cell *cell);
 int root_map_comm(const struct cell *cell);
 void root_unmap_comm(const struct cell *cell);
 const struct cell *cell_owning(u64 pa);
+/* Is [pa, pa + size) the root's own RAM (for DMA bases it programs)? */
+bool root_owns_ram(u64 pa, u64 size);
 
 /*
  * cell_fail.c. A cell did something it may not: a non-root cell goes to
