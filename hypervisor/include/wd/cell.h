@@ -101,6 +101,8 @@ int root_lend_devices(const struct cell *cell);
 int root_take_back_devices(const struct cell *cell);
 int root_map_loadable(const struct cell *cell);
 void root_unmap_loadable(const struct cell *cell);
+/* After root_unmap_loadable() and the TLB flush: caches cleaned. */
+void root_clean_loadable(const struct cell *cell);
 /* The cell's comm page, read-only in the root (0 or -errno; none: 0). */
 int root_map_comm(const struct cell *cell);
 void root_unmap_comm(const struct cell *cell);
