@@ -1,9 +1,16 @@
 # Scenario handover: what the root and cells hand each other through
-# shared hardware and memory. GICv3: the root's LPI table bases
-# (GICR_PROPBASER/PENDBASER) are taken only inside its own RAM, never at
-# Warden's memory, a cell's or past the end of its RAM.
+# shared hardware and memory.
+# - GICv3: the root's LPI table bases (GICR_PROPBASER/PENDBASER) are
+#   taken only inside its own RAM, never at Warden's memory, a cell's or
+#   past the end of its RAM.
+# - Hardware-linked interrupts a cell leaves in Warden's queue when it is
+#   shut down are deactivated: started again, it gets all of them again.
+# - Link memory shared only by cells is scrubbed when the last of them is
+#   destroyed, not before.
 . /scenarios/lib.sh
 SYS=$(wd_system_config)
+CELLS=/etc/warden/cells
+INMATES=/lib/warden/inmates
 HCFUZZ_KO=/lib/warden/test/warden-hcfuzz.ko
 GICR=/sys/kernel/debug/warden-hcfuzz/gicr
 LPI_REFUSED='^root: GIC LPI table outside the root.s RAM at '
@@ -56,6 +63,51 @@ lpi_tables() {
 	check "unload the test module" rmmod warden-hcfuzz
 }
 
+# run_cell NAME INMATE: create, load and start
+run_cell() {
+	check "create $1" warden cell create $CELLS/$1.cell
+	check "load $2 into $1" warden cell load $1 $INMATES/$2.bin
+	check "start $1" warden cell start $1
+}
+
+irq_queue() {
+	local arrived='^\[irqq\] irqqueue: run: 8 of 8 arrived'
+	run_cell irqq irqqueue
+	check "first run: its 8 SPIs arrive" wait_console "$arrived" 10
+	check "its 8 SPIs made pending again with IRQs masked" \
+		wait_console '^\[irqq\] irqqueue: 8 pending, IRQs masked' 10
+	check "shut irqq down (4 in list registers, 4 queued)" \
+		warden cell shutdown irqq
+	check "start irqq again" warden cell start irqq
+	check "second run: all 8 arrive (none left active at shutdown)" \
+		wait_console "$arrived" 10 2
+	grep '^\[irqq\] irqqueue: run' $WD_CONSOLE_LOG
+	check "destroy irqq" warden cell destroy irqq
+}
+
+shm_says() { # shm_says CELL WHAT [COUNT]
+	wait_console "^\\[$1\\] shmkeep: $2" 10 ${3:-1}
+}
+
+shm_scrub() {
+	run_cell shm-a shmkeep
+	check "shm-a finds link 2's memory clean" shm_says shm-a 'region clean'
+	check "shm-a writes its pattern" shm_says shm-a 'pattern written'
+	run_cell shm-b shmkeep
+	check "shm-b, its peer, finds it" shm_says shm-b 'pattern found'
+	check "destroy shm-a" warden cell destroy shm-a
+	run_cell shm-a shmkeep
+	check "shm-a again: shm-b kept the memory (no scrub yet)" \
+		shm_says shm-a 'pattern found'
+	check "destroy shm-a" warden cell destroy shm-a
+	check "destroy shm-b, the last sharer" warden cell destroy shm-b
+	run_cell shm-a shmkeep
+	check "shm-a again: the memory was scrubbed" \
+		shm_says shm-a 'region clean' 2
+	grep -E '^\[shm-[ab]\] shmkeep: (pattern found|region)' $WD_CONSOLE_LOG
+	check "destroy shm-a" warden cell destroy shm-a
+}
+
 check "load warden.ko" modprobe warden
 check "enable Warden" warden enable "$SYS"
 console_follow
@@ -63,5 +115,7 @@ sleep 1
 case $SYS in
 *gicv3*) lpi_tables ;;
 esac
+irq_queue
+shm_scrub
 check "disable Warden" warden disable
 finish
