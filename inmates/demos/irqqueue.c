@@ -71,8 +71,9 @@ void inmate_main(void)
 		printf("irqqueue: FAIL no GIC\n");
 		return;
 	}
+	/* No line drives them: edge, as for a doorbell; enabled. */
 	for (i = 0; i < IRQQ_COUNT; i++)
-		shm_doorbell_request(IRQQ_FIRST + i, on_irq); /* edge, enabled */
+		shm_doorbell_request(IRQQ_FIRST + i, on_irq);
 	irq_enable();
 	run_once();
 	irq_disable();
