@@ -28,6 +28,7 @@ static void end_loading(struct cell *cell)
 		return;
 	root_unmap_loadable(cell);
 	arch_stage2_flush(&root_cell);
+	root_clean_loadable(cell);
 }
 
 static long set_loadable_locked(u64 id)

@@ -23,9 +23,10 @@ static bool scrubbed(const struct wd_mem_region *m)
 
 /*
  * The cell's own RAM (comm page included) is zeroed before the next cell
- * gets it. SHARED regions belong to others too and are left alone. The
- * checker keeps non-root RAM in the cell pool; checked again here since
- * Warden writes there. A coloured region's frames are walked again: the
+ * gets it. SHARED regions belong to others too: ivshmem.c scrubs them
+ * once no other cell (nor the root) maps them. The checker keeps
+ * non-root RAM in the cell pool; checked again here since Warden writes
+ * there. A coloured region's frames are walked again: the
  * same frames its stage 2 had (wd/cell_colour.h), all in the pool.
  */
 static void scrub_memory(const struct cell *cell)
@@ -84,6 +85,7 @@ static long destroy_locked(u64 id)
 	ivshmem_cell_remove(cell);
 	detach(cell);
 	scrub_memory(cell);
+	ivshmem_scrub_unshared(cell);
 	/*
 	 * Safe to free every table at once: the cell's CPUs are parked on an
 	 * empty stage 2 (VMID 0) and detach() flushed the cell's VMID on

@@ -182,6 +182,33 @@ void root_unmap_loadable(const struct cell *cell)
 			region_for_each_run(cell->desc, m, take_back_run, NULL);
 }
 
+static bool inside(u64 pa, u64 size, const struct wd_range *r);
+
+/* Only the pool is mapped at EL2: the checker keeps cell RAM there. */
+static int clean_run(void *ctx, u64 ipa, u64 pa, u64 size)
+{
+	(void)ctx, (void)ipa;
+	if (inside(pa, size, &wd_system_config()->cell_pool))
+		arch_dcache_clean(pa, size);
+	return 0;
+}
+
+/*
+ * Once the loan has ended (unmapped, the root's TLB flushed): what the
+ * root wrote through its cacheable mapping reaches memory and no line of
+ * it stays in a cache, for an inmate that starts with its MMU and caches
+ * off. Trust: the root's own cache maintenance is not relied on.
+ */
+void root_clean_loadable(const struct cell *cell)
+{
+	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
+	unsigned int i;
+
+	for (i = 0; i < cell->desc->num_mem_regions; i++, m++)
+		if (loadable(m))
+			region_for_each_run(cell->desc, m, clean_run, NULL);
+}
+
 /*
  * A cell's comm page is visible to the root, read-only, at its physical
  * address, from create to destroy, so that the root can read what the
@@ -260,6 +287,32 @@ static bool plain_ram(u64 pa, u64 size)
 	return inside(pa, size, &sys->ram) &&
 	       !touches(pa, size, &sys->hypervisor) &&
 	       !touches(pa, size, &sys->cell_pool);
+}
+
+/*
+ * RAM that is the root's alone, for good: inside one of its RAM regions
+ * (readable and writable, not IO, not SHARED: a link's memory is also a
+ * cell's), outside Warden's memory and the cell pool (what the root is
+ * lent there goes back). The GIC's LPI tables must lie there: the GIC
+ * writes them whoever owns the memory.
+ */
+bool root_owns_ram(u64 pa, u64 size)
+{
+	const struct wd_cell *d = root_cell.desc;
+	const struct wd_mem_region *m = wd_cell_mem(d);
+	const u32 rw = WD_MEM_READ | WD_MEM_WRITE;
+	struct wd_range r;
+	unsigned int i;
+
+	if (!size || pa + size < pa || !plain_ram(pa, size))
+		return false;
+	for (i = 0; i < d->num_mem_regions; i++, m++) {
+		r = (struct wd_range){m->phys_start, m->size};
+		if ((m->flags & (WD_MEM_IO | WD_MEM_SHARED | rw)) == rw &&
+		    inside(pa, size, &r))
+			return true;
+	}
+	return false;
 }
 
 /*

@@ -15,10 +15,12 @@
  * waits for that CPU to park; so ringing never takes the management lock,
  * only link_lock, which no holder keeps while waiting for anything.
  */
+#include <arch.h>
 #include <warden/hypercall.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/ivshmem.h>
+#include <wd/setup.h>
 #include <wd/spinlock.h>
 
 static spinlock_t link_lock;
@@ -150,4 +152,56 @@ void ivshmem_cell_changed(const struct cell *cell)
 {
 	if (cell != &root_cell && cell->desc && cell->desc->num_links)
 		ring_peers(cell);
+}
+
+/* Does c map any of [pa, pa + size) as RAM? */
+static bool maps_ram(const struct cell *c, u64 pa, u64 size)
+{
+	const struct wd_mem_region *m = wd_cell_mem(c->desc);
+	unsigned int i;
+
+	for (i = 0; i < c->desc->num_mem_regions; i++, m++)
+		if (!(m->flags & WD_MEM_IO) && pa < m->phys_start + m->size &&
+		    m->phys_start < pa + size)
+			return true;
+	return false;
+}
+
+/* Another cell, or the root (a sharer for as long as Warden runs). */
+static bool shared_elsewhere(const struct cell *cell, u64 pa, u64 size)
+{
+	const struct cell *c = NULL;
+
+	if (maps_ram(&root_cell, pa, size))
+		return true;
+	while ((c = cell_next(c)))
+		if (c != cell && maps_ram(c, pa, size))
+			return true;
+	return false;
+}
+
+static bool in_pool(u64 pa, u64 size)
+{
+	const struct wd_range *pool = &wd_system_config()->cell_pool;
+
+	return pa >= pool->start && size <= pool->size &&
+	       pa - pool->start <= pool->size - size;
+}
+
+/*
+ * A SHARED region (never coloured) that no one else maps any more is
+ * scrubbed like the cell's own RAM: the next cell to declare the link
+ * must not read what the last sharers left. The management lock is held
+ * and the cell's CPUs are parked, its stage 2 flushed.
+ */
+void ivshmem_scrub_unshared(const struct cell *cell)
+{
+	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
+	unsigned int i;
+
+	for (i = 0; i < cell->desc->num_mem_regions; i++, m++)
+		if ((m->flags & (WD_MEM_SHARED | WD_MEM_IO)) == WD_MEM_SHARED &&
+		    in_pool(m->phys_start, m->size) &&
+		    !shared_elsewhere(cell, m->phys_start, m->size))
+			arch_scrub(m->phys_start, m->size);
 }

@@ -93,6 +93,25 @@ static void refill_lrs(struct percpu *pc)
 		gic->set_underflow_irq(false);
 }
 
+/*
+ * Empties the queue without injecting it (park, disable). Its HW-linked
+ * entries were acknowledged with only the priority dropped: the cell's
+ * deactivation was to end them. Dropped without one they would stay
+ * active in the GIC for good, and their source (the root's SPI on a CPU
+ * Linux offlined, say) would never interrupt again. An edge is lost; a
+ * level fires again.
+ */
+void gic_drop_queue(struct percpu *pc)
+{
+	struct arch_percpu *a = &pc->arch;
+	u32 i;
+
+	for (i = 0; i < a->queued; i++)
+		if (a->queue[i].hw)
+			gic->deactivate(a->queue[i].intid);
+	a->queued = 0;
+}
+
 /* Every acknowledged interrupt the drivers' fast paths do not finish. */
 void gic_route(struct percpu *pc, u32 iar, const struct virq *v)
 {

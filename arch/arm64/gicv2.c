@@ -186,7 +186,7 @@ static void v2_cpu_exit(struct percpu *pc)
 		lr_to_physical(rd(gich + GICH_LR(i)));
 	clear_virtual_state(a->num_lrs);
 	wr(gich + GICH_HCR, 0);
-	a->queued = 0;
+	gic_drop_queue(pc);
 }
 
 static __attribute__((noinline)) void v2_route_slow(struct percpu *pc, u32 iar)
@@ -290,7 +290,7 @@ static void v2_cpu_quiesce(struct percpu *pc)
 			v2_deactivate(LR_PINTID(lr));
 	}
 	clear_virtual_state(pc->arch.num_lrs);
-	pc->arch.queued = 0;
+	gic_drop_queue(pc);
 	v2_set_underflow_irq(false);
 }
 

@@ -322,7 +322,7 @@ static void v3_cpu_exit(struct percpu *pc)
 		lr_to_physical(pc, read_lr(i));
 	clear_virtual_state(a->num_lrs);
 	write_sysreg(0, ich_hcr_el2);
-	a->queued = 0;
+	gic_drop_queue(pc);
 	isb();
 }
 
@@ -495,7 +495,7 @@ static void v3_cpu_quiesce(struct percpu *pc)
 			v3_deactivate(LR_PINTID(lr));
 	}
 	clear_virtual_state(pc->arch.num_lrs);
-	pc->arch.queued = 0;
+	gic_drop_queue(pc);
 	v3_set_underflow_irq(false);
 }
 

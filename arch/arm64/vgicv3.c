@@ -124,7 +124,7 @@ void vgicv3_init(u64 gicd_base, u64 gicr_base, u32 num_frames)
 {
 	gicd = gicd_base;
 	vgic_routing = &vgicv3_routing;
-	vgicv3_redist_init(gicr_base, num_frames);
+	vgicv3_redist_init(gicr_base, num_frames, gicd_base);
 }
 
 int vgicv3_dist_access(void *arg, struct mmio_access *acc)

@@ -121,6 +121,10 @@ size_t hcf_report(struct hcf_run *run, char *buf, size_t size);
 /* hcfuzz_run.c */
 long hcf_hvc(u64 id, u64 a1, u64 a2, u64 a3);
 int hcf_run(struct hcf_run *run);
+
+/* hcfuzz_gicr.c: the gicr debugfs file in dir. */
+struct dentry;
+void hcf_gicr_create(struct dentry *dir);
 size_t hcf_inflight_report(char *buf, size_t size);
 
 #endif

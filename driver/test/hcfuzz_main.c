@@ -5,7 +5,8 @@
  * the writing CPU and returns when they are done; reading the file gives
  * the reports of the runs so far (docs/robustness.md). Several writers
  * may run at once, each with its own state. inflight shows the call
- * each CPU is making, to name the call if one never returns.
+ * each CPU is making, to name the call if one never returns. gicr
+ * writes and reads GICv3 redistributor registers (hcfuzz_gicr.c).
  *
  * Trust: this module is the attacker. It refuses to run unless Warden
  * answers GET_INFO: under Linux's own hyp stub, a random ID 0 or 1
@@ -170,6 +171,7 @@ static int __init hcfuzz_init(void)
 	dir = debugfs_create_dir("warden-hcfuzz", NULL);
 	debugfs_create_file("run", 0600, dir, NULL, &run_fops);
 	debugfs_create_file("inflight", 0400, dir, NULL, &inflight_fops);
+	hcf_gicr_create(dir);
 	return 0;
 }
 

@@ -64,7 +64,11 @@ void arch_print_trap(void);
 void arch_stage2_flush(struct cell *cell);
 /* The hypervisor's own tables. */
 void arch_hyp_flush(struct paging *hyp);
-/* Writes cached data of [pa, pa + size) back to memory (MMU-off readers). */
+/*
+ * Cleans and invalidates [pa, pa + size) (mapped at EL2) to the point of
+ * coherency: memory holds the data, no cache a stale copy (MMU-off
+ * readers, memory changing hands).
+ */
 void arch_dcache_clean(u64 pa, u64 size);
 /* Bytes per way of the last-level cache, for colouring; 0 if unknown. */
 u64 arch_llc_way_size(void);

@@ -103,10 +103,14 @@ int root_lend_devices(const struct cell *cell);
 int root_take_back_devices(const struct cell *cell);
 int root_map_loadable(const struct cell *cell);
 void root_unmap_loadable(const struct cell *cell);
+/* After root_unmap_loadable() and the TLB flush: caches cleaned. */
+void root_clean_loadable(const struct cell *cell);
 /* The cell's comm page, read-only in the root (0 or -errno; none: 0). */
 int root_map_comm(const struct cell *cell);
 void root_unmap_comm(const struct cell *cell);
 const struct cell *cell_owning(u64 pa);
+/* Is [pa, pa + size) the root's own RAM (for DMA bases it programs)? */
+bool root_owns_ram(u64 pa, u64 size);
 
 /*
  * cell_fail.c. A cell did something it may not: a non-root cell goes to

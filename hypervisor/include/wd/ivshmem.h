@@ -24,6 +24,8 @@ long ivshmem_link_state(const struct cell *from, u64 id);
 /* A created cell joins its links' peers; at destroy it leaves them. */
 void ivshmem_cell_add(struct cell *cell);
 void ivshmem_cell_remove(struct cell *cell);
+/* At destroy: scrubs the cell's SHARED regions no other cell maps. */
+void ivshmem_scrub_unshared(const struct cell *cell);
 /* Any state change of cell: its running peers get a doorbell. */
 void ivshmem_cell_changed(const struct cell *cell);
 

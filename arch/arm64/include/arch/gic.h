@@ -73,6 +73,8 @@ u32 gic_maint_intid(void);
 /* Acknowledges and drops every pending interrupt of a parked CPU. */
 bool gic_handle_parked_irq(struct percpu *pc);
 void gic_inject(struct percpu *pc, const struct virq *v);
+/* Drops the queued virtual IRQs, ending the HW-linked ones. */
+void gic_drop_queue(struct percpu *pc);
 /* Ownership part of cell_init / cell_exit, shared by both versions. */
 int gic_cell_take_irqs(struct cell *cell);
 void gic_cell_give_irqs(struct cell *cell);

@@ -135,6 +135,6 @@ void vgicv3_init(u64 gicd, u64 gicr, u32 num_frames);
 /* GICv3 distributor registers; the SGI frame has the first n of them. */
 extern const struct vgic_reg vgicv3_regs[];
 extern const unsigned int vgicv3_sgi_frame_regs;
-void vgicv3_redist_init(u64 gicr, u32 num_frames);
+void vgicv3_redist_init(u64 gicr, u32 num_frames, u64 gicd);
 
 #endif
