@@ -89,6 +89,9 @@ int arch_cpu_init(struct percpu *pc)
 	a->stub_vbar = read_sysreg(vbar_el2);
 	a->stub_hcr = read_sysreg(hcr_el2);
 	smccc_probe(a);
+	if (a->bp_fid)
+		printk("CPU %u: SMCCC workaround 0x%llx on every entry\n",
+		       pc->cpu_id, a->bp_fid);
 	arch_el2_controls_init(a);
 	write_sysreg(vtcr_el2_value(), vtcr_el2);
 	write_sysreg(pc->cell->arch.vttbr, vttbr_el2);

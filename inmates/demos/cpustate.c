@@ -35,14 +35,20 @@
 
 static unsigned int checked, dirty;
 
-static void expect(const char *name, unsigned int n, u64 value, u64 want)
+#define ONE -1 /* expect(): a register without an index */
+
+static void expect(const char *name, int n, u64 value, u64 want)
 {
 	checked++;
 	if (value == want)
 		return;
 	dirty++;
-	printf("cpustate: DIRTY %s%d = 0x%lx (want 0x%lx)\n", name, (int)n,
-	       value, want);
+	if (n == ONE)
+		printf("cpustate: DIRTY %s = 0x%lx (want 0x%lx)\n", name, value,
+		       want);
+	else
+		printf("cpustate: DIRTY %s%d = 0x%lx (want 0x%lx)\n", name, n,
+		       value, want);
 }
 
 static unsigned int id_field(u64 reg, unsigned int shift)
@@ -70,18 +76,18 @@ static void check_pmu(unsigned int counters)
 {
 	unsigned int n;
 
-	expect("PMCR_EL0 writable bits", 0,
+	expect("PMCR_EL0 writable bits", ONE,
 	       read_sysreg(pmcr_el0) & PMCR_WRITABLE, 0);
-	expect("PMCNTENSET_EL0", 0, read_sysreg(pmcntenset_el0), 0);
-	expect("PMINTENSET_EL1", 0, read_sysreg(pmintenset_el1), 0);
-	expect("PMOVSSET_EL0", 0, read_sysreg(pmovsset_el0), 0);
-	expect("PMUSERENR_EL0", 0, read_sysreg(pmuserenr_el0), 0);
-	expect("PMSELR_EL0", 0, read_sysreg(pmselr_el0), 0);
-	expect("PMCCFILTR_EL0", 0, read_sysreg(pmccfiltr_el0), 0);
-	expect("PMCCNTR_EL0", 0, read_sysreg(pmccntr_el0), 0);
+	expect("PMCNTENSET_EL0", ONE, read_sysreg(pmcntenset_el0), 0);
+	expect("PMINTENSET_EL1", ONE, read_sysreg(pmintenset_el1), 0);
+	expect("PMOVSSET_EL0", ONE, read_sysreg(pmovsset_el0), 0);
+	expect("PMUSERENR_EL0", ONE, read_sysreg(pmuserenr_el0), 0);
+	expect("PMSELR_EL0", ONE, read_sysreg(pmselr_el0), 0);
+	expect("PMCCFILTR_EL0", ONE, read_sysreg(pmccfiltr_el0), 0);
+	expect("PMCCNTR_EL0", ONE, read_sysreg(pmccntr_el0), 0);
 	for (n = 0; n < counters; n++) {
-		expect("PMEVTYPER", n, pmu_indexed(n, 1), 0);
-		expect("PMEVCNTR", n, pmu_indexed(n, 0), 0);
+		expect("PMEVTYPER", (int)n, pmu_indexed(n, 1), 0);
+		expect("PMEVCNTR", (int)n, pmu_indexed(n, 0), 0);
 	}
 	write_sysreg(pmselr_el0, 0);
 }
@@ -129,17 +135,17 @@ static void check_debug(void)
 
 	for (n = 0; n < brps; n++) {
 		read_bp(n, 0, &v, &c);
-		expect("DBGBVR", n, v, 0);
-		expect("DBGBCR", n, c, 0);
+		expect("DBGBVR", (int)n, v, 0);
+		expect("DBGBCR", (int)n, c, 0);
 	}
 	for (n = 0; n < wrps; n++) {
 		read_bp(n, 1, &v, &c);
-		expect("DBGWVR", n, v, 0);
-		expect("DBGWCR", n, c, 0);
+		expect("DBGWVR", (int)n, v, 0);
+		expect("DBGWCR", (int)n, c, 0);
 	}
-	expect("MDSCR_EL1", 0, read_sysreg(mdscr_el1), 0);
-	expect("OSLSR_EL1.OSLK", 0, read_sysreg(oslsr_el1) & OSLSR_OSLK, 0);
-	expect("MDCCINT_EL1", 0, read_sysreg(mdccint_el1), 0);
+	expect("MDSCR_EL1", ONE, read_sysreg(mdscr_el1), 0);
+	expect("OSLSR_EL1.OSLK", ONE, read_sysreg(oslsr_el1) & OSLSR_OSLK, 0);
+	expect("MDCCINT_EL1", ONE, read_sysreg(mdccint_el1), 0);
 }
 
 static void check_entry_state(unsigned int counters)
