@@ -26,6 +26,8 @@ copy "$out/arm64/warden.bin" "$root/lib/firmware/warden.bin"
 # Test only (docs/robustness.md): insmod'ed by the robustness scenario.
 mkdir -p "$root/lib/warden/test"
 copy "$out/arm64/warden-hcfuzz.ko" "$root/lib/warden/test/warden-hcfuzz.ko"
+# Test only: insmod'ed by the cpustate scenario.
+copy "$out/arm64/warden-cpustate.ko" "$root/lib/warden/test/warden-cpustate.ko"
 copy "$out/arm64/warden" "$root/usr/sbin/warden"
 copy "$out/bench/wd-busy" "$root/usr/bin/wd-busy" # a root load that yields
 copy "$out/arm64/warden-shm-ping" "$root/usr/bin/warden-shm-ping"

@@ -119,6 +119,7 @@ static int fill_stats(struct wd_ioc_cell_stats *s, u32 id)
 	unsigned int cpu, n;
 	long v;
 
+	BUILD_BUG_ON(WD_STAT_COUNT > WD_IOC_STATS_MAX);
 	s->num_stats = WD_STAT_COUNT;
 	for (cpu = 0; cpu < WD_IOC_CPUS_MAX; cpu++) {
 		if (!(s->cpu_set & BIT_ULL(cpu)))

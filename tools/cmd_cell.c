@@ -141,6 +141,7 @@ static const char *const stat_names[] = {
 	[WD_STAT_MMIO] = "mmio",	   [WD_STAT_PSCI] = "psci",
 	[WD_STAT_SYSREG] = "sysreg",	   [WD_STAT_SMC] = "smc",
 	[WD_STAT_OTHER] = "other",	   [WD_STAT_FAULT] = "fault",
+	[WD_STAT_SETWAY] = "setway",
 };
 
 static void print_stats(const struct wd_ioc_cell_stats *s)

@@ -7,6 +7,7 @@
  * cells, and Linux gets a CPU back as from firmware.
  */
 #include <arch.h>
+#include <arch/cpu_state.h>
 #include <arch/gic.h>
 #include <arch/sysreg.h>
 #include <arch/traps.h>
@@ -139,6 +140,7 @@ void arch_cpu_enter(struct percpu *pc, u64 entry, u64 context)
 	reset_el1_sysregs();
 	reset_el1_context();
 	reset_el1_timers();
+	arch_reset_pmu_debug();
 	load_cell(pc);
 	gic->cpu_reset(pc);
 	arch_enter_el1(entry, context, (u64)(unsigned long)pc + WD_PERCPU_SIZE);

@@ -85,6 +85,39 @@ wd_vectors:
 	ventry	el2_fault
 	ventry	el2_fault
 
+/*
+ * The same vectors for a CPU whose firmware offers SMCCC_ARCH_WORKAROUND_3
+ * or _1 (smccc.c): every entry from a cell first has the firmware clear
+ * the branch predictor, before Warden executes any indirect branch. The
+ * call (SMCCC 1.1) changes x0..x3 only; percpu.arch.bp_fid is at offset
+ * 0 of the per-CPU area. Not used on CPUs without it: no cost there.
+ */
+.macro bp_ventry target
+	.balign 128
+	stp	x0, x1, [sp, #-32]!
+	stp	x2, x3, [sp, #16]
+	mrs	x0, tpidr_el2
+	ldr	x0, [x0]
+	smc	#0
+	ldp	x2, x3, [sp, #16]
+	ldp	x0, x1, [sp], #32
+	b	\target
+.endm
+
+	.balign 2048
+	.global wd_vectors_bp
+wd_vectors_bp:
+	.rept	8
+	ventry	el2_fault
+	.endr
+	bp_ventry wd_vectors + 0x400
+	bp_ventry wd_vectors + 0x480
+	bp_ventry wd_vectors + 0x500
+	bp_ventry wd_vectors + 0x580
+	.rept	4
+	ventry	el2_fault
+	.endr
+
 	.balign 128
 el2_fault:
 	save_frame

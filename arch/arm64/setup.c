@@ -5,6 +5,7 @@
  * restored, so Linux finds EL2 exactly as its stub left it.
  */
 #include <arch.h>
+#include <arch/cpu_state.h>
 #include <arch/gic.h>
 #include <arch/mmu.h>
 #include <arch/sysreg.h>
@@ -14,7 +15,6 @@
 #include <wd/printk.h>
 #include <wd/setup.h>
 
-extern u8 wd_vectors[];
 int pl011_map(struct paging *hyp, u64 phys);
 
 /* VMID 0 is the parked CPUs' empty stage 2, 1 the root's. */
@@ -24,10 +24,12 @@ int pl011_map(struct paging *hyp, u64 phys);
 
 /*
  * Traps for a cell: stage 2 on, physical IRQ/FIQ/SError to EL2, SMC
- * trapped (PSCI comes to Warden), AArch64 EL1.
+ * trapped (PSCI comes to Warden), data cache maintenance by set/way
+ * trapped (setway.c), AArch64 EL1.
  */
-#define HCR_CELL \
-	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | HCR_RW)
+#define HCR_CELL                                                               \
+	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | HCR_TSW | \
+	 HCR_RW)
 /*
  * Non-root cells also trap the implementation-defined controls of the
  * core (ACTLR_EL1, IMPLEMENTATION DEFINED system registers): Warden does
@@ -86,9 +88,14 @@ int arch_cpu_init(struct percpu *pc)
 		return err;
 	a->stub_vbar = read_sysreg(vbar_el2);
 	a->stub_hcr = read_sysreg(hcr_el2);
+	smccc_probe(a);
+	if (a->bp_fid)
+		printk("CPU %u: SMCCC workaround 0x%llx on every entry\n",
+		       pc->cpu_id, a->bp_fid);
+	arch_el2_controls_init(a);
 	write_sysreg(vtcr_el2_value(), vtcr_el2);
 	write_sysreg(pc->cell->arch.vttbr, vttbr_el2);
-	write_sysreg(wd_vectors, vbar_el2);
+	write_sysreg(smccc_vectors(a), vbar_el2);
 	write_sysreg(arch_hcr(pc), hcr_el2);
 	isb();
 	flush_stage2_tlb();
@@ -98,6 +105,7 @@ int arch_cpu_init(struct percpu *pc)
 void arch_cpu_exit(struct percpu *pc)
 {
 	gic->cpu_exit(pc);
+	arch_el2_controls_exit(&pc->arch);
 	write_sysreg(pc->arch.stub_hcr, hcr_el2);
 	isb();
 	/* Drop the cell's stage-2 TLB entries before VMID 0 runs again. */

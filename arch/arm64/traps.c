@@ -9,6 +9,7 @@
  * cell fails (cell_fail()) and its CPUs park.
  */
 #include <warden/hypercall.h>
+#include <arch/cpu_state.h>
 #include <arch/gic.h>
 #include <arch/psci.h>
 #include <arch/sysreg.h>
@@ -62,6 +63,8 @@ static void handle_hvc(struct percpu *pc, struct trap_frame *f, u64 esr)
 {
 	long ret;
 
+	if (!(ESR_ISS(esr) & 0xffff) && smccc_handle(pc, f))
+		return;
 	if (!(ESR_ISS(esr) & 0xffff) && psci_is_call(f->x[0])) {
 		psci_handle(pc, f);
 		return;
@@ -80,6 +83,8 @@ static void handle_hvc(struct percpu *pc, struct trap_frame *f, u64 esr)
 static void handle_smc(struct percpu *pc, struct trap_frame *f)
 {
 	skip_instruction();
+	if (smccc_handle(pc, f))
+		return;
 	if (psci_is_call(f->x[0])) {
 		psci_handle(pc, f);
 		return;
@@ -94,8 +99,8 @@ static void handle_smc(struct percpu *pc, struct trap_frame *f)
 /* ISS of a trapped MSR/MRS: Op0, Op2, Op1, CRn, Rt, CRm, direction. */
 #define SYSREG_ISS_MASK 0x3ffc1full /* all but Rt */
 #define SYSREG_ICC_SGI1R 0x3a3016ull /* MSR S3_0_C12_C11_5 */
-#define SYSREG_RT(iss) (((iss) >> 5) & 0x1f)
 
+/* SGIs first: the only frequent one. Set/way (TSW) and PMU (TPM) next. */
 static void handle_sysreg(struct percpu *pc, struct trap_frame *f, u64 esr)
 {
 	u64 iss = ESR_ISS(esr);
@@ -106,6 +111,8 @@ static void handle_sysreg(struct percpu *pc, struct trap_frame *f, u64 esr)
 		skip_instruction();
 		return;
 	}
+	if (setway_handle_trap(pc, f, iss) || pmu_handle_trap(pc, f, iss))
+		return;
 	unhandled(pc, "trapped system register access", read_sysreg(elr_el2));
 }
 

@@ -60,7 +60,8 @@
 #define WD_STAT_SMC 5 /* SMCs that are not PSCI */
 #define WD_STAT_OTHER 6 /* any other exit (FIQ, SError, unknown) */
 #define WD_STAT_FAULT 7 /* faults that failed the cell (0 or 1) */
-#define WD_STAT_COUNT 8
+#define WD_STAT_SETWAY 8 /* trapped cache set/way operations (DC ISW...) */
+#define WD_STAT_COUNT 9
 
 /* Cell states, also in the comm region */
 #define WD_CELL_STATE_CREATED 0 /* CPUs parked, not loaded */

@@ -47,7 +47,7 @@ struct wd_ioc_cell_id {
 };
 
 /* Per-CPU exit counters of a cell (WD_STAT_* of warden/hypercall.h). */
-#define WD_IOC_STATS_MAX 8
+#define WD_IOC_STATS_MAX 16
 #define WD_IOC_CPUS_MAX 64
 
 struct wd_ioc_cell_stats {

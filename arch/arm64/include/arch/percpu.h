@@ -18,9 +18,20 @@ struct virq {
 #define VIRQ_QUEUE_LEN 16
 
 struct arch_percpu {
+	/*
+	 * SMCCC_ARCH_WORKAROUND_1 or _3 when the firmware offers it for
+	 * this CPU, else 0. First: exception.S reads it at [TPIDR_EL2].
+	 */
+	u64 bp_fid;
 	u64 mpidr;
 	u64 stub_vbar; /* Linux's hyp stub vectors, restored on disable */
 	u64 stub_hcr; /* Linux's HCR_EL2 */
+	/* Linux's EL2 controls, restored on disable (cpu_state.c) */
+	u64 stub_mdcr;
+	u64 stub_cptr;
+	u64 stub_cnthctl;
+	/* What the firmware answered SMCCC_ARCH_FEATURES (smccc.c) */
+	s32 fw_wa1, fw_wa2, fw_wa3;
 	/* Interrupt controller */
 	u64 gicr_base; /* GICv3: this CPU's redistributor */
 	u32 gic_target; /* GICv2: this CPU's GICD_ITARGETSR bit */

@@ -28,6 +28,7 @@
 #define HCR_TSC BIT(19)
 #define HCR_TIDCP BIT(20)
 #define HCR_TACR BIT(21)
+#define HCR_TSW BIT(22)
 #define HCR_RW BIT(31)
 #define HCR_APK BIT(40)
 #define HCR_API BIT(41)
@@ -52,5 +53,46 @@
 #define SPSR_MODE_EL1H 0x5ull
 
 #define MPIDR_AFF_MASK 0xff00ffffffull
+
+/* MDCR_EL2 (Documentation/hypervisor.md, "EL2 controls") */
+#define MDCR_HPMN_MASK 0x1full
+#define MDCR_TPM BIT(6)
+#define MDCR_HPMD BIT(17)
+
+/* CPTR_EL2 without VHE: RES1 bits, TZ (8) and TSM (12) among them. */
+#define CPTR_EL2_RES1 0x33ffull
+#define CPTR_TTA BIT(20)
+#define CPTR_TAM BIT(30)
+
+/* CNTHCTL_EL2 without VHE: EL1 may use the physical counter and timer. */
+#define CNTHCTL_EL1PCTEN BIT(0)
+#define CNTHCTL_EL1PCEN BIT(1)
+
+/* PMCR_EL0 */
+#define PMCR_P BIT(1) /* reset the event counters */
+#define PMCR_C BIT(2) /* reset the cycle counter */
+#define PMCR_N(pmcr) (((pmcr) >> 11) & 0x1f)
+/* PMEVTYPER<n>_EL0, PMCCFILTR_EL0: count at EL2 */
+#define PMEVTYPER_NSH BIT(27)
+
+/* ID register fields */
+#define ID_FIELD(reg, shift) (((reg) >> (shift)) & 0xf)
+#define DFR0_PMUVER_SHIFT 8
+#define DFR0_BRPS_SHIFT 12
+#define DFR0_WRPS_SHIFT 20
+#define PFR0_AMU_SHIFT 44
+#define PMUVER_3P1 4
+#define PMUVER_IMPDEF 0xf
+
+/*
+ * A trapped MSR/MRS or SYS instruction (EC 0x18): its ISS without Rt and
+ * the direction bit names the register or instruction.
+ */
+#define SYSREG_KEY(op0, op1, crn, crm, op2)                             \
+	(((u64)(op0) << 20) | ((u64)(op2) << 17) | ((u64)(op1) << 14) | \
+	 ((u64)(crn) << 10) | ((u64)(crm) << 1))
+#define SYSREG_KEY_MASK 0x3ffc1eull
+#define SYSREG_IS_READ(iss) ((iss)&1)
+#define SYSREG_RT(iss) (((iss) >> 5) & 0x1f)
 
 #endif
