@@ -108,10 +108,11 @@ int cell_map_region(struct cell *cell, const struct wd_mem_region *m)
 	return -EIO;
 }
 
-void cell_move_cpus(u64 cpu_set, struct cell *to)
+int cell_cpus_move(u64 cpu_set, struct cell *from, struct cell *to)
 {
-	(void)cpu_set, (void)to;
-	NOT_REACHED(cell_move_cpus);
+	(void)cpu_set, (void)from, (void)to;
+	NOT_REACHED(cell_cpus_move);
+	return -1;
 }
 
 void cell_set_state(struct cell *cell, u32 state)
