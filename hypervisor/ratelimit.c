@@ -26,7 +26,7 @@ struct rl_rule {
 static const struct rl_rule rules[RL_CAUSES] = {
 	[RL_CONSOLE] = {"console lines", 4096, 1, 2048},
 	[RL_VIRQ_FULL] = {"'virtual IRQ queue full' messages", 1, 1, 3},
-	[RL_REFUSED] = {"'refused' messages", 1, 10, 5},
+	[RL_REFUSED] = {"'refused' messages", 1, 10, 16},
 	[RL_VIOLATION] = {"config violation messages", 16, 1, 32},
 };
 
@@ -48,7 +48,23 @@ static void summary(struct cell *cell, enum rl_cause cause, bool force)
 		return;
 	WRITE_ONCE(rl->last_summary, t);
 	printk("cell '%s': %u %s suppressed\n", cell->name, n,
-		       rules[cause].what);
+	       rules[cause].what);
+}
+
+/* Takes cost from the bucket, or fails and leaves it as it was. */
+static bool take(u64 *tat_p, u64 step, u64 cost, u64 burst)
+{
+	u64 now = arch_counter();
+	u64 tat = __atomic_load_n(tat_p, __ATOMIC_RELAXED);
+	u64 next;
+
+	do {
+		next = (tat > now ? tat : now) + step * cost;
+		if (next - now > step * burst)
+			return false;
+	} while (!__atomic_compare_exchange_n(
+		tat_p, &tat, next, true, __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+	return true;
 }
 
 bool ratelimit(struct cell *cell, enum rl_cause cause, u32 cost)
@@ -56,19 +72,11 @@ bool ratelimit(struct cell *cell, enum rl_cause cause, u32 cost)
 	const struct rl_rule *r = &rules[cause];
 	struct ratelimit *rl = &cell->rl[cause];
 	u64 step = arch_counter_freq() * r->seconds / r->units;
-	u64 now = arch_counter();
-	u64 tat = __atomic_load_n(&rl->tat, __ATOMIC_RELAXED);
-	u64 next;
 
-	do {
-		next = (tat > now ? tat : now) + step * cost;
-		if (next - now > step * r->burst) {
-			__atomic_fetch_add(&rl->suppressed, 1, __ATOMIC_RELAXED);
-			return false;
-		}
-	} while (!__atomic_compare_exchange_n(&rl->tat, &tat, next, true,
-					      __ATOMIC_RELAXED,
-					      __ATOMIC_RELAXED));
+	if (!take(&rl->tat, step, cost, r->burst)) {
+		__atomic_fetch_add(&rl->suppressed, 1, __ATOMIC_RELAXED);
+		return false;
+	}
 	summary(cell, cause, false);
 	return true;
 }
