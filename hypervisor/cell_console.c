@@ -16,7 +16,7 @@ static void flush_locked(struct cell *cell)
 		return;
 	con->line[con->len] = '\0';
 	/* The cell chooses how much it prints: a byte budget per cell. */
-	if (ratelimit(cell, RL_CONSOLE, con->len + 1))
+	if (cell_ratelimit(cell, RL_CONSOLE, con->len + 1))
 		printk("[%s] %s\n", cell->name, con->line);
 	con->len = 0;
 }

@@ -26,7 +26,7 @@ static void report_violation(void *ctx, const char *cell, const char *field,
 {
 	(void)ctx;
 	/* Only the root creates cells: its budget, not a cell's. */
-	if (ratelimit(&root_cell, RL_VIOLATION, 1))
+	if (cell_ratelimit(&root_cell, RL_VIOLATION, 1))
 		printk("cell create: %s %s[%d]: %s\n", cell ? cell : "system",
 		       field, index, reason);
 }

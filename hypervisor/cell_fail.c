@@ -34,7 +34,7 @@ void cell_fail(struct cell *cell, const char *kind, u64 addr)
 
 	if (cell == &root_cell) {
 		/* Linux may repeat an access forever: say it a few times. */
-		if (ratelimit(cell, RL_REFUSED, 1))
+		if (cell_ratelimit(cell, RL_REFUSED, 1))
 			printk("root: %s at 0x%llx (cpu %u) refused\n", kind,
 			       addr, pc->cpu_id);
 		return;
@@ -45,7 +45,7 @@ void cell_fail(struct cell *cell, const char *kind, u64 addr)
 	if (pc->cell == cell)
 		pc->stats[WD_STAT_FAULT]++;
 	cell_console_flush(cell);
-	ratelimit_flush(cell);
+	ratelimit_flush(cell->rl, cell->name);
 	printk("cell '%s' failed: %s at 0x%llx (cpu %u)\n", cell->name, kind,
 	       addr, pc->cpu_id);
 	arch_print_trap();
@@ -77,7 +77,7 @@ void cell_virq_overflow(struct percpu *pc, u32 intid)
 {
 	struct cell *cell = pc->cell;
 
-	if (ratelimit(cell, RL_VIRQ_FULL, 1))
+	if (cell_ratelimit(cell, RL_VIRQ_FULL, 1))
 		printk("CPU %u: virtual IRQ queue full, IRQ %u dropped\n",
 		       pc->cpu_id, intid);
 	if (cell != &root_cell &&

@@ -7,7 +7,6 @@
  * done per call is constant and nothing is printed past the budget.
  */
 #include <arch.h>
-#include <wd/cell.h>
 #include <wd/printk.h>
 #include <wd/ratelimit.h>
 
@@ -35,20 +34,21 @@ static const struct rl_rule rules[RL_CAUSES] = {
  * every few ms would print as many summaries. Racy on last_summary: two
  * CPUs of a cell may both print one, no more.
  */
-static void summary(struct cell *cell, enum rl_cause cause, bool force)
+static void summary(struct ratelimit *set, enum rl_cause cause,
+		    const char *name, bool force)
 {
-	struct ratelimit *rl = &cell->rl[cause];
+	struct ratelimit *rl = &set[cause];
 	u64 t = arch_counter();
 	u32 n;
 
-	if (!force && t - READ_ONCE(rl->last_summary) < arch_counter_freq())
+	if (!force && t - __atomic_load_n(&rl->last_summary, __ATOMIC_RELAXED) <
+			      arch_counter_freq())
 		return;
 	n = __atomic_exchange_n(&rl->suppressed, 0, __ATOMIC_RELAXED);
 	if (!n)
 		return;
-	WRITE_ONCE(rl->last_summary, t);
-	printk("cell '%s': %u %s suppressed\n", cell->name, n,
-	       rules[cause].what);
+	__atomic_store_n(&rl->last_summary, t, __ATOMIC_RELAXED);
+	printk("cell '%s': %u %s suppressed\n", name, n, rules[cause].what);
 }
 
 /* Takes cost from the bucket, or fails and leaves it as it was. */
@@ -67,24 +67,25 @@ static bool take(u64 *tat_p, u64 step, u64 cost, u64 burst)
 	return true;
 }
 
-bool ratelimit(struct cell *cell, enum rl_cause cause, u32 cost)
+bool ratelimit(struct ratelimit *set, enum rl_cause cause, u32 cost,
+	       const char *name)
 {
 	const struct rl_rule *r = &rules[cause];
-	struct ratelimit *rl = &cell->rl[cause];
+	struct ratelimit *rl = &set[cause];
 	u64 step = arch_counter_freq() * r->seconds / r->units;
 
 	if (!take(&rl->tat, step, cost, r->burst)) {
 		__atomic_fetch_add(&rl->suppressed, 1, __ATOMIC_RELAXED);
 		return false;
 	}
-	summary(cell, cause, false);
+	summary(set, cause, name, false);
 	return true;
 }
 
-void ratelimit_flush(struct cell *cell)
+void ratelimit_flush(struct ratelimit *set, const char *name)
 {
 	unsigned int cause;
 
 	for (cause = 0; cause < RL_CAUSES; cause++)
-		summary(cell, cause, true);
+		summary(set, cause, name, true);
 }

@@ -15,6 +15,10 @@ $(UNIT_OUT)/test_%: $(UNIT_DIR)/test_%.c $(UNIT_COMMON) $(UNIT_HEADERS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(UNIT_CFLAGS) -o $@ $< $(UNIT_COMMON) -lcmocka
 
+# Tests that include a hypervisor source file rebuild when it changes.
+$(UNIT_OUT)/test_ratelimit: hypervisor/ratelimit.c \
+	hypervisor/include/wd/ratelimit.h
+
 # The CLI's reader of RTOS statistics (tools/rt_stats.c), not the checker.
 $(UNIT_OUT)/test_rt_stats: $(UNIT_DIR)/test_rt_stats.c tools/rt_stats.c \
 		tools/rt_stats.h include/warden/rtos.h include/warden/ioctl.h \

@@ -54,7 +54,7 @@ static void report_root_fault(const struct percpu *pc, u64 ipa, bool write)
 	const char *what = write ? "write" : "read";
 	const struct cell *owner;
 
-	if (!ratelimit(&root_cell, RL_REFUSED, 1))
+	if (!cell_ratelimit(&root_cell, RL_REFUSED, 1))
 		return;
 	cell_mgmt_lock();
 	owner = cell_owning(ipa);

@@ -128,6 +128,13 @@ void cell_bad_call(struct percpu *pc, u64 pc_addr);
  */
 void cell_virq_overflow(struct percpu *pc, u32 intid);
 
+/* What the cell makes Warden print, budgeted (wd/ratelimit.h). */
+static inline bool cell_ratelimit(struct cell *cell, enum rl_cause cause,
+				  u32 cost)
+{
+	return ratelimit(cell->rl, cause, cost, cell->name);
+}
+
 /* cell_console.c: WD_HC_CONSOLE_PUTC, one tagged line at a time. */
 void cell_console_putc(struct cell *cell, char c);
 void cell_console_flush(struct cell *cell);

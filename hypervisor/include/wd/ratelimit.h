@@ -27,11 +27,14 @@ struct ratelimit {
 	u32 suppressed; /* dropped since the last summary */
 };
 
-struct cell;
-
-/* true: print it (after the summary of what was dropped, if any). */
-bool ratelimit(struct cell *cell, enum rl_cause cause, u32 cost);
-/* Prints the summaries still pending for the cell (it failed). */
-void ratelimit_flush(struct cell *cell);
+/*
+ * set: a cell's RL_CAUSES buckets, name: the cell's, for the summary.
+ * true: print it (after the summary of what was dropped, if any).
+ * wd/cell.h wraps it as cell_ratelimit().
+ */
+bool ratelimit(struct ratelimit *set, enum rl_cause cause, u32 cost,
+	       const char *name);
+/* Prints the summaries still pending in set (its cell failed). */
+void ratelimit_flush(struct ratelimit *set, const char *name);
 
 #endif
