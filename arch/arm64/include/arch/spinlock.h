@@ -10,6 +10,12 @@
 
 #include <wd/types.h>
 
+#ifdef __aarch64__
+#define spin_relax() asm volatile("yield" : : : "memory")
+#else /* the host unit tests (tests/unit/test_console.c) */
+#define spin_relax() __atomic_signal_fence(__ATOMIC_SEQ_CST)
+#endif
+
 typedef union {
 	struct {
 		u32 owner; /* ticket being served */
@@ -23,7 +29,7 @@ static inline void spin_lock(spinlock_t *l)
 	u32 me = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
 
 	while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != me)
-		asm volatile("yield" : : : "memory");
+		spin_relax();
 }
 
 /* Takes the lock only if nobody holds or waits for it. */
