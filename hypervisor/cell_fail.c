@@ -23,8 +23,8 @@
  * A full queue means the cell takes its interrupts far slower than they
  * come (its interface disabled, IRQs masked, or an SGI storm it sends
  * itself). Each one costs Warden an exit; past this many in a second the
- * cell is failed. The root's are only counted in its stats and the
- * message rate-limited.
+ * cell is failed. The root is never failed for it: it only gets the
+ * (rate-limited) message.
  */
 #define VIRQ_OVERFLOWS_PER_SECOND 100
 
