@@ -5,7 +5,7 @@
 # (throttled to its byte budget), then sends SGIs to itself with its
 # virtual interface disabled (fills Warden's virtual IRQ queue: failed,
 # "virtual IRQ flood"). The victim's line rate, counted by its own stamps
-# in 2-second windows, stays within 10 % of the baseline; Warden prints
+# in 3-second windows, stays within 10 % of the baseline; Warden prints
 # a bounded number of lines and says what it suppressed; the root runs on.
 . /scenarios/lib.sh
 SYS=$(wd_system_config)
@@ -45,7 +45,7 @@ wait_stamp() {
 }
 # within10 N BASE: N is BASE +- 10 % (and BASE is a real rate)
 within10() {
-	[ "$2" -ge 50 ] && [ $((($1 - $2) * 10)) -le "$2" ] &&
+	[ "$2" -ge 75 ] && [ $((($1 - $2) * 10)) -le "$2" ] &&
 		[ $((($2 - $1) * 10)) -le "$2" ]
 }
 # Warden's own lines (not a cell's "[name] ...") since the flood began
@@ -61,7 +61,7 @@ check "load ticker into demo" warden cell load demo $INMATES/ticker.bin
 check "start demo" warden cell start demo
 check "the victim ticks" wait_console "$TICK" 20
 T0=$(stamp "$TICK")
-check "baseline: 3 s of victim lines" wait_stamp $((T0 + 3000))
+check "baseline: 4 s of victim lines" wait_stamp $((T0 + 4000))
 
 check "create demo2" warden cell create $CELLS/demo2.cell
 check "load flood into demo2" warden cell load demo2 $INMATES/flood.bin
@@ -72,14 +72,14 @@ check "the SGI flood starts" wait_console '^\[demo2\] flood: sgi start t=' 30
 SS=$(stamp '^\[demo2\] flood: sgi start t=')
 check "Warden: cell 'demo2' failed: virtual IRQ flood" \
 	wait_console "^cell 'demo2' failed: virtual IRQ flood at 0x[0-7] \(cpu 2\)$" 20
-check "the victim ticks 2.5 s past the SGI flood" wait_stamp $((SS + 2500))
+check "the victim ticks 3.5 s past the SGI flood" wait_stamp $((SS + 3500))
 
-BASE=$(ticks $((PS - 2500)) $((PS - 500)))
-PUTC=$(ticks $((PS + 500)) $((PS + 2500)))
-SGI=$(ticks "$SS" $((SS + 2000)))
-check "victim lines in 2 s: console flood $PUTC, baseline $BASE (10 %)" \
+BASE=$(ticks $((PS - 3500)) $((PS - 500)))
+PUTC=$(ticks $((PS + 500)) $((PS + 3500)))
+SGI=$(ticks "$SS" $((SS + 3000)))
+check "victim lines in 3 s: console flood $PUTC, baseline $BASE (10 %)" \
 	within10 "$PUTC" "$BASE"
-check "victim lines in 2 s: SGI flood on $SGI, baseline $BASE (10 %)" \
+check "victim lines in 3 s: SGI flood on $SGI, baseline $BASE (10 %)" \
 	within10 "$SGI" "$BASE"
 check "no victim line lost (numbers consecutive)" sh -c \
 	"grep -E '$TICK' $WD_CONSOLE_LOG | awk '{ if (NR > 1 && \$3 != p + 1) exit 1; p = \$3 }'"
