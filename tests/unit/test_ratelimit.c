@@ -114,9 +114,8 @@ static void flush_reports_all(void **state)
 	(void)state;
 	assert_int_equal(passes(RL_VIRQ_FULL, 1, 100, 0), 3);
 	ratelimit_flush(set, "demo2");
-	assert_string_equal(
-		last,
-		"cell 'demo2': 97 'virtual IRQ queue full' messages suppressed\n");
+	assert_string_equal(last, "cell 'demo2': 97 'virtual IRQ queue full' "
+				  "messages suppressed\n");
 	ratelimit_flush(set, "demo2");
 	assert_int_equal(printed, 1);
 }
