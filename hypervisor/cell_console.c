@@ -15,7 +15,9 @@ static void flush_locked(struct cell *cell)
 	if (!con->len)
 		return;
 	con->line[con->len] = '\0';
-	printk("[%s] %s\n", cell->name, con->line);
+	/* The cell chooses how much it prints: a byte budget per cell. */
+	if (cell_ratelimit(cell, RL_CONSOLE, con->len + 1))
+		printk("[%s] %s\n", cell->name, con->line);
 	con->len = 0;
 }
 

@@ -25,8 +25,10 @@ static void report_violation(void *ctx, const char *cell, const char *field,
 			     int index, const char *reason)
 {
 	(void)ctx;
-	printk("cell create: %s %s[%d]: %s\n", cell ? cell : "system", field,
-	       index, reason);
+	/* Only the root creates cells: its budget, not a cell's. */
+	if (cell_ratelimit(&root_cell, RL_VIOLATION, 1))
+		printk("cell create: %s %s[%d]: %s\n", cell ? cell : "system",
+		       field, index, reason);
 }
 
 /* The config alone, then with the live cells (the new one last: blamed). */

@@ -19,14 +19,24 @@
  * counter time is not a probe any more: the cell is failed.
  */
 #define BAD_CALLS_PER_SECOND 1000
+/*
+ * A full queue means the cell takes its interrupts far slower than they
+ * come (its interface disabled, IRQs masked, or an SGI storm it sends
+ * itself). Each one costs Warden an exit; past this many in a second the
+ * cell is failed. The root is never failed for it: it only gets the
+ * (rate-limited) message.
+ */
+#define VIRQ_OVERFLOWS_PER_SECOND 100
 
 void cell_fail(struct cell *cell, const char *kind, u64 addr)
 {
 	struct percpu *pc = this_cpu();
 
 	if (cell == &root_cell) {
-		printk("root: %s at 0x%llx (cpu %u) refused\n", kind, addr,
-		       pc->cpu_id);
+		/* Linux may repeat an access forever: say it a few times. */
+		if (cell_ratelimit(cell, RL_REFUSED, 1))
+			printk("root: %s at 0x%llx (cpu %u) refused\n", kind,
+			       addr, pc->cpu_id);
 		return;
 	}
 	if (!cell_change_state(cell, WD_CELL_STATE_RUNNING,
@@ -35,24 +45,42 @@ void cell_fail(struct cell *cell, const char *kind, u64 addr)
 	if (pc->cell == cell)
 		pc->stats[WD_STAT_FAULT]++;
 	cell_console_flush(cell);
+	ratelimit_flush(cell->rl, cell->name);
 	printk("cell '%s' failed: %s at 0x%llx (cpu %u)\n", cell->name, kind,
 	       addr, pc->cpu_id);
 	arch_print_trap();
 	cell_cpus_request_park(cell);
 }
 
-void cell_bad_call(struct percpu *pc, u64 pc_addr)
+/* Per cell, unlocked: CPUs of one cell racing here may lose counts. */
+static bool flood(struct cell_bad_calls *b, u32 per_second)
 {
-	struct cell_bad_calls *b = &pc->cell->bad_calls;
 	u64 now = arch_counter();
 
-	if (pc->cell == &root_cell)
-		return;
-	/* Per cell, unlocked: CPUs of one cell racing here may lose counts. */
 	if (now - b->window_start > arch_counter_freq()) {
 		b->window_start = now;
 		b->count = 0;
 	}
-	if (++b->count > BAD_CALLS_PER_SECOND)
+	return ++b->count > per_second;
+}
+
+void cell_bad_call(struct percpu *pc, u64 pc_addr)
+{
+	if (pc->cell == &root_cell)
+		return;
+	if (flood(&pc->cell->bad_calls, BAD_CALLS_PER_SECOND))
 		cell_fail(pc->cell, "hypercall flood", pc_addr);
+}
+
+/* ADDR of the failure message is the INTID dropped last. */
+void cell_virq_overflow(struct percpu *pc, u32 intid)
+{
+	struct cell *cell = pc->cell;
+
+	if (cell_ratelimit(cell, RL_VIRQ_FULL, 1))
+		printk("CPU %u: virtual IRQ queue full, IRQ %u dropped\n",
+		       pc->cpu_id, intid);
+	if (cell != &root_cell &&
+	    flood(&cell->virq_overflows, VIRQ_OVERFLOWS_PER_SECOND))
+		cell_fail(cell, "virtual IRQ flood", intid);
 }

@@ -30,7 +30,7 @@ INMATE_HDRS := $(wildcard inmates/lib/*.h inmates/lib/include/inmate/*.h) \
 INMATE_FAULTS := oob-read root-write undef smc smc-sip sysreg mmio gicd \
 	hvc-flood
 INMATE_DIRECT := sgi-out sgi0 mgmt-off mgmt-prio mgmt-group ap1r
-INMATE_DEMOS := hello timer timer-busy selftest latency rtc memtest echo \
+INMATE_DEMOS := hello ticker flood timer timer-busy selftest latency rtc memtest echo \
 	direct $(addprefix direct-,$(INMATE_DIRECT)) \
 	shm-intruder hcfuzz hcfuzz-soak memkeep race irqqueue shmkeep \
 	cpustate \

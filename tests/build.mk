@@ -15,6 +15,17 @@ $(UNIT_OUT)/test_%: $(UNIT_DIR)/test_%.c $(UNIT_COMMON) $(UNIT_HEADERS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(UNIT_CFLAGS) -o $@ $< $(UNIT_COMMON) -lcmocka
 
+# Tests that include a hypervisor source file rebuild when it changes.
+$(UNIT_OUT)/test_ratelimit: hypervisor/ratelimit.c \
+	hypervisor/include/wd/ratelimit.h
+
+# The console and the ticket lock, with threads for CPUs.
+$(UNIT_OUT)/test_console: $(UNIT_DIR)/test_console.c hypervisor/console.c \
+		arch/arm64/include/arch/spinlock.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(UNIT_CFLAGS) -std=gnu11 -D_POSIX_C_SOURCE=200809L \
+		-I$(TOP)/arch/arm64/include -pthread -o $@ $< -lcmocka
+
 # The CLI's reader of RTOS statistics (tools/rt_stats.c), not the checker.
 $(UNIT_OUT)/test_rt_stats: $(UNIT_DIR)/test_rt_stats.c tools/rt_stats.c \
 		tools/rt_stats.h include/warden/rtos.h include/warden/ioctl.h \

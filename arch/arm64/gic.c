@@ -64,10 +64,9 @@ static void queue_virq(struct percpu *pc, const struct virq *v, u32 iar)
 	struct arch_percpu *a = &pc->arch;
 
 	if (a->queued == VIRQ_QUEUE_LEN) {
-		printk("CPU %u: virtual IRQ queue full, IRQ %u dropped\n",
-		       pc->cpu_id, v->intid);
 		if (v->hw)
 			gic->deactivate(iar);
+		cell_virq_overflow(pc, v->intid);
 		return;
 	}
 	a->queue[a->queued++] = *v;

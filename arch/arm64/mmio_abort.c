@@ -45,13 +45,17 @@ static u64 extend_read(u64 value, u64 iss, unsigned int size)
 
 /*
  * The root's IPAs are its physical addresses in the shipped configs: if
- * a cell owns the address (a device it took), say so.
+ * a cell owns the address (a device it took), say so. Linux may retry
+ * the access forever (a probe loop, memory it was wrongly given): the
+ * message is rate-limited, the abort is injected every time.
  */
 static void report_root_fault(const struct percpu *pc, u64 ipa, bool write)
 {
 	const char *what = write ? "write" : "read";
 	const struct cell *owner;
 
+	if (!cell_ratelimit(&root_cell, RL_REFUSED, 1))
+		return;
 	cell_mgmt_lock();
 	owner = cell_owning(ipa);
 	if (owner)

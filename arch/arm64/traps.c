@@ -163,9 +163,13 @@ bool arch_handle_sync(struct trap_frame *f)
 	return pc->leaving;
 }
 
+/* A cell failed by its interrupts (a virtual IRQ flood) parks here. */
 void arch_handle_irq(void)
 {
-	gic->handle_irq(this_cpu());
+	struct percpu *pc = this_cpu();
+
+	gic->handle_irq(pc);
+	cell_cpu_check_requests(pc);
 }
 
 /*

@@ -14,6 +14,7 @@
 #include <wd/config_check.h>
 #include <wd/mmio.h>
 #include <wd/paging.h>
+#include <wd/ratelimit.h>
 #include <wd/cell_cpu.h>
 #include <wd/spinlock.h>
 
@@ -32,7 +33,10 @@ struct cell_console {
 	char line[CELL_LINE_MAX + 1];
 };
 
-/* Invalid hypercalls of a non-root cell in the current window. */
+/*
+ * A flood counter: events (invalid hypercalls, virtual IRQ queue
+ * overflows) of a non-root cell in the current one-second window.
+ */
 struct cell_bad_calls {
 	u64 window_start; /* counter */
 	u32 count;
@@ -54,6 +58,8 @@ struct cell {
 	unsigned int num_mmio;
 	struct cell_console console;
 	struct cell_bad_calls bad_calls;
+	struct cell_bad_calls virq_overflows;
+	struct ratelimit rl[RL_CAUSES]; /* what it makes Warden print */
 };
 
 extern struct cell root_cell;
@@ -121,6 +127,19 @@ bool root_owns_ram(u64 pa, u64 size);
 void cell_fail(struct cell *cell, const char *kind, u64 addr);
 /* An invalid hypercall of pc's cell: too many per second fail it. */
 void cell_bad_call(struct percpu *pc, u64 pc_addr);
+/*
+ * pc's virtual IRQ queue was full and intid was dropped: rate-limited
+ * message; too many per second fail a non-root cell ("virtual IRQ
+ * flood"). The caller's CPU parks at its next cell_cpu_check_requests().
+ */
+void cell_virq_overflow(struct percpu *pc, u32 intid);
+
+/* What the cell makes Warden print, budgeted (wd/ratelimit.h). */
+static inline bool cell_ratelimit(struct cell *cell, enum rl_cause cause,
+				  u32 cost)
+{
+	return ratelimit(cell->rl, cause, cost, cell->name);
+}
 
 /* cell_console.c: WD_HC_CONSOLE_PUTC, one tagged line at a time. */
 void cell_console_putc(struct cell *cell, char c);
