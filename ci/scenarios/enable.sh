@@ -52,6 +52,38 @@ root_runs
 { dd if="$SYS" bs=1 count=8 2>/dev/null; printf '\377\377\377\377'; dd if="$SYS" bs=1 skip=12 2>/dev/null; } >/tmp/bad.cell
 check_fails "enable with a corrupt config is refused" warden enable /tmp/bad.cell
 check_fails "still not enabled after the corrupt config" warden disable
+# A root that does not hold a bound device's MMIO: the region over the
+# UART, RTC, GPIO, ... cut to the UART's 64 KiB. Refused, naming the
+# PL031 while rtc-pl031 is bound, and no longer once it is unbound.
+RTC=9010000.pl031 PL031_DRV=/sys/bus/amba/drivers/rtc-pl031
+le64() { # the 8 bytes of $1, little-endian, as od prints them
+	local v=$1 i out=
+	for i in 1 2 3 4 5 6 7 8; do
+		out="$out $(printf %02x $((v & 255)))"
+		v=$((v >> 8))
+	done
+	echo "${out# }"
+}
+region_offset() { # BLOB START SIZE: byte offset of that identity region
+	od -An -v -tx1 "$1" | tr -s ' \n' '  ' |
+		awk -v p="$(le64 $2) $(le64 $2) $(le64 $3)" \
+			'{ i = index($0, p); print i ? (i - 2) / 3 : -1 }'
+}
+off=$(region_offset "$SYS" 0x09000000 0x07000000)
+cp "$SYS" /tmp/hole.cell
+printf '\000\000\001\000\000\000\000\000' |
+	dd of=/tmp/hole.cell bs=1 seek=$((off + 16)) conv=notrunc 2>/dev/null
+check "the config has the region to cut (offset $off)" test "$off" -gt 0
+check "the cut config passes the checker" warden config check /tmp/hole.cell
+check_output "enable names the bound PL031 outside the root" \
+	"MMIO of $RTC \(driver rtc-pl031\) 0x9010000-0x9010fff is not in the config's root memory regions" \
+	warden enable /tmp/hole.cell
+check_fails "... and is refused (not enabled)" warden disable
+check "unbind rtc-pl031" sh -c "echo $RTC > $PL031_DRV/unbind"
+warden enable /tmp/hole.cell >/tmp/hole.out 2>&1 && warden disable
+check "unbound, the PL031 is not named" sh -c '! grep -q pl031 /tmp/hole.out'
+check "rebind rtc-pl031" sh -c "echo $RTC > $PL031_DRV/bind"
+root_runs
 check "rmmod warden" rmmod warden
 check "modprobe again, enable, disable" sh -c 'modprobe warden && warden enable '"$SYS"' && warden disable && rmmod warden'
 finish
