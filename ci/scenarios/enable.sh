@@ -10,10 +10,13 @@ irq_sum() { # total of the /proc/interrupts row(s) matching $1
 }
 uptime_ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 
-root_runs() { # the root's health checks while Warden is enabled
+# The root's health checks while Warden is enabled. sleep 1 must not end
+# early; the upper bound only catches a stopped root, and is loose (a
+# PREEMPT_RT root on a loaded 2-core host is slow).
+root_runs() {
 	t0=$(uptime_ms); sleep 1; t1=$(uptime_ms)
 	dt=$((t1 - t0))
-	if [ $dt -ge 990 ] && [ $dt -le 1500 ]; then pass "sleep 1 took ${dt} ms"
+	if [ $dt -ge 990 ] && [ $dt -le 10000 ]; then pass "sleep 1 took ${dt} ms"
 	else fail "sleep 1 took ${dt} ms"; fi
 	ok=1
 	for c in $(seq 0 $((NCPU - 1))); do
