@@ -57,8 +57,36 @@ cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi
+# Waits for the guest's end-of-scenario line; if QEMU still runs
+# POWEROFF_GRACE seconds later (the guest's power-off hung), logs the
+# CPUs' state from the QEMU monitor and quits QEMU, rather than wait for
+# the runner's timeout.
+POWEROFF_GRACE=${POWEROFF_GRACE:-60}
+watch_poweroff() { # QEMU_PID LOG MONITOR_SOCKET
+	while ! grep -q '^=== scenario .* exit' "$2" 2>/dev/null; do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 2
+	done
+	sleep "$POWEROFF_GRACE"
+	kill -0 "$1" 2>/dev/null || return 0
+	{
+		echo "run-qemu: the guest did not power off ${POWEROFF_GRACE}s after the scenario ended: CPU state, then quit"
+		python3 "$top/ci/hmp.py" "$3" "info registers -a" quit
+	} >>"$2" 2>&1
+}
 if [ -n "$log" ]; then
-	"${cmd[@]}" </dev/null >"$log" 2>&1
+	mon=$(mktemp -u /tmp/wd-qemu-mon.XXXXXX)
+	: >"$log" # appended to by QEMU and the watcher alike
+	"${cmd[@]}" -monitor "unix:$mon,server=on,wait=off" </dev/null >>"$log" 2>&1 &
+	qemu=$!
+	watch_poweroff "$qemu" "$log" "$mon" &
+	watcher=$!
+	rc=0
+	wait "$qemu" || rc=$?
+	kill "$watcher" 2>/dev/null
+	wait "$watcher" 2>/dev/null || true
+	rm -f "$mon"
+	exit $rc
 else
 	exec "${cmd[@]}"
 fi
