@@ -158,4 +158,12 @@ sleep 2
 s1=$(cat /sys/bus/amba/devices/$RTC/rtc/rtc*/since_epoch)
 check "the root's RTC works again ($s0 -> $s1)" test "$s1" -gt "$s0"
 check "disable" warden disable
+# Linux has the machine back: on each CPU a sleep ends, so its timer IRQ
+# still fires (a timer interrupt left active at disable would stop that
+# CPU's timers: the power-off after the scenario could then hang).
+bad=
+for c in $(seq 0 $((NCPU - 1))); do
+	timeout 10 taskset -c "$c" sleep 0.1 || bad="$bad $c"
+done
+check "after disable, a sleep ends on every CPU${bad:+ (not on$bad)}" test -z "$bad"
 finish
