@@ -76,8 +76,9 @@ download() { # PKG:arm64...: into $cache/deb, once
 	done)
 }
 fetch_kernel() {
-	local flavour=$1 dir=$2 abi kbuild common=
+	local flavour=$1 dir=$2 abi kbuild common= cached=0
 	if [ -f "$dir/ABI" ] && [ -e "$dir/ok" ]; then
+		cached=1
 		abi=$(cat "$dir/ABI")
 		say "$flavour kernel $abi cached in $dir"
 	else
@@ -85,9 +86,12 @@ fetch_kernel() {
 		[ -n "$abi" ] || { apt_update; abi=$(abi_of "$flavour"); }
 		[ -n "$abi" ] || { echo "setup: error: no linux-image-6.1.0-*-$flavour-unsigned in apt" >&2; exit 1; }
 		say "$flavour kernel ABI $abi"
-		kbuild=$(echo "$abi" | sed 's/^\([0-9]*\.[0-9]*\).*/\1/')
-		[ "$flavour" = rt-arm64 ] && common=-rt
-		install_native "linux-kbuild-$kbuild" "linux-headers-$abi-common$common"
+	fi
+	# Native, also when the cache is shared: the headers include them.
+	kbuild=$(echo "$abi" | sed 's/^\([0-9]*\.[0-9]*\).*/\1/')
+	[ "$flavour" = rt-arm64 ] && common=-rt
+	install_native "linux-kbuild-$kbuild" "linux-headers-$abi-common$common"
+	if [ $cached = 0 ]; then
 		download "linux-image-$abi-$flavour-unsigned:arm64" \
 			"linux-headers-$abi-$flavour:arm64" busybox-static:arm64
 		rm -rf "$dir/root"
