@@ -21,6 +21,12 @@ include bench/build.mk
 .PHONY: all setup demo run test test-unit test-core test-e2e format format-check clean
 all: $(ALL_TARGETS)
 
+# The products by the names the README gives (make out/host/warden): the
+# rules are written for $(OUT)/..., an absolute path make does not match
+# against a relative goal.
+$(patsubst $(TOP)/%,%,$(ALL_TARGETS)): %: $(TOP)/%
+	@:
+
 setup:
 	@bash ci/setup.sh
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build out/ci/virt-gicvN.dtb: QEMU virt's own DT with a reserved-memory
+# Build out/ci/virt-gicvN-VIRT.dtb (the name carries QEMU_CPU, QEMU_SMP and
+# QEMU_MEM when not the defaults: ci/qemu-args.sh), QEMU virt's own DT with a reserved-memory
 # node (no-map) over the hypervisor and the cell pool, so Linux never uses
 # that memory, and the root's shared-memory link 1 (configs/arm64/
 # qemu-virt-common.h: 0x7ee00000, 1 MiB, doorbell INTID 224, edge) for
@@ -11,7 +12,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 gic=$1 virt=${2:-on}
 out=$top/out/ci
 mkdir -p "$out"
-base=$out/virt-gicv$gic-$virt
+base=$(qemu_dtb_base "$gic" "$virt")
 qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt"),dumpdtb=$base.raw.dtb" \
 	-cpu "$QEMU_CPU" -smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic >/dev/null 2>&1
 dtc -q -I dtb -O dts -o "$base.dts" "$base.raw.dtb"

@@ -4,11 +4,18 @@
 # WARDEN_EXTRA=DIR (`make run EXTRA=DIR`) also copies DIR into /extra: a
 # user's own .cell and .bin files, and /extra/boot.sh, which /init runs
 # before the shell when no scenario is booted (Documentation/testing.md).
+#   ci/mkinitrd.sh [stock|rt]
+# rt: out/ci/initrd-rt.gz, the same with the warden.ko built for the
+# PREEMPT_RT kernel (out/arm64-rt) and that kernel's module directory.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/out
-root=$out/ci/initrd
-kroot=$top/.cache/arm64/root
+case ${1:-stock} in
+stock) name=initrd kroot=$top/.cache/arm64/root ko=$out/arm64 ;;
+rt) name=initrd-rt kroot=$top/.cache/arm64-rt/root ko=$out/arm64-rt ;;
+*) echo "mkinitrd: stock|rt" >&2; exit 2 ;;
+esac
+root=$out/ci/$name
 kver=$(ls "$kroot/lib/modules")
 rm -rf "$root"
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,etc/warden/cells} \
@@ -20,14 +27,16 @@ cp "$top"/ci/scenarios/*.sh "$root/scenarios/"
 copy() { # copy SRC DST, warning when a part is not built yet
 	if [ -e "$1" ]; then cp "$1" "$2"; else echo "mkinitrd: note: $1 missing" >&2; fi
 }
-copy "$out/arm64/warden.ko" "$root/lib/modules/$kver/extra/warden.ko"
+copy "$ko/warden.ko" "$root/lib/modules/$kver/extra/warden.ko"
 echo "extra/warden.ko:" >"$root/lib/modules/$kver/modules.dep"
 copy "$out/arm64/warden.bin" "$root/lib/firmware/warden.bin"
 # Test only (docs/robustness.md): insmod'ed by the robustness scenario.
 mkdir -p "$root/lib/warden/test"
-copy "$out/arm64/warden-hcfuzz.ko" "$root/lib/warden/test/warden-hcfuzz.ko"
-# Test only: insmod'ed by the cpustate scenario.
-copy "$out/arm64/warden-cpustate.ko" "$root/lib/warden/test/warden-cpustate.ko"
+if [ "$name" = initrd ]; then # built for the stock kernel only
+	copy "$out/arm64/warden-hcfuzz.ko" "$root/lib/warden/test/warden-hcfuzz.ko"
+	# Test only: insmod'ed by the cpustate scenario.
+	copy "$out/arm64/warden-cpustate.ko" "$root/lib/warden/test/warden-cpustate.ko"
+fi
 copy "$out/arm64/warden" "$root/usr/sbin/warden"
 copy "$out/bench/wd-busy" "$root/usr/bin/wd-busy" # a root load that yields
 copy "$out/arm64/warden-shm-ping" "$root/usr/bin/warden-shm-ping"
@@ -50,5 +59,5 @@ if [ -n "${WARDEN_EXTRA:-}" ]; then
 	mkdir -p "$root/extra"
 	cp -R "$WARDEN_EXTRA"/. "$root/extra/"
 fi
-(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$out/ci/initrd.gz"
-echo "$out/ci/initrd.gz"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$out/ci/$name.gz"
+echo "$out/ci/$name.gz"

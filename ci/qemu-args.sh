@@ -7,6 +7,15 @@ qemu_machine() {
 QEMU_CPU=${QEMU_CPU:-cortex-a57}
 QEMU_SMP=${QEMU_SMP:-4}
 QEMU_MEM=${QEMU_MEM:-1G}
+# qemu_dtb_base GIC [VIRT]: out/ci/virt-gicvN-VIRT, plus -CPU-smpN-mSIZE
+# when those differ from the defaults: QEMU's DT lists the CPUs and the
+# memory, so a DTB dumped for other options must not be reused.
+qemu_dtb_base() {
+	local key=
+	[ "$QEMU_CPU/$QEMU_SMP/$QEMU_MEM" = cortex-a57/4/1G ] ||
+		key="-$QEMU_CPU-smp$QEMU_SMP-m$QEMU_MEM"
+	echo "$top/out/ci/virt-gicv$1-${2:-on}$key"
+}
 # Hypervisor (16 MiB) + cell pool (128 MiB), as configs/arm64/qemu-virt-common.h
 WD_RESERVED_START=0x77000000
 WD_RESERVED_SIZE=0x09000000

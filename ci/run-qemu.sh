@@ -2,7 +2,11 @@
 # Boot the Warden test image in QEMU virt (4 CPUs, 1 GiB, EL2 free).
 #   ci/run-qemu.sh [--gic 2|3] [--virt on|off] [--kvm] [--scenario NAME]
 #                  [--timeout SECONDS] [--log FILE] [--interactive]
-#                  [--no-reserve] [--icount]
+#                  [--no-reserve] [--icount] [--kernel stock|rt]
+#                  [--cpu MODEL] [--smp N] [--mem SIZE]
+# --kernel rt boots Debian's PREEMPT_RT kernel (make setup fetches it) with
+# its own image (out/ci/initrd-rt.gz, warden.ko built for it); --cpu,
+# --smp, --mem override ci/qemu-args.sh (the DTB is made for them).
 # --kvm leaves KVM in charge of EL2 (no kvm-arm.mode=none), for the
 # negative tests; --no-reserve boots a DT without the reserved-memory node;
 # --icount makes time instruction-driven (one TCG thread), for timing tests.
@@ -11,6 +15,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/ci/qemu-args.sh"
 gic=3 virt=on kvm=0 plain= icount=() scenario= timeout=0 log= extra=
+kernel=stock
 while [ $# -gt 0 ]; do
 	case $1 in
 	--gic) gic=$2; shift ;;
@@ -23,27 +28,65 @@ while [ $# -gt 0 ]; do
 	--log) log=$2; shift ;;
 	--append) extra="$extra $2"; shift ;;
 	--interactive) ;;
+	--kernel) kernel=$2; shift ;;
+	--cpu) QEMU_CPU=$2; shift ;;
+	--smp) QEMU_SMP=$2; shift ;;
+	--mem) QEMU_MEM=$2; shift ;;
 	*) echo "run-qemu: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
 done
-dtb=$top/out/ci/virt-gicv$gic-$virt$plain.dtb
+export QEMU_CPU QEMU_SMP QEMU_MEM
+dtb=$(qemu_dtb_base "$gic" "$virt")$plain.dtb
 # Rebuilt when missing or older than the script that makes it.
 [ "$dtb" -nt "$top/ci/mkdtb.sh" ] || bash "$top/ci/mkdtb.sh" "$gic" "$virt" >/dev/null
-initrd=$top/out/ci/initrd.gz
-[ -e "$initrd" ] || bash "$top/ci/mkinitrd.sh" >/dev/null
+case $kernel in
+stock) image=$top/.cache/arm64/Image initrd=$top/out/ci/initrd.gz ;;
+rt) image=$top/.cache/arm64-rt/Image initrd=$top/out/ci/initrd-rt.gz ;;
+*) echo "run-qemu: --kernel stock|rt" >&2; exit 2 ;;
+esac
+[ -e "$image" ] || { echo "run-qemu: no $image: make setup" >&2; exit 2; }
+[ -e "$initrd" ] || bash "$top/ci/mkinitrd.sh" "$kernel" >/dev/null
 append="console=ttyAMA0 nokaslr panic=-1 loglevel=4$extra"
 [ $kvm = 1 ] || append="$append kvm-arm.mode=none"
 [ -z "$scenario" ] || append="$append wd.scenario=$scenario"
 cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 	-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
-	-kernel "$top/.cache/arm64/Image" -initrd "$initrd" -dtb "$dtb"
+	-kernel "$image" -initrd "$initrd" -dtb "$dtb"
 	-append "$append" -rtc clock=vm "${icount[@]}")
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi
+# Waits for the guest's end-of-scenario line; if QEMU still runs
+# POWEROFF_GRACE seconds later (the guest's power-off hung), logs the
+# CPUs' state from the QEMU monitor and quits QEMU, rather than wait for
+# the runner's timeout.
+POWEROFF_GRACE=${POWEROFF_GRACE:-60}
+watch_poweroff() { # QEMU_PID LOG MONITOR_SOCKET
+	while ! grep -q '^=== scenario .* exit' "$2" 2>/dev/null; do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 2
+	done
+	sleep "$POWEROFF_GRACE"
+	kill -0 "$1" 2>/dev/null || return 0
+	{
+		echo "run-qemu: the guest did not power off ${POWEROFF_GRACE}s after the scenario ended: CPU state, then quit"
+		python3 "$top/ci/hmp.py" "$3" "info registers -a" quit
+	} >>"$2" 2>&1
+}
 if [ -n "$log" ]; then
-	"${cmd[@]}" </dev/null >"$log" 2>&1
+	mon=$(mktemp -u /tmp/wd-qemu-mon.XXXXXX)
+	: >"$log" # appended to by QEMU and the watcher alike
+	"${cmd[@]}" -monitor "unix:$mon,server=on,wait=off" </dev/null >>"$log" 2>&1 &
+	qemu=$!
+	watch_poweroff "$qemu" "$log" "$mon" &
+	watcher=$!
+	rc=0
+	wait "$qemu" || rc=$?
+	kill "$watcher" 2>/dev/null
+	wait "$watcher" 2>/dev/null || true
+	rm -f "$mon"
+	exit $rc
 else
 	exec "${cmd[@]}"
 fi

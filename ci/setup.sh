@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # make setup: idempotent. Installs the Debian packages Warden's build and
-# tests need (only those missing) and fetches the stock arm64 kernel, its
+# tests need (only those missing) and fetches the stock arm64 kernel and the
+# PREEMPT_RT one (Debian's rt-arm64 flavour), their
 # headers and busybox WITHOUT apt-get installing arm64 packages: that would
 # pull gcc:arm64 and remove the native toolchain (see Documentation/setup.md).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${WARDEN_CACHE:-$top/.cache}
-mkdir -p "$cache/deb" "$cache/arm64"
+mkdir -p "$cache/deb" "$cache/arm64" "$cache/arm64-rt"
 
 say() { echo "setup: $*"; }
 SUDO=
@@ -51,51 +52,65 @@ else
 	say "native packages present"
 fi
 
-# Kernel ABI: the newest linux-image-6.1.0-NN-arm64-unsigned apt knows of.
+# fetch_kernel FLAVOUR DIR: the newest linux-image-6.1.0-NN-FLAVOUR-unsigned
+# apt knows of (FLAVOUR arm64: stock; rt-arm64: PREEMPT_RT), its headers
+# (and busybox) unpacked into DIR/root, DIR/Image and DIR/kdir linked.
 abi_of() {
-	apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-arm64-unsigned$' |
-		sed -n 's/^linux-image-\(6\.1\.0-[0-9]*\)-arm64-unsigned.*/\1/p' |
+	apt-cache search --names-only "^linux-image-6\.1\.0-[0-9]+-$1-unsigned\$" |
+		sed -n "s/^linux-image-\(6\.1\.0-[0-9]*\)-$1-unsigned.*/\1/p" |
 		sort -V | tail -n1
 }
-if [ -f "$cache/arm64/ABI" ] && [ -e "$cache/arm64/ok" ]; then
-	abi=$(cat "$cache/arm64/ABI")
-	say "arm64 kernel $abi cached in $cache/arm64"
-else
-	abi=$(abi_of)
-	if [ -z "$abi" ]; then
+install_native() { # PKG...: the arch-all/native ones the headers need
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" && continue
 		apt_update
-		abi=$(abi_of)
+		say "installing native $p"
+		$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p"
+	done
+}
+download() { # PKG:arm64...: into $cache/deb, once
+	(cd "$cache/deb" && for p in "$@"; do
+		ls "${p%%:*}"_*_arm64.deb >/dev/null 2>&1 && continue
+		say "apt-get download $p"
+		apt-get download -qq "$p" || { apt_update; apt-get download -qq "$p"; }
+	done)
+}
+fetch_kernel() {
+	local flavour=$1 dir=$2 abi kbuild common= cached=0
+	if [ -f "$dir/ABI" ] && [ -e "$dir/ok" ]; then
+		cached=1
+		abi=$(cat "$dir/ABI")
+		say "$flavour kernel $abi cached in $dir"
+	else
+		abi=$(abi_of "$flavour")
+		[ -n "$abi" ] || { apt_update; abi=$(abi_of "$flavour"); }
+		[ -n "$abi" ] || { echo "setup: error: no linux-image-6.1.0-*-$flavour-unsigned in apt" >&2; exit 1; }
+		say "$flavour kernel ABI $abi"
 	fi
-	[ -n "$abi" ] || { echo "setup: error: no linux-image-6.1.0-*-arm64-unsigned in apt" >&2; exit 1; }
-	say "arm64 kernel ABI $abi"
+	# Native, also when the cache is shared: the headers include them.
 	kbuild=$(echo "$abi" | sed 's/^\([0-9]*\.[0-9]*\).*/\1/')
-	for p in linux-kbuild-$kbuild linux-headers-$abi-common; do
-		if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
-			apt_update
-			say "installing native $p"
-			$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p"
-		fi
-	done
-	cd "$cache/deb"
-	for p in linux-image-$abi-arm64-unsigned:arm64 linux-headers-$abi-arm64:arm64 busybox-static:arm64; do
-		name=${p%%:*}
-		if ! ls "${name}"_*_arm64.deb >/dev/null 2>&1; then
-			say "apt-get download $p"
-			apt-get download -qq "$p" || { apt_update; apt-get download -qq "$p"; }
-		fi
-	done
-	rm -rf "$cache/arm64/root"
-	mkdir -p "$cache/arm64/root"
-	for d in linux-image-$abi-arm64-unsigned_*_arm64.deb linux-headers-$abi-arm64_*_arm64.deb busybox-static_*_arm64.deb; do
-		say "unpacking $d"
-		dpkg-deb -x "$d" "$cache/arm64/root"
-	done
-	# The headers' scripts link is relative to /usr/lib: point it at the
-	# native kbuild package.
-	ln -sfn /usr/lib/linux-kbuild-$kbuild "$cache/arm64/root/usr/lib/linux-kbuild-$kbuild"
-	echo "$abi" >"$cache/arm64/ABI"
-	touch "$cache/arm64/ok"
-fi
-ln -sfn "root/boot/vmlinuz-$abi-arm64" "$cache/arm64/Image"
-ln -sfn "root/usr/src/linux-headers-$abi-arm64" "$cache/arm64/kdir"
-say "done: kernel $cache/arm64/Image, headers $cache/arm64/kdir"
+	[ "$flavour" = rt-arm64 ] && common=-rt
+	install_native "linux-kbuild-$kbuild" "linux-headers-$abi-common$common"
+	if [ $cached = 0 ]; then
+		download "linux-image-$abi-$flavour-unsigned:arm64" \
+			"linux-headers-$abi-$flavour:arm64" busybox-static:arm64
+		rm -rf "$dir/root"
+		mkdir -p "$dir/root"
+		for d in "$cache"/deb/linux-image-"$abi-$flavour"-unsigned_*_arm64.deb \
+			"$cache"/deb/linux-headers-"$abi-$flavour"_*_arm64.deb \
+			"$cache"/deb/busybox-static_*_arm64.deb; do
+			say "unpacking $(basename "$d")"
+			dpkg-deb -x "$d" "$dir/root"
+		done
+		# The headers' scripts link is relative to /usr/lib: point it
+		# at the native kbuild package.
+		ln -sfn /usr/lib/linux-kbuild-$kbuild "$dir/root/usr/lib/linux-kbuild-$kbuild"
+		echo "$abi" >"$dir/ABI"
+		touch "$dir/ok"
+	fi
+	ln -sfn "root/boot/vmlinuz-$abi-$flavour" "$dir/Image"
+	ln -sfn "root/usr/src/linux-headers-$abi-$flavour" "$dir/kdir"
+	say "done: $flavour kernel $dir/Image, headers $dir/kdir"
+}
+fetch_kernel arm64 "$cache/arm64"
+fetch_kernel rt-arm64 "$cache/arm64-rt"

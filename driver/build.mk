@@ -11,10 +11,30 @@ $(OUT)/arm64/warden.ko: $(DRIVER_SRCS)
 	@mkdir -p $(dir $@)
 	cp $(TOP)/driver/warden.ko $@
 
+# The same module for the PREEMPT_RT kernel (make setup fetches it into
+# .cache/arm64-rt). Kbuild of 6.1 writes its objects beside the sources, so
+# the RT build gets its own tree of links to them (out/arm64-rt/kbuild):
+# the two builds never share an object, even under make -j.
+KDIR_RT ?= $(CACHE)/arm64-rt/kdir
+RT_KBUILD := $(OUT)/arm64-rt/kbuild
+ifneq ($(wildcard $(KDIR_RT)/Makefile),)
+ALL_TARGETS += $(OUT)/arm64-rt/warden.ko
+endif
+
+$(OUT)/arm64-rt/warden.ko: $(DRIVER_SRCS)
+	@mkdir -p $(RT_KBUILD)/driver
+	ln -sfn $(TOP)/include $(TOP)/hypervisor $(RT_KBUILD)/
+	ln -sf $(addprefix $(TOP)/,$(filter-out %.mod.c,$(wildcard \
+		driver/*.c driver/*.h))) $(TOP)/driver/Kbuild $(RT_KBUILD)/driver/
+	$(MAKE) -C $(KDIR_RT) M=$(RT_KBUILD)/driver ARCH=arm64 \
+		CROSS_COMPILE=$(CROSS) modules
+	cp $(RT_KBUILD)/driver/warden.ko $@
+
 .PHONY: driver-clean
 driver-clean:
 	$(MAKE) -C $(KDIR) M=$(TOP)/driver ARCH=arm64 \
 		CROSS_COMPILE=$(CROSS) clean
+	rm -rf $(RT_KBUILD)
 
 # The test image's root-side hypercall fuzzer (driver/test/).
 include driver/test/build.mk

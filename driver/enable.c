@@ -241,6 +241,8 @@ static int enable_with(const void *blob, u64 size)
 	if (!err)
 		err = wd_el2_check();
 	if (!err)
+		err = wd_check_root_covers_linux(blob);
+	if (!err)
 		err = prepare_cpus(sys, wd_config_root(blob));
 	if (err)
 		return err;

@@ -25,6 +25,9 @@ int wd_map_cpus(const struct wd_system *sys, u64 cpu_set,
 		struct wd_cpu_map *map);
 int wd_online_cpus(const struct wd_cpu_map *map);
 
+/* root_cover.c: the root's regions hold Linux's RAM and bound MMIO. */
+int wd_check_root_covers_linux(const void *system_blob);
+
 /* error.c: record and log why a request was refused (sysfs last_error). */
 __printf(1, 2) void wd_err(const char *fmt, ...);
 void wd_err_clear(void);

@@ -10,10 +10,13 @@ irq_sum() { # total of the /proc/interrupts row(s) matching $1
 }
 uptime_ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 
-root_runs() { # the root's health checks while Warden is enabled
+# The root's health checks while Warden is enabled. sleep 1 must not end
+# early; the upper bound only catches a stopped root, and is loose (a
+# PREEMPT_RT root on a loaded 2-core host is slow).
+root_runs() {
 	t0=$(uptime_ms); sleep 1; t1=$(uptime_ms)
 	dt=$((t1 - t0))
-	if [ $dt -ge 990 ] && [ $dt -le 1500 ]; then pass "sleep 1 took ${dt} ms"
+	if [ $dt -ge 990 ] && [ $dt -le 10000 ]; then pass "sleep 1 took ${dt} ms"
 	else fail "sleep 1 took ${dt} ms"; fi
 	ok=1
 	for c in $(seq 0 $((NCPU - 1))); do
@@ -52,6 +55,38 @@ root_runs
 { dd if="$SYS" bs=1 count=8 2>/dev/null; printf '\377\377\377\377'; dd if="$SYS" bs=1 skip=12 2>/dev/null; } >/tmp/bad.cell
 check_fails "enable with a corrupt config is refused" warden enable /tmp/bad.cell
 check_fails "still not enabled after the corrupt config" warden disable
+# A root that does not hold a bound device's MMIO: the region over the
+# UART, RTC, GPIO, ... cut to the UART's 64 KiB. Refused, naming the
+# PL031 while rtc-pl031 is bound, and no longer once it is unbound.
+RTC=9010000.pl031 PL031_DRV=/sys/bus/amba/drivers/rtc-pl031
+le64() { # the 8 bytes of $1, little-endian, as od prints them
+	local v=$1 i out=
+	for i in 1 2 3 4 5 6 7 8; do
+		out="$out $(printf %02x $((v & 255)))"
+		v=$((v >> 8))
+	done
+	echo "${out# }"
+}
+region_offset() { # BLOB START SIZE: byte offset of that identity region
+	od -An -v -tx1 "$1" | tr -s ' \n' '  ' |
+		awk -v p="$(le64 $2) $(le64 $2) $(le64 $3)" \
+			'{ i = index($0, p); print i ? (i - 2) / 3 : -1 }'
+}
+off=$(region_offset "$SYS" 0x09000000 0x07000000)
+cp "$SYS" /tmp/hole.cell
+printf '\000\000\001\000\000\000\000\000' |
+	dd of=/tmp/hole.cell bs=1 seek=$((off + 16)) conv=notrunc 2>/dev/null
+check "the config has the region to cut (offset $off)" test "$off" -gt 0
+check "the cut config passes the checker" warden config check /tmp/hole.cell
+check_output "enable names the bound PL031 outside the root" \
+	"MMIO of $RTC \(driver rtc-pl031\) 0x9010000-0x9010fff is not in the config's root memory regions" \
+	warden enable /tmp/hole.cell
+check_fails "... and is refused (not enabled)" warden disable
+check "unbind rtc-pl031" sh -c "echo $RTC > $PL031_DRV/unbind"
+warden enable /tmp/hole.cell >/tmp/hole.out 2>&1 && warden disable
+check "unbound, the PL031 is not named" sh -c '! grep -q pl031 /tmp/hole.out'
+check "rebind rtc-pl031" sh -c "echo $RTC > $PL031_DRV/bind"
+root_runs
 check "rmmod warden" rmmod warden
 check "modprobe again, enable, disable" sh -c 'modprobe warden && warden enable '"$SYS"' && warden disable && rmmod warden'
 finish
