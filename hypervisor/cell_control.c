@@ -67,6 +67,7 @@ static long start_locked(u64 id)
 		return -EBUSY; /* a park the root gave up waiting for */
 	end_loading(cell);
 	memset(&cell->bad_calls, 0, sizeof(cell->bad_calls));
+	memset(&cell->virq_overflows, 0, sizeof(cell->virq_overflows));
 	cell_set_state(cell, WD_CELL_STATE_RUNNING);
 	cell_cpus_thaw(cell);
 	printk("cell '%s' started: CPU %u at 0x%llx\n", cell->name,
