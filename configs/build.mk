@@ -11,8 +11,8 @@ $(OUT)/arm64/%.cell: configs/arm64/%.c configs/arm64/qemu-virt-common.h include/
 	@rm -f $@.o
 $(OUT)/arm64/%.cell: cells/arm64/%.c $(wildcard cells/arm64/*.h) \
 		include/warden/config.h include/warden/rtos.h \
-		inmates/rtos/taskset_defs.h
+		include/warden/rt_taskset.h
 	@mkdir -p $(dir $@)
-	$(CROSS)gcc -I$(TOP)/include -I$(TOP)/inmates/rtos -O0 -c $< -o $@.o
+	$(CROSS)gcc -I$(TOP)/include -O0 -c $< -o $@.o
 	$(CROSS)objcopy -O binary --only-section=.wdconfig $@.o $@
 	@rm -f $@.o

@@ -34,6 +34,16 @@ $(UNIT_OUT)/test_rt_stats: $(UNIT_DIR)/test_rt_stats.c tools/rt_stats.c \
 	$(HOSTCC) $(UNIT_CFLAGS) -D_GNU_SOURCE -Itools -o $@ \
 		$(filter %.c,$^) -lcmocka
 
+# The schedulability analysis (lib/rt_analysis/), not the checker.
+$(UNIT_OUT)/test_rt_analysis: $(UNIT_DIR)/test_rt_analysis.c \
+		$(RT_ANALYSIS_SRCS) $(RT_ANALYSIS_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(UNIT_CFLAGS) -I$(RT_ANALYSIS_DIR) -o $@ \
+		$(filter %.c,$^) -lcmocka
+.PHONY: rtos-test-unit
+rtos-test-unit: $(UNIT_OUT)/test_rt_analysis
+	$<
+
 # Runs every test binary even if one fails, then fails if any did.
 .PHONY: test-unit
 test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS)

@@ -2,12 +2,12 @@
 /*
  * Body of the RTOS cells (rtos.c, rtos-overload.c): CPU 2, 16 MiB of the
  * cell pool at guest-physical 0x40000000, the comm region at 0x80000000
- * carrying the task set RTOS_CELL_TASKSET (inmates/rtos/taskset_defs.h).
+ * carrying the task set RTOS_CELL_TASKSET (include/warden/rt_taskset.h).
  * The including file defines RTOS_CELL_NAME and RTOS_CELL_TASKSET.
  */
 #include <warden/config.h>
 #include <warden/rtos.h>
-#include "taskset_defs.h"
+#include <warden/rt_taskset.h>
 
 static const struct {
 	struct wd_header hdr;
