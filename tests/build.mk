@@ -7,6 +7,7 @@ UNIT_CFLAGS := $(HOST_CFLAGS) -O1 -g -fno-omit-frame-pointer \
 UNIT_COMMON := $(UNIT_DIR)/builder.c $(UNIT_DIR)/recorder.c \
 	$(UNIT_DIR)/rule_cases.c hypervisor/config.c
 UNIT_HEADERS := $(wildcard $(UNIT_DIR)/*.h) include/warden/config.h \
+	configs/arm64/qemu-virt-board.h \
 	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h
 UNIT_TESTS := $(patsubst $(UNIT_DIR)/%.c,$(UNIT_OUT)/%,\
 	$(wildcard $(UNIT_DIR)/test_*.c))
