@@ -52,6 +52,7 @@ test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS)
 		$$t || failed=1; \
 	done; \
 	bash tests/cli/test-cli.sh $(OUT)/host/warden $(OUT)/arm64 || failed=1; \
+	bash tests/board/test-board.sh || failed=1; \
 	if [ $$failed = 0 ]; then echo "test-unit: all passed"; \
 	else echo "test-unit: FAILED"; fi; \
 	exit $$failed
