@@ -1,7 +1,7 @@
 # Schedulability analysis of a real-time task set (rt_analysis.h): a small
 # freestanding library, no libc, no floating point. Linked into the
 # `warden` CLI (admission control, tools/build.mk), the RTOS inmate
-# (inmates/rtos/build.mk, built with the inmate flags) and its host unit
+# (built by the inmate's build.mk with the inmate flags) and its host unit
 # test tests/unit/test_rt_analysis.c (tests/build.mk).
 RT_ANALYSIS_DIR := lib/rt_analysis
 RT_ANALYSIS_SRCS := $(addprefix $(RT_ANALYSIS_DIR)/,analysis.c \
