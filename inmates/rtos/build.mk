@@ -9,8 +9,12 @@ RTOS_DIR := inmates/rtos
 RTOS_OBJ := $(INMATE_OBJ)/rtos
 RTOS_SRCS := $(filter-out $(RTOS_DIR)/tasksets.c, \
 	$(wildcard $(RTOS_DIR)/*.c $(RTOS_DIR)/*.S))
-RTOS_OBJS := $(patsubst $(RTOS_DIR)/%,$(RTOS_OBJ)/%.o,$(RTOS_SRCS)) \
-	$(patsubst $(RT_ANALYSIS_DIR)/%,$(RTOS_OBJ)/%.o,$(RT_ANALYSIS_SRCS))
+# C objects by name, the analysis' among them, then switch.S: the link
+# order (and so the image) does not depend on where a file lives.
+RTOS_OBJS := $(sort $(patsubst $(RTOS_DIR)/%.c,$(RTOS_OBJ)/%.c.o, \
+		$(filter %.c,$(RTOS_SRCS))) \
+	$(patsubst $(RT_ANALYSIS_DIR)/%,$(RTOS_OBJ)/%.o,$(RT_ANALYSIS_SRCS))) \
+	$(patsubst $(RTOS_DIR)/%,$(RTOS_OBJ)/%.o,$(filter %.S,$(RTOS_SRCS)))
 RTOS_HDRS := $(wildcard $(RTOS_DIR)/*.h) include/warden/rtos.h \
 	include/warden/rt_taskset.h $(RT_ANALYSIS_HDRS) $(INMATE_HDRS)
 RTOS_CFLAGS := $(INMATE_CFLAGS) -I$(TOP)/$(RT_ANALYSIS_DIR)
