@@ -10,6 +10,7 @@ HOSTCC ?= gcc
 HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -I$(TOP)/include -I$(TOP)/hypervisor/include
 ALL_TARGETS :=
 
+include lib/rt_analysis/build.mk
 include configs/build.mk
 include inmates/build.mk
 include tools/build.mk

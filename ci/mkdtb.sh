@@ -3,7 +3,8 @@
 # QEMU_MEM when not the defaults: ci/qemu-args.sh), QEMU virt's own DT with a reserved-memory
 # node (no-map) over the hypervisor and the cell pool, so Linux never uses
 # that memory, and the root's shared-memory link 1 (configs/arm64/
-# qemu-virt-common.h: 0x7ee00000, 1 MiB, doorbell INTID 224, edge) for
+# qemu-virt-common.h: QEMU_VIRT_LINK1_MEM, 1 MiB, doorbell INTID
+# QEMU_VIRT_DOORBELL_ROOT, edge; qemu-virt-board.h) for
 # warden.ko's /dev/warden-shm1 (Documentation/ivshmem.md).
 # Usage: ci/mkdtb.sh GIC [VIRT]
 set -euo pipefail
@@ -16,9 +17,11 @@ base=$(qemu_dtb_base "$gic" "$virt")
 qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt"),dumpdtb=$base.raw.dtb" \
 	-cpu "$QEMU_CPU" -smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic >/dev/null 2>&1
 dtc -q -I dtb -O dts -o "$base.dts" "$base.raw.dtb"
-python3 - "$base.dts" "$WD_RESERVED_START" "$WD_RESERVED_SIZE" <<'PY'
+python3 - "$base.dts" "$WD_RESERVED_START" "$WD_RESERVED_SIZE" \
+	"$QEMU_VIRT_LINK1_MEM" "$QEMU_VIRT_LINK_SIZE" "$QEMU_VIRT_DOORBELL_ROOT" <<'PY'
 import sys
 path, start, size = sys.argv[1], int(sys.argv[2], 16), int(sys.argv[3], 16)
+shm, shm_size, doorbell = (int(a, 0) for a in sys.argv[4:7])
 dts = open(path).read()
 node = f"""
 	reserved-memory {{
@@ -30,10 +33,10 @@ node = f"""
 			no-map;
 		}};
 	}};
-	warden-shm@7ee00000 {{
+	warden-shm@{shm:x} {{
 		compatible = "warden,ivshmem";
-		reg = <0x00 0x7ee00000 0x00 0x100000>;
-		interrupts = <0x00 {224 - 32} 0x01>;
+		reg = <0x00 {shm:#x} 0x00 {shm_size:#x}>;
+		interrupts = <0x00 {doorbell - 32} 0x01>;
 		warden,link = <0x01>;
 	}};
 """

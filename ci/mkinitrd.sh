@@ -24,6 +24,8 @@ cp "$kroot/bin/busybox" "$root/bin/busybox"
 install -m755 "$top/ci/guest/init" "$root/init"
 cp "$top/ci/guest/motd" "$root/etc/motd"
 cp "$top"/ci/scenarios/*.sh "$root/scenarios/"
+# the board's addresses for lib.sh (configs/arm64/qemu-virt-board.h)
+bash "$top/ci/mkboard.sh" >"$root/scenarios/board.sh"
 copy() { # copy SRC DST, warning when a part is not built yet
 	if [ -e "$1" ]; then cp "$1" "$2"; else echo "mkinitrd: note: $1 missing" >&2; fi
 }

@@ -16,6 +16,8 @@ qemu_dtb_base() {
 		key="-$QEMU_CPU-smp$QEMU_SMP-m$QEMU_MEM"
 	echo "$top/out/ci/virt-gicv$1-${2:-on}$key"
 }
-# Hypervisor (16 MiB) + cell pool (128 MiB), as configs/arm64/qemu-virt-common.h
-WD_RESERVED_START=0x77000000
-WD_RESERVED_SIZE=0x09000000
+# The board's numbers (QEMU_VIRT_*, configs/arm64/qemu-virt-board.h)
+eval "$(bash "$(dirname "${BASH_SOURCE[0]}")/mkboard.sh")"
+# Hypervisor (16 MiB) + cell pool (128 MiB): a no-map node in the DT
+WD_RESERVED_START=$QEMU_VIRT_RESERVED_BASE
+WD_RESERVED_SIZE=$QEMU_VIRT_RESERVED_SIZE

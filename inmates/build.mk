@@ -15,7 +15,7 @@ INMATE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-ffreestanding -nostdlib -mgeneral-regs-only -mstrict-align \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pic \
 	-ffunction-sections -fdata-sections \
-	-I$(TOP)/inmates/lib/include -I$(TOP)/include
+	-I$(TOP)/inmates/lib/include -I$(TOP)/include -I$(TOP)/configs/arm64
 INMATE_LDS := $(TOP)/inmates/lib/inmate.lds
 INMATE_LDFLAGS := -nostdlib -static -T $(INMATE_LDS) -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,--no-warn-rwx-segments
@@ -24,7 +24,8 @@ INMATE_LIB_SRCS := $(wildcard inmates/lib/*.c inmates/lib/*.S)
 INMATE_LIB_OBJS := $(patsubst inmates/lib/%,$(INMATE_OBJ)/lib/%.o, \
 	$(INMATE_LIB_SRCS))
 INMATE_HDRS := $(wildcard inmates/lib/*.h inmates/lib/include/inmate/*.h) \
-	include/warden/hypercall.h include/warden/shm_echo.h
+	include/warden/hypercall.h include/warden/shm_echo.h \
+	configs/arm64/qemu-virt-board.h
 
 # One fault binary per case, all from demos/fault.c (FAULT_CASE selects).
 INMATE_FAULTS := oob-read root-write undef smc smc-sip sysreg mmio gicd \

@@ -7,6 +7,7 @@ UNIT_CFLAGS := $(HOST_CFLAGS) -O1 -g -fno-omit-frame-pointer \
 UNIT_COMMON := $(UNIT_DIR)/builder.c $(UNIT_DIR)/recorder.c \
 	$(UNIT_DIR)/rule_cases.c hypervisor/config.c
 UNIT_HEADERS := $(wildcard $(UNIT_DIR)/*.h) include/warden/config.h \
+	configs/arm64/qemu-virt-board.h \
 	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h
 UNIT_TESTS := $(patsubst $(UNIT_DIR)/%.c,$(UNIT_OUT)/%,\
 	$(wildcard $(UNIT_DIR)/test_*.c))
@@ -34,6 +35,16 @@ $(UNIT_OUT)/test_rt_stats: $(UNIT_DIR)/test_rt_stats.c tools/rt_stats.c \
 	$(HOSTCC) $(UNIT_CFLAGS) -D_GNU_SOURCE -Itools -o $@ \
 		$(filter %.c,$^) -lcmocka
 
+# The schedulability analysis (lib/rt_analysis/), not the checker.
+$(UNIT_OUT)/test_rt_analysis: $(UNIT_DIR)/test_rt_analysis.c \
+		$(RT_ANALYSIS_SRCS) $(RT_ANALYSIS_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(UNIT_CFLAGS) -I$(RT_ANALYSIS_DIR) -o $@ \
+		$(filter %.c,$^) -lcmocka
+.PHONY: rtos-test-unit
+rtos-test-unit: $(UNIT_OUT)/test_rt_analysis
+	$<
+
 # Runs every test binary even if one fails, then fails if any did.
 .PHONY: test-unit
 test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS)
@@ -42,6 +53,7 @@ test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS)
 	done; \
 	bash tests/cli/test-cli.sh $(OUT)/host/warden $(OUT)/arm64 || failed=1; \
 	bash tests/build/test-goals.sh || failed=1; \
+	bash tests/board/test-board.sh || failed=1; \
 	if [ $$failed = 0 ]; then echo "test-unit: all passed"; \
 	else echo "test-unit: FAILED"; fi; \
 	exit $$failed

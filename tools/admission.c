@@ -2,7 +2,7 @@
 /*
  * Admission control: a cell config that carries a real-time task set
  * (WD_CELL_RT_TASKSET) is admitted only if the task set is schedulable
- * under its policy (inmates/rtos/analysis.c: EDF processor demand, RM
+ * under its policy (lib/rt_analysis/analysis.c: EDF processor demand, RM
  * response-time analysis). Warden itself checks only the set's format.
  */
 #include <stdio.h>
@@ -12,7 +12,8 @@
 #include <warden/rtos.h>
 #include <wd/config_check.h>
 
-#include "analysis.h"
+#include <rt_analysis.h>
+
 #include "check.h"
 
 int admission_bypassed;

@@ -1,22 +1,23 @@
 # The `warden` CLI, one source built twice: for the host (C11, strict) and
-# statically for the arm64 guest. Both link the hypervisor's config checker.
+# statically for the arm64 guest. Both link the hypervisor's config checker
+# and the schedulability analysis (lib/rt_analysis/build.mk).
 WARDEN_CLI_SRCS := $(filter-out tools/warden-shm-ping.c,$(wildcard tools/*.c)) \
 	hypervisor/config.c \
-	$(RTOS_ANALYSIS_SRCS)
+	$(RT_ANALYSIS_SRCS)
 WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h \
 	include/warden/config.h \
 	include/warden/ioctl.h include/warden/version.h include/warden/rtos.h \
-	inmates/rtos/analysis.h
+	$(RT_ANALYSIS_HDRS)
 ALL_TARGETS += $(OUT)/host/warden $(OUT)/arm64/warden
 
 $(OUT)/host/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -Iinmates/rtos -o $@ $(WARDEN_CLI_SRCS)
+	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -o $@ $(WARDEN_CLI_SRCS)
 
 $(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(CROSS)gcc $(HOST_CFLAGS) -Iinmates/rtos -static -o $@ $(WARDEN_CLI_SRCS)
+	$(CROSS)gcc $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -static -o $@ $(WARDEN_CLI_SRCS)
 
 # The root's end of the shared-memory echo demo (Documentation/ivshmem.md),
 # a static arm64 program for the guest.

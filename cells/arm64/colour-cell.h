@@ -14,7 +14,7 @@
  * of the pool; coloured RAM takes its frames from 0x7a000000 on and comm
  * pages from 0x7e000000 on, so both kinds can run side by side.
  */
-#include <warden/config.h>
+#include "cell-mem.h"
 
 static const struct {
 	struct wd_header hdr;
@@ -31,18 +31,12 @@ static const struct {
 			.cpu_set = 1ull << COLOUR_CELL_CPU,
 			.colours = COLOUR_CELL_COLOURS,
 			.banks = COLOUR_CELL_BANKS,
-			.entry = 0x40000000,
+			.entry = QEMU_VIRT_GUEST_RAM,
 		},
 	.mem =
 		{
-			{.phys_start = COLOUR_CELL_RAM_FROM,
-			 .virt_start = 0x40000000,
-			 .size = COLOUR_CELL_RAM_SIZE,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = COLOUR_CELL_COMM_FROM,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
+			CELL_MEM_RAM(COLOUR_CELL_RAM_FROM,
+				     COLOUR_CELL_RAM_SIZE),
+			CELL_MEM_COMM(COLOUR_CELL_COMM_FROM),
 		},
 };

@@ -6,7 +6,7 @@
  * 0x50000000. Its doorbell is INTID 225, an SPI no device drives.
  * Inmate: out/arm64/inmates/echo.bin.
  */
-#include <warden/config.h>
+#include "cell-mem.h"
 
 static const struct {
 	struct wd_header hdr;
@@ -24,25 +24,18 @@ static const struct {
 			.num_links = WD_ARRAY_SIZE(config.links),
 			.num_irqs = WD_ARRAY_SIZE(config.irqs),
 			.cpu_set = 1ull << 3,
-			.entry = 0x40000000,
+			.entry = QEMU_VIRT_GUEST_RAM,
 		},
 	.mem =
 		{
-			{.phys_start = 0x77000000,
-			 .virt_start = 0x40000000,
-			 .size = 0x01000000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = 0x7efff000,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
-			{.phys_start = 0x7ee00000,
-			 .virt_start = 0x50000000,
-			 .size = 0x00100000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED},
+			CELL_MEM_RAM(QEMU_VIRT_CELL_RAM0,
+				     QEMU_VIRT_CELL_RAM_SIZE),
+			CELL_MEM_COMM(QEMU_VIRT_CELL_COMM0),
+			CELL_MEM_SHM(QEMU_VIRT_LINK1_MEM),
 		},
-	.links = {{.id = 1, .mem_index = 2, .doorbell_irq = 225}},
+	.links = {{.id = 1,
+		   .mem_index = 2,
+		   .doorbell_irq = QEMU_VIRT_DOORBELL_ECHO}},
 	/* the doorbell: listing it hands the SPI to the cell */
-	.irqs = {225},
+	.irqs = {QEMU_VIRT_DOORBELL_ECHO},
 };

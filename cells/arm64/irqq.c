@@ -5,7 +5,7 @@
  * INTIDs 240..247, SPIs no device drives, which the inmate makes pending
  * itself. Inmate: out/arm64/inmates/irqqueue.bin.
  */
-#include <warden/config.h>
+#include "cell-mem.h"
 
 static const struct {
 	struct wd_header hdr;
@@ -21,19 +21,16 @@ static const struct {
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.num_irqs = WD_ARRAY_SIZE(config.irqs),
 			.cpu_set = 1ull << 3,
-			.entry = 0x40000000,
+			.entry = QEMU_VIRT_GUEST_RAM,
 		},
 	.mem =
 		{
-			{.phys_start = 0x77000000,
-			 .virt_start = 0x40000000,
-			 .size = 0x01000000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = 0x7efff000,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
+			CELL_MEM_RAM(QEMU_VIRT_CELL_RAM0,
+				     QEMU_VIRT_CELL_RAM_SIZE),
+			CELL_MEM_COMM(QEMU_VIRT_CELL_COMM0),
 		},
-	.irqs = {240, 241, 242, 243, 244, 245, 246, 247},
+	.irqs = {QEMU_VIRT_IRQQ_SPI_FIRST, QEMU_VIRT_IRQQ_SPI_FIRST + 1,
+		 QEMU_VIRT_IRQQ_SPI_FIRST + 2, QEMU_VIRT_IRQQ_SPI_FIRST + 3,
+		 QEMU_VIRT_IRQQ_SPI_FIRST + 4, QEMU_VIRT_IRQQ_SPI_FIRST + 5,
+		 QEMU_VIRT_IRQQ_SPI_FIRST + 6, QEMU_VIRT_IRQQ_SPI_FIRST + 7},
 };

@@ -8,7 +8,7 @@
  * and can have it back after `warden cell destroy rtc`:
  *   echo 9010000.pl031 > /sys/bus/amba/drivers/rtc-pl031/bind
  */
-#include <warden/config.h>
+#include "cell-mem.h"
 
 static const struct {
 	struct wd_header hdr;
@@ -24,25 +24,19 @@ static const struct {
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.num_devices = WD_ARRAY_SIZE(config.dev),
 			.cpu_set = 1ull << 2,
-			.entry = 0x40000000,
+			.entry = QEMU_VIRT_GUEST_RAM,
 		},
 	.mem =
 		{
-			{.phys_start = 0x79000000,
-			 .virt_start = 0x40000000,
-			 .size = 0x01000000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = 0x7effd000,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
+			CELL_MEM_RAM(QEMU_VIRT_CELL_RAM2,
+				     QEMU_VIRT_CELL_RAM_SIZE),
+			CELL_MEM_COMM(QEMU_VIRT_CELL_COMM2),
 		},
 	.dev =
 		{
 			{.name = "pl031",
-			 .mmio_start = 0x09010000,
-			 .mmio_size = 0x1000,
-			 .irq = 34},
+			 .mmio_start = QEMU_VIRT_PL031_BASE,
+			 .mmio_size = QEMU_VIRT_PL031_SIZE,
+			 .irq = QEMU_VIRT_PL031_IRQ},
 		},
 };

@@ -2,12 +2,12 @@
 /*
  * Body of the RTOS cells (rtos.c, rtos-overload.c): CPU 2, 16 MiB of the
  * cell pool at guest-physical 0x40000000, the comm region at 0x80000000
- * carrying the task set RTOS_CELL_TASKSET (inmates/rtos/taskset_defs.h).
+ * carrying the task set RTOS_CELL_TASKSET (include/warden/rt_taskset.h).
  * The including file defines RTOS_CELL_NAME and RTOS_CELL_TASKSET.
  */
-#include <warden/config.h>
+#include "cell-mem.h"
 #include <warden/rtos.h>
-#include "taskset_defs.h"
+#include <warden/rt_taskset.h>
 
 static const struct {
 	struct wd_header hdr;
@@ -23,19 +23,13 @@ static const struct {
 			.flags = WD_CELL_RT_TASKSET,
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.cpu_set = 1ull << 2,
-			.entry = 0x40000000,
+			.entry = QEMU_VIRT_GUEST_RAM,
 		},
 	.mem =
 		{
-			{.phys_start = 0x78000000,
-			 .virt_start = 0x40000000,
-			 .size = 0x01000000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = 0x7effe000,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
+			CELL_MEM_RAM(QEMU_VIRT_CELL_RAM1,
+				     QEMU_VIRT_CELL_RAM_SIZE),
+			CELL_MEM_COMM(QEMU_VIRT_CELL_COMM1),
 		},
 	.rt = RTOS_CELL_TASKSET,
 };

@@ -8,7 +8,7 @@
  * CELL_CPU, CELL_RAM_PHYS, CELL_COMM_PHYS and CELL_DOORBELL (its doorbell
  * SPI). Inmate: out/arm64/inmates/shmkeep.bin.
  */
-#include <warden/config.h>
+#include "cell-mem.h"
 
 static const struct {
 	struct wd_header hdr;
@@ -26,23 +26,13 @@ static const struct {
 			.num_links = WD_ARRAY_SIZE(config.links),
 			.num_irqs = WD_ARRAY_SIZE(config.irqs),
 			.cpu_set = 1ull << CELL_CPU,
-			.entry = 0x40000000,
+			.entry = QEMU_VIRT_GUEST_RAM,
 		},
 	.mem =
 		{
-			{.phys_start = CELL_RAM_PHYS,
-			 .virt_start = 0x40000000,
-			 .size = 0x01000000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = CELL_COMM_PHYS,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
-			{.phys_start = 0x7ec00000,
-			 .virt_start = 0x50000000,
-			 .size = 0x00100000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED},
+			CELL_MEM_RAM(CELL_RAM_PHYS, QEMU_VIRT_CELL_RAM_SIZE),
+			CELL_MEM_COMM(CELL_COMM_PHYS),
+			CELL_MEM_SHM(QEMU_VIRT_LINK2_MEM),
 		},
 	.links = {{.id = 2, .mem_index = 2, .doorbell_irq = CELL_DOORBELL}},
 	.irqs = {CELL_DOORBELL},

@@ -6,6 +6,6 @@
  */
 #define CELL_NAME "intruder"
 #define CELL_CPU 2
-#define CELL_RAM_PHYS 0x78000000
-#define CELL_COMM_PHYS 0x7effe000
+#define CELL_RAM_PHYS QEMU_VIRT_CELL_RAM1
+#define CELL_COMM_PHYS QEMU_VIRT_CELL_COMM1
 #include "simple-cell.h"

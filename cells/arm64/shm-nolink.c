@@ -4,7 +4,7 @@
  * memory as SHARED without declaring the link. `warden config check` and
  * `warden cell create` reject it while the root declares link 1.
  */
-#include <warden/config.h>
+#include "cell-mem.h"
 
 static const struct {
 	struct wd_header hdr;
@@ -19,22 +19,13 @@ static const struct {
 			.name = "shm-nolink",
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.cpu_set = 1ull << 2,
-			.entry = 0x40000000,
+			.entry = QEMU_VIRT_GUEST_RAM,
 		},
 	.mem =
 		{
-			{.phys_start = 0x78000000,
-			 .virt_start = 0x40000000,
-			 .size = 0x01000000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = 0x7effe000,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
-			{.phys_start = 0x7ee00000,
-			 .virt_start = 0x50000000,
-			 .size = 0x00100000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED},
+			CELL_MEM_RAM(QEMU_VIRT_CELL_RAM1,
+				     QEMU_VIRT_CELL_RAM_SIZE),
+			CELL_MEM_COMM(QEMU_VIRT_CELL_COMM1),
+			CELL_MEM_SHM(QEMU_VIRT_LINK1_MEM),
 		},
 };

@@ -8,7 +8,7 @@
  * CELL_NAME, CELL_CPU (or CELL_CPU_SET, a mask), CELL_RAM_PHYS and
  * CELL_COMM_PHYS, and may define CELL_FLAGS (WD_CELL_*, default 0).
  */
-#include <warden/config.h>
+#include "cell-mem.h"
 
 #ifndef CELL_CPU_SET
 #define CELL_CPU_SET (1ull << CELL_CPU)
@@ -31,18 +31,11 @@ static const struct {
 			.flags = CELL_FLAGS,
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.cpu_set = CELL_CPU_SET,
-			.entry = 0x40000000,
+			.entry = QEMU_VIRT_GUEST_RAM,
 		},
 	.mem =
 		{
-			{.phys_start = CELL_RAM_PHYS,
-			 .virt_start = 0x40000000,
-			 .size = 0x01000000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC |
-				  WD_MEM_LOADABLE},
-			{.phys_start = CELL_COMM_PHYS,
-			 .virt_start = 0x80000000,
-			 .size = 0x1000,
-			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_COMM},
+			CELL_MEM_RAM(CELL_RAM_PHYS, QEMU_VIRT_CELL_RAM_SIZE),
+			CELL_MEM_COMM(CELL_COMM_PHYS),
 		},
 };

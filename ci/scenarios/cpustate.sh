@@ -15,20 +15,6 @@ KO=/lib/warden/test/warden-cpustate.ko
 CTL=/sys/kernel/debug/warden-cpustate/ctl
 C='^\[demo\] cpustate: '
 
-root_runs() { # a second of sleep lasts a second; a loop runs on CPU 0
-	local start end
-	start=$(awk '{ print int($1 * 1000) }' /proc/uptime)
-	sleep 1
-	end=$(awk '{ print int($1 * 1000) }' /proc/uptime)
-	[ $((end - start)) -ge 990 ] && [ $((end - start)) -le 2000 ] &&
-		taskset -c 0 sh -c 'i=0; while [ $i -lt 5000 ]; do i=$((i+1)); done'
-}
-# stat NAME: CPU 3's counter NAME (a column title) in `warden cell stats demo`
-stat() {
-	warden cell stats demo | awk -v s="$1" \
-		'$1 == "CPU" { for (i = 1; i <= NF; i++) if ($i == s) c = i }
-		 $1 == "3" && c { print $c }'
-}
 # console_value REGEX FIELD: field FIELD of the last console line matching
 console_value() { grep -E -- "$1" "$WD_CONSOLE_LOG" | tail -n 1 | awk -v f="$2" '{ print $f }'; }
 
@@ -62,9 +48,9 @@ check "ARCH_FEATURES of the workarounds: the firmware's answer (none on QEMU)" \
 
 echo "### set/way"
 ops=$(console_value "${C}set/way ops" 5)
-echo "inmate: $ops set/way ops; Warden: $(stat setway)"
+echo "inmate: $ops set/way ops; Warden: $(cell_stat demo 3 setway)"
 check "every set/way operation trapped and counted ($ops)" \
-	test -n "$ops" -a "$(stat setway)" = "$ops"
+	test -n "$ops" -a "$(cell_stat demo 3 setway)" = "$ops"
 check "the cell runs on after them" wait_console "${C}alive 3" 20
 check "the root runs on" root_runs
 

@@ -8,12 +8,11 @@ irq_sum() { # total of the /proc/interrupts row(s) matching $1
 	grep -E "$1" /proc/interrupts | awk -v n="$NCPU" \
 		'{ for (i = 2; i <= n + 1; i++) s += $i } END { print s + 0 }'
 }
-uptime_ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 
 # The root's health checks while Warden is enabled. sleep 1 must not end
 # early; the upper bound only catches a stopped root, and is loose (a
 # PREEMPT_RT root on a loaded 2-core host is slow).
-root_runs() {
+root_health() {
 	t0=$(uptime_ms); sleep 1; t1=$(uptime_ms)
 	dt=$((t1 - t0))
 	if [ $dt -ge 990 ] && [ $dt -le 10000 ]; then pass "sleep 1 took ${dt} ms"
@@ -38,19 +37,19 @@ root_runs() {
 check "modprobe warden" modprobe warden
 check_fails "disable when not enabled is refused" warden disable
 check "warden enable $SYS" warden enable "$SYS"
-root_runs
+root_health
 check_output "console shows the banner" "Warden .*enabled" warden console
 check_fails "enable twice is refused" warden enable "$SYS"
 check_output "enable twice says why" "already enabled|busy" warden enable "$SYS"
 check "warden disable" warden disable
-root_runs
+root_health
 bad=0
 for i in $(seq 1 20); do
 	warden enable "$SYS" >/tmp/cycle.out 2>&1 || { bad=$i; break; }
 	warden disable >>/tmp/cycle.out 2>&1 || { bad=$i; break; }
 done
 [ $bad = 0 ] && pass "20 enable/disable cycles" || { fail "cycle $bad failed"; cat /tmp/cycle.out; }
-root_runs
+root_health
 # A corrupt config: the checker's message, nothing enabled.
 { dd if="$SYS" bs=1 count=8 2>/dev/null; printf '\377\377\377\377'; dd if="$SYS" bs=1 skip=12 2>/dev/null; } >/tmp/bad.cell
 check_fails "enable with a corrupt config is refused" warden enable /tmp/bad.cell
@@ -86,7 +85,7 @@ check "unbind rtc-pl031" sh -c "echo $RTC > $PL031_DRV/unbind"
 warden enable /tmp/hole.cell >/tmp/hole.out 2>&1 && warden disable
 check "unbound, the PL031 is not named" sh -c '! grep -q pl031 /tmp/hole.out'
 check "rebind rtc-pl031" sh -c "echo $RTC > $PL031_DRV/bind"
-root_runs
+root_health
 check "rmmod warden" rmmod warden
 check "modprobe again, enable, disable" sh -c 'modprobe warden && warden enable '"$SYS"' && warden disable && rmmod warden'
 finish

@@ -10,19 +10,6 @@ INMATES=/lib/warden/inmates
 # demo-direct; WD_NO_FINISH leaves the summary to the caller
 DEMO=${DEMO_CELL:-demo}
 
-# in_list NAME STATE CPUS FAILED: one row of `warden cell list`
-in_list() {
-	warden cell list | awk -v n="$1" -v s="$2" -v c="$3" -v f="$4" \
-		'$2 == n && $3 == s && $4 == c && $5 == f { ok = 1 } END { exit !ok }'
-}
-root_runs() { # a second of sleep lasts a second; a loop runs on CPU 0
-	local start end
-	start=$(awk '{ print int($1 * 1000) }' /proc/uptime)
-	sleep 1
-	end=$(awk '{ print int($1 * 1000) }' /proc/uptime)
-	[ $((end - start)) -ge 990 ] && [ $((end - start)) -le 2000 ] &&
-		taskset -c 0 sh -c 'i=0; while [ $i -lt 5000 ]; do i=$((i+1)); done'
-}
 # still_fine WHAT: the root and demo2 run on
 still_fine() {
 	local ticks
@@ -76,7 +63,7 @@ fault() {
 }
 fault oob-read "stage-2 read abort" 0x60000000
 fault root-write "stage-2 write abort" 0x50000000
-fault mmio "stage-2 read abort" 0x9010000
+fault mmio "stage-2 read abort" $QEMU_VIRT_PL031_BASE
 fault sysreg "trapped system register access" "0x[0-9a-f]+"
 fault smc-sip "SMC that is not PSCI" "0x[0-9a-f]+"
 fault gicd "GIC register of an IRQ it does not own" "0x80001[0-9a-f]{2}"
@@ -105,11 +92,11 @@ ROWS=$(warden cell list | wc -l)
 CPUS=$(nproc)
 check_fails "a second 'demo' is refused" warden cell create $CELLS/$DEMO.cell
 check_output "... it overlaps the running one" \
-	"memory 0x77000000 overlaps cell 'demo'" warden cell create $CELLS/$DEMO.cell
+	"memory $QEMU_VIRT_CELL_RAM0 overlaps cell 'demo'" warden cell create $CELLS/$DEMO.cell
 unchanged "second demo"
 patch $CELLS/demo2.cell /tmp/clash.cell 16 'clash\000'
 check_output "a cell on demo2's memory and CPU is refused" \
-	"clash mem\[0\]: memory 0x78000000 overlaps cell 'demo2'" \
+	"clash mem\[0\]: memory $QEMU_VIRT_CELL_RAM1 overlaps cell 'demo2'" \
 	warden cell create /tmp/clash.cell
 unchanged "clash"
 patch $CELLS/$DEMO.cell /tmp/hv.cell 16 'hv\000'
@@ -129,18 +116,19 @@ dd if=/dev/zero of=/tmp/big.bin bs=1M count=17 2>/dev/null
 check_output "an image larger than the region is refused" "too large" \
 	warden cell load demo /tmp/big.bin
 # -a off a page: refused by the driver; an aligned -a still loads
+RAM_PLUS_4=$(printf 0x%x $(($QEMU_VIRT_GUEST_RAM + 4)))
 check_output "a load address off a page is refused" \
-	"load address 0x40000004 is not 4 KiB aligned" \
-	warden cell load demo $INMATES/hello.bin -a 0x40000004
+	"load address $RAM_PLUS_4 is not 4 KiB aligned" \
+	warden cell load demo $INMATES/hello.bin -a $RAM_PLUS_4
 check "a page-aligned load address is taken" \
-	warden cell load demo $INMATES/hello.bin -a 0x40000000
+	warden cell load demo $INMATES/hello.bin -a $QEMU_VIRT_GUEST_RAM
 # a cell whose RAM is seen at the GIC distributor (virt_start and entry
 # 0x08000000): the checker names the GIC window
 patch $CELLS/$DEMO.cell /tmp/gic.cell 16 'gic\000'
 printf '\000\000\000\010' | dd of=/tmp/gic.cell bs=1 seek=80 conv=notrunc 2>/dev/null
 printf '\000\000\000\010' | dd of=/tmp/gic.cell bs=1 seek=112 conv=notrunc 2>/dev/null
 check_output "a cell RAM region over the GIC distributor is refused" \
-	"gic mem\[0\]: guest-physical 0x8000000 \(size 0x1000000\) overlaps the GIC distributor at 0x8000000" \
+	"gic mem\[0\]: guest-physical $QEMU_VIRT_GICD_BASE \(size $QEMU_VIRT_CELL_RAM_SIZE\) overlaps the GIC distributor at $QEMU_VIRT_GICD_BASE" \
 	warden cell create /tmp/gic.cell
 unchanged "GIC window"
 check_output "load of an unknown cell is refused" "no cell 'nosuch'" \

@@ -49,13 +49,13 @@ lpi_tables() {
 	gicr 3 0x70 "$prop" >/dev/null
 	gicr 3 0x78 "$pend" >/dev/null
 	lpi_refused "PROPBASER at Warden's memory" 0x70 \
-		$((0x7f000000 | (prop & 0xfff)))
+		$(($QEMU_VIRT_HV_BASE | (prop & 0xfff)))
 	lpi_refused "PENDBASER at a cell's memory (pool)" 0x78 \
-		$((0x77000000 | (pend & ~0xfffffffff0000)))
+		$(($QEMU_VIRT_POOL_BASE | (pend & ~0xfffffffff0000)))
 	lpi_refused "PROPBASER whose table runs past the root's RAM" 0x70 \
-		$((0x76ff0000 | (prop & 0xfe0) | 16))
+		$(( ($QEMU_VIRT_POOL_BASE - 0x10000) | (prop & 0xfe0) | 16 ))
 	lpi_refused "PROPBASER's upper half (PA 0x1_xxxx_xxxx)" 0x74 1
-	lpi_refused "PENDBASER's lower half at Warden's memory" 0x78 0x7f000000
+	lpi_refused "PENDBASER's lower half at Warden's memory" 0x78 $QEMU_VIRT_HV_BASE
 	check "the registers are back" test "$(gicr 3 0x70)/$(gicr 3 0x78)" = \
 		"$prop/$pend"
 	check "CPU 3 comes back online" \

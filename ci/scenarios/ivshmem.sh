@@ -50,7 +50,7 @@ check "its ring of link 1 is refused" \
 check "its link state query is refused" \
 	wait_console '^\[intruder\] shm-intruder: link state: -2 \(refused\)' 20
 check "its read of the link's memory fails the cell" \
-	wait_console "cell 'intruder' failed: stage-2 read abort at 0x7ee00000" 20
+	wait_console "cell 'intruder' failed: stage-2 read abort at $QEMU_VIRT_LINK1_MEM" 20
 check "no FAIL from the intruder" test "$(console_count 'shm-intruder: FAIL')" = 0
 check "destroy intruder" warden cell destroy intruder
 check_output "echo still answers" '10 round trips checked' \

@@ -1,5 +1,8 @@
 # Guest-side helpers for e2e scenarios (busybox sh). Each check prints one
 # "CHECK PASS|FAIL: what" line; `finish` prints the summary the host reads.
+# The board's addresses and IRQs (QEMU_VIRT_*: configs/arm64/
+# qemu-virt-board.h), generated into the image by ci/mkboard.sh.
+. /scenarios/board.sh
 # kept when one scenario sources another (direct-irq runs faults.sh)
 WD_PASS=${WD_PASS:-0}
 WD_FAIL=${WD_FAIL:-0}
@@ -55,4 +58,43 @@ wait_console() {
 		sleep 0.1
 		n=$((n + 1))
 	done
+}
+# Helpers shared by several scenarios.
+uptime_ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
+# root_runs [MAX_MS] [all]: the root is alive: a second of sleep lasts
+# 990..MAX_MS ms, and a short loop runs on CPU 0, or with "all" on every
+# online CPU. The sleep must not end early; the upper bound (10 s by
+# default) only catches a root that stopped: a PREEMPT_RT root on a
+# loaded 2-core host took over 2 s. Says why on failure (check prints it).
+root_runs() {
+	local start end c cpus=0
+	start=$(uptime_ms)
+	sleep 1
+	end=$(uptime_ms)
+	echo "sleep 1 took $((end - start)) ms"
+	[ $((end - start)) -ge 990 ] && [ $((end - start)) -le "${1:-10000}" ] ||
+		return 1
+	[ "${2:-}" = all ] && cpus=$(seq 0 $(($(nproc --all) - 1)))
+	for c in $cpus; do
+		[ "$(cat /sys/devices/system/cpu/cpu$c/online 2>/dev/null || echo 1)" = 1 ] || continue
+		taskset -c "$c" sh -c 'i=0; while [ $i -lt 5000 ]; do i=$((i+1)); done' ||
+			{ echo "the loop on CPU $c failed"; return 1; }
+	done
+}
+# in_list NAME STATE CPUS FAILED: one row of `warden cell list` ('*': any)
+in_list() {
+	warden cell list | awk -v n="$1" -v s="$2" -v c="$3" -v f="$4" \
+		'$2 == n && $3 == s && (c == "*" || $4 == c) && $5 == f { ok = 1 }
+		 END { exit !ok }'
+}
+# cell_stat CELL CPU COLUMN: a counter of `warden cell stats CELL` (by title)
+cell_stat() {
+	warden cell stats "$1" | awk -v c="$2" -v n="$3" \
+		'$1 == "CPU" { for (i = 2; i <= NF; i++) col[$i] = i }
+		 $1 == c && col[n] { print $col[n] }'
+}
+mem_free_kb() { # after dropping caches, so that only real use counts
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	awk '/^MemFree:/ { print $2 }' /proc/meminfo
 }

@@ -36,13 +36,7 @@ check "create race (CPUs 2, 3)" warden cell create $CELLS/race.cell
 check "load race" warden cell load race $INMATES/race.bin
 check "start race" warden cell start race
 check "both CPUs race" wait_console '^\[race\] race: CPUs 2 and 3 racing'
-# stat CPU NAME: one counter of `warden cell stats race`
-stat() {
-	warden cell stats race | awk -v c="$1" -v n="$2" \
-		'$1 == "CPU" { for (i = 2; i <= NF; i++) col[$i] = i }
-		 $1 == c { print $col[n] }'
-}
-check "CPU 2 is being powered on and off" test "$(stat 2 psci)" -gt 0
+check "CPU 2 is being powered on and off" test "$(cell_stat race 2 psci)" -gt 0
 
 echo "### $ROUNDS shutdowns while the CPUs race"
 stop_err=0 ran=0 start_err=0 i=0

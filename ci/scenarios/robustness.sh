@@ -27,20 +27,7 @@ else
 	ROOT_CALLS=40000 ROOT_CPUS="0 1" ROOT_SECS=120
 fi
 
-mem_free_kb() { # after dropping caches, so that only real use counts
-	sync
-	echo 3 >/proc/sys/vm/drop_caches
-	awk '/^MemFree:/ { print $2 }' /proc/meminfo
-}
 pool_used() { cut -d' ' -f1 $POOL; }
-root_runs() { # a second of sleep lasts a second; a loop runs on CPU 0
-	local start end
-	start=$(awk '{ print int($1 * 1000) }' /proc/uptime)
-	sleep 1
-	end=$(awk '{ print int($1 * 1000) }' /proc/uptime)
-	[ $((end - start)) -ge 990 ] && [ $((end - start)) -le 2000 ] &&
-		taskset -c 0 sh -c 'i=0; while [ $i -lt 5000 ]; do i=$((i+1)); done'
-}
 # keeps_pattern WHAT: demo2's memkeep checked its whole RAM once more
 # since the last call, and no round has failed (each line says how many
 # did, so a line lost by the console reader hides nothing)
@@ -84,13 +71,15 @@ check "a cell takes pool memory ($POOL0 -> $(pool_used) bytes)" \
 
 echo "### the root cannot touch cells' or Warden's memory"
 check "create demo" warden cell create $CELLS/demo.cell
-refused "demo's RAM (created)" 0x77000000
-refused "demo2's RAM (running), read" 0x78000000
-refused "demo2's RAM (running), write" 0x78001000 0xdeadbeef
-refused "the hypervisor's memory, read" 0x7f000000
-refused "the hypervisor's memory, write" 0x7f000100 0
+refused "demo's RAM (created)" $QEMU_VIRT_CELL_RAM0
+refused "demo2's RAM (running), read" $QEMU_VIRT_CELL_RAM1
+DEMO2_PAGE1=$(printf 0x%x $(($QEMU_VIRT_CELL_RAM1 + 0x1000)))
+refused "demo2's RAM (running), write" $DEMO2_PAGE1 0xdeadbeef
+refused "the hypervisor's memory, read" $QEMU_VIRT_HV_BASE
+refused "the hypervisor's memory, write" \
+	$(printf 0x%x $(($QEMU_VIRT_HV_BASE + 0x100))) 0
 check "Warden reports the root's refused accesses to a cell" \
-	wait_console "^root: write of 0x78001000 refused: it belongs to cell 'demo2'" 5
+	wait_console "^root: write of $DEMO2_PAGE1 refused: it belongs to cell 'demo2'" 5
 check "... and to its own memory" \
 	wait_console '^CPU [0-9]+: write of unassigned address 7f000100 ' 5
 check "the root runs on" root_runs

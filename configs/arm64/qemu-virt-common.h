@@ -2,7 +2,8 @@
 /*
  * System config body for QEMU "virt" (-M virt,virtualization=on,
  * highmem=off -m 1G -smp 4). The including file defines QEMU_VIRT_GIC
- * (2 or 3). Memory map (see Documentation/qemu-virt.md):
+ * (2 or 3). Addresses and IRQs: qemu-virt-board.h. Memory map (see
+ * Documentation/qemu-virt.md):
  *   0x40000000-0x76ffffff  root Linux RAM (880 MiB)
  *   0x77000000-0x7effffff  cell pool (128 MiB, reserved in the DT)
  *   0x7f000000-0x7fffffff  hypervisor (16 MiB, reserved in the DT)
@@ -11,7 +12,7 @@
  */
 #include <warden/config.h>
 
-#define QEMU_VIRT_NUM_CPUS 4
+#include "qemu-virt-board.h"
 
 static const struct {
 	struct wd_header hdr;
@@ -25,25 +26,28 @@ static const struct {
 	.hdr = WD_HEADER(WD_KIND_SYSTEM, config),
 	.sys =
 		{
-			.hypervisor = {.start = 0x7f000000, .size = 0x01000000},
-			.cell_pool = {.start = 0x77000000, .size = 0x08000000},
-			.ram = {.start = 0x40000000, .size = 0x40000000},
-			.console = {.phys = 0x09000000,
+			.hypervisor = {.start = QEMU_VIRT_HV_BASE,
+				       .size = QEMU_VIRT_HV_SIZE},
+			.cell_pool = {.start = QEMU_VIRT_POOL_BASE,
+				      .size = QEMU_VIRT_POOL_SIZE},
+			.ram = {.start = QEMU_VIRT_RAM_BASE,
+				.size = QEMU_VIRT_RAM_SIZE},
+			.console = {.phys = QEMU_VIRT_UART_BASE,
 				    .type = WD_CONSOLE_PL011},
 			.platform =
 				{
 					.gic_version = QEMU_VIRT_GIC,
 					.num_cpus = QEMU_VIRT_NUM_CPUS,
-					.gicd_base = 0x08000000,
+					.gicd_base = QEMU_VIRT_GICD_BASE,
 #if QEMU_VIRT_GIC == 2
-					.gicc_base = 0x08010000,
-					.gich_base = 0x08030000,
-					.gicv_base = 0x08040000,
+					.gicc_base = QEMU_VIRT_GICC_BASE,
+					.gich_base = QEMU_VIRT_GICH_BASE,
+					.gicv_base = QEMU_VIRT_GICV_BASE,
 #else
-					.gicr_base = 0x080a0000,
+					.gicr_base = QEMU_VIRT_GICR_BASE,
 #endif
-					.num_irqs = 288,
-					.maint_irq = 25,
+					.num_irqs = QEMU_VIRT_NUM_IRQS,
+					.maint_irq = QEMU_VIRT_MAINT_IRQ,
 					.mpidr = {0, 1, 2, 3},
 					/* cortex-a57 L2: 2 MiB, 16 ways:
 					 * 32 colours (CCSIDR reads the same) */
@@ -65,50 +69,52 @@ static const struct {
 	.mem =
 		{
 			/* RAM below the cell pool */
-			{.phys_start = 0x40000000,
-			 .virt_start = 0x40000000,
-			 .size = 0x37000000,
+			{.phys_start = QEMU_VIRT_RAM_BASE,
+			 .virt_start = QEMU_VIRT_RAM_BASE,
+			 .size = QEMU_VIRT_ROOT_RAM_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC},
 /* GICv3 ITS / GICv2m MSI frame: Linux sets them up
 			 * again when a CPU comes back online */
 #if QEMU_VIRT_GIC == 3
-			{.phys_start = 0x08080000,
-			 .virt_start = 0x08080000,
-			 .size = 0x00020000,
+			{.phys_start = QEMU_VIRT_ITS_BASE,
+			 .virt_start = QEMU_VIRT_ITS_BASE,
+			 .size = QEMU_VIRT_ITS_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
 #else
-			{.phys_start = 0x08020000,
-			 .virt_start = 0x08020000,
-			 .size = 0x00001000,
+			{.phys_start = QEMU_VIRT_V2M_BASE,
+			 .virt_start = QEMU_VIRT_V2M_BASE,
+			 .size = QEMU_VIRT_V2M_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
 #endif
 			/* flash */
-			{.phys_start = 0x00000000,
-			 .virt_start = 0x00000000,
-			 .size = 0x08000000,
+			{.phys_start = QEMU_VIRT_FLASH_BASE,
+			 .virt_start = QEMU_VIRT_FLASH_BASE,
+			 .size = QEMU_VIRT_FLASH_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
 			/* UART, RTC, fw_cfg, GPIO, ..., virtio-mmio, PCIe: everything
 		 * after the GIC up to RAM. The GICv3 redistributors of the 4
 		 * CPUs end at 0x08120000 (0x080a0000 + 4 * 128 KiB): they
 		 * are Warden's, so this starts after them. */
-			{.phys_start = 0x08120000,
-			 .virt_start = 0x08120000,
-			 .size = 0x00ee0000,
+			{.phys_start = QEMU_VIRT_GICR_END,
+			 .virt_start = QEMU_VIRT_GICR_END,
+			 .size = QEMU_VIRT_UART_BASE - QEMU_VIRT_GICR_END,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
-			{.phys_start = 0x09000000,
-			 .virt_start = 0x09000000,
-			 .size = 0x07000000,
+			{.phys_start = QEMU_VIRT_UART_BASE,
+			 .virt_start = QEMU_VIRT_UART_BASE,
+			 .size = QEMU_VIRT_PCIE_BASE - QEMU_VIRT_UART_BASE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
-			{.phys_start = 0x10000000,
-			 .virt_start = 0x10000000,
-			 .size = 0x30000000,
+			{.phys_start = QEMU_VIRT_PCIE_BASE,
+			 .virt_start = QEMU_VIRT_PCIE_BASE,
+			 .size = QEMU_VIRT_RAM_BASE - QEMU_VIRT_PCIE_BASE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
 			/* link 1's memory, in the cell pool: SHARED only */
-			{.phys_start = 0x7ee00000,
-			 .virt_start = 0x7ee00000,
-			 .size = 0x00100000,
+			{.phys_start = QEMU_VIRT_LINK1_MEM,
+			 .virt_start = QEMU_VIRT_LINK1_MEM,
+			 .size = QEMU_VIRT_LINK_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED},
 		},
 	/* INTID 224: QEMU virt wires no device above INTID 207 */
-	.links = {{.id = 1, .mem_index = 6, .doorbell_irq = 224}},
+	.links = {{.id = 1,
+		   .mem_index = 6,
+		   .doorbell_irq = QEMU_VIRT_DOORBELL_ROOT}},
 };

@@ -2,7 +2,8 @@
 # (docs/robustness.md). Its own kbuild directory, so that it never races
 # warden.ko's build.
 HCFUZZ_KO_SRCS := $(wildcard driver/test/*.c driver/test/*.h) \
-	driver/test/Kbuild $(wildcard include/warden/*.h)
+	driver/test/Kbuild $(wildcard include/warden/*.h) \
+	configs/arm64/qemu-virt-board.h
 ALL_TARGETS += $(OUT)/arm64/warden-hcfuzz.ko
 
 $(OUT)/arm64/warden-hcfuzz.ko: $(HCFUZZ_KO_SRCS)

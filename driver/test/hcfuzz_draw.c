@@ -5,25 +5,27 @@
  * reach through Warden (other cells' RAM, their comm pages, the
  * hypervisor), at the module's own pages, and at edge values.
  *
- * Addresses are QEMU virt's (configs/arm64/qemu-virt-common.h,
- * cells/arm64/): the test image only runs there.
+ * Addresses are QEMU virt's (configs/arm64/qemu-virt-board.h): the test
+ * image only runs there.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <warden/config.h>
+#include <qemu-virt-board.h>
 
 #include "hcfuzz.h"
 
-#define ROOT_RAM 0x40000000ull
-#define ROOT_RAM_SIZE 0x37000000ull
-#define CELL_POOL 0x77000000ull
-#define CELL_POOL_SIZE 0x08000000ull
-#define COMM_PAGES 0x7eff0000ull /* the one-CPU cells' comm pages */
-#define LINK_MEM 0x7ee00000ull /* the root's shared link (ivshmem) */
-#define HYPERVISOR 0x7f000000ull
-#define HYPERVISOR_SIZE 0x01000000ull
-#define BEYOND_RAM 0x80000000ull
+#define ROOT_RAM ((u64)QEMU_VIRT_RAM_BASE)
+#define ROOT_RAM_SIZE ((u64)QEMU_VIRT_ROOT_RAM_SIZE)
+#define CELL_POOL ((u64)QEMU_VIRT_POOL_BASE)
+#define CELL_POOL_SIZE ((u64)QEMU_VIRT_POOL_SIZE)
+/* the one-CPU cells' comm pages: the pool's last 64 KiB */
+#define COMM_PAGES ((u64)QEMU_VIRT_POOL_END - 0x10000)
+#define LINK_MEM ((u64)QEMU_VIRT_LINK1_MEM) /* the root's shared link */
+#define HYPERVISOR ((u64)QEMU_VIRT_HV_BASE)
+#define HYPERVISOR_SIZE ((u64)QEMU_VIRT_HV_SIZE)
+#define BEYOND_RAM ((u64)QEMU_VIRT_RAM_BASE + QEMU_VIRT_RAM_SIZE)
 
 #define PSCI_BASE 0x84000000ull
 #define PSCI_SMC64 0x40000000ull

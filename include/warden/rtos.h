@@ -13,7 +13,7 @@
  * multiple of 8 bytes, no libc.
  *
  * Trust: a task set comes from a cell config, i.e. from the root. Every
- * consumer validates it (rt_analyse() in inmates/rtos/analysis.h does)
+ * consumer validates it (rt_analyse() in lib/rt_analysis/rt_analysis.h does)
  * before it uses any field.
  */
 #ifndef WARDEN_RTOS_H

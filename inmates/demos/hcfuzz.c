@@ -19,6 +19,7 @@
 #include <inmate/hypercall.h>
 #include <inmate/printf.h>
 #include <inmate/timer.h>
+#include <qemu-virt-board.h>
 
 #ifndef HCFUZZ_CALLS
 #define HCFUZZ_CALLS 10000ul
@@ -27,13 +28,13 @@
 #define BATCH_BAD 450
 #define BATCH_NS 1050000000ull
 
-/* Physical layout of configs/arm64/qemu-virt-*.c and cells/arm64/ */
-#define OWN_RAM_IPA 0x40000000ull
-#define CELL_RAM_SIZE 0x1000000ull
-#define DEMO_RAM_PA 0x77000000ull
-#define DEMO2_RAM_PA 0x78000000ull
-#define ROOT_RAM_PA 0x50000000ull
-#define HYPERVISOR_PA 0x7f000000ull
+/* Physical layout of the shipped configs (the board header) */
+#define OWN_RAM_IPA ((unsigned long long)QEMU_VIRT_GUEST_RAM)
+#define CELL_RAM_SIZE ((unsigned long long)QEMU_VIRT_CELL_RAM_SIZE)
+#define DEMO_RAM_PA ((unsigned long long)QEMU_VIRT_CELL_RAM0)
+#define DEMO2_RAM_PA ((unsigned long long)QEMU_VIRT_CELL_RAM1)
+#define ROOT_RAM_PA 0x50000000ull /* somewhere in the root's RAM */
+#define HYPERVISOR_PA ((unsigned long long)QEMU_VIRT_HV_BASE)
 
 #define PSCI_BASE 0x84000000ull
 #define PSCI_SMC64 0x40000000ull

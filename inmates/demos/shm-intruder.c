@@ -11,7 +11,9 @@
 #include <inmate/shm.h>
 #include <warden/shm_echo.h>
 
-#define SHM_PHYS 0x7ee00000ul /* configs/arm64/qemu-virt-common.h */
+#include <qemu-virt-board.h>
+
+#define SHM_PHYS ((unsigned long)QEMU_VIRT_LINK1_MEM) /* the root's link */
 
 void inmate_main(void)
 {

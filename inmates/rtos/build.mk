@@ -1,19 +1,23 @@
 # RTOS inmate (inmates/rtos/README.md), included from inmates/build.mk.
 # One image per built-in task set: out/arm64/inmates/rtos*.elf and .bin.
-# The schedulability analysis (RTOS_ANALYSIS_SRCS) is freestanding C for
-# the host tool and the hypervisor as well; its host test runs under
-# `make test-unit`, the bare-metal QEMU runs under `make inmates-test-qemu`.
+# The schedulability analysis is the library in lib/rt_analysis/ (also
+# linked into the host tool; its host test, tests/unit/test_rt_analysis.c,
+# runs under `make test-unit`), built here with the inmate flags. The
+# bare-metal QEMU runs are under `make inmates-test-qemu`.
 
 RTOS_DIR := inmates/rtos
 RTOS_OBJ := $(INMATE_OBJ)/rtos
-RTOS_ANALYSIS_SRCS := $(addprefix $(RTOS_DIR)/,analysis.c analysis_edf.c \
-	analysis_rta.c analysis_text.c utilisation.c)
-RTOS_ANALYSIS_HDRS := $(RTOS_DIR)/analysis.h $(RTOS_DIR)/analysis_internal.h \
-	include/warden/rtos.h include/warden/config.h
 RTOS_SRCS := $(filter-out $(RTOS_DIR)/tasksets.c, \
 	$(wildcard $(RTOS_DIR)/*.c $(RTOS_DIR)/*.S))
-RTOS_OBJS := $(patsubst $(RTOS_DIR)/%,$(RTOS_OBJ)/%.o,$(RTOS_SRCS))
-RTOS_HDRS := $(wildcard $(RTOS_DIR)/*.h) include/warden/rtos.h $(INMATE_HDRS)
+# C objects by name, the analysis' among them, then switch.S: the link
+# order (and so the image) does not depend on where a file lives.
+RTOS_OBJS := $(sort $(patsubst $(RTOS_DIR)/%.c,$(RTOS_OBJ)/%.c.o, \
+		$(filter %.c,$(RTOS_SRCS))) \
+	$(patsubst $(RT_ANALYSIS_DIR)/%,$(RTOS_OBJ)/%.o,$(RT_ANALYSIS_SRCS))) \
+	$(patsubst $(RTOS_DIR)/%,$(RTOS_OBJ)/%.o,$(filter %.S,$(RTOS_SRCS)))
+RTOS_HDRS := $(wildcard $(RTOS_DIR)/*.h) include/warden/rtos.h \
+	include/warden/rt_taskset.h $(RT_ANALYSIS_HDRS) $(INMATE_HDRS)
+RTOS_CFLAGS := $(INMATE_CFLAGS) -I$(TOP)/$(RT_ANALYSIS_DIR)
 
 # Image name -> task set (inmates/rtos/taskset.h)
 RTOS_SET_rtos := RT_TASKSET_EDF
@@ -29,7 +33,11 @@ ALL_TARGETS += $(RTOS_ELFS) $(RTOS_BINS)
 
 $(RTOS_OBJ)/%.c.o: $(RTOS_DIR)/%.c $(RTOS_HDRS)
 	@mkdir -p $(dir $@)
-	$(INMATE_CC) $(INMATE_CFLAGS) -c $< -o $@
+	$(INMATE_CC) $(RTOS_CFLAGS) -c $< -o $@
+
+$(RTOS_OBJ)/%.c.o: $(RT_ANALYSIS_DIR)/%.c $(RTOS_HDRS)
+	@mkdir -p $(dir $@)
+	$(INMATE_CC) $(RTOS_CFLAGS) -c $< -o $@
 
 $(RTOS_OBJ)/%.S.o: $(RTOS_DIR)/%.S $(RTOS_HDRS)
 	@mkdir -p $(dir $@)
@@ -37,7 +45,7 @@ $(RTOS_OBJ)/%.S.o: $(RTOS_DIR)/%.S $(RTOS_HDRS)
 
 $(RTOS_OBJ)/set-%.o: $(RTOS_DIR)/tasksets.c $(RTOS_HDRS)
 	@mkdir -p $(dir $@)
-	$(INMATE_CC) $(INMATE_CFLAGS) -DRT_TASKSET=$(RTOS_SET_$*) -c $< -o $@
+	$(INMATE_CC) $(RTOS_CFLAGS) -DRT_TASKSET=$(RTOS_SET_$*) -c $< -o $@
 
 # A static pattern rule: it, not the demos' %.elf rule, links these.
 $(RTOS_ELFS): $(INMATE_OUT)/%.elf: $(RTOS_OBJ)/set-%.o $(RTOS_OBJS) \
@@ -45,21 +53,9 @@ $(RTOS_ELFS): $(INMATE_OUT)/%.elf: $(RTOS_OBJ)/set-%.o $(RTOS_OBJS) \
 	$(INMATE_CC) $(INMATE_CFLAGS) $(INMATE_LDFLAGS) -o $@ \
 		$(INMATE_LIB_OBJS) $(RTOS_OBJS) $< -lgcc
 
-# Host unit test of the analysis, with AddressSanitizer and UBSan.
-RTOS_TEST_BIN := $(INMATE_OUT)/host/test_rtos_analysis
-$(RTOS_TEST_BIN): $(RTOS_DIR)/tests/test_analysis.c $(RTOS_ANALYSIS_SRCS) \
-		$(RTOS_ANALYSIS_HDRS)
-	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -O1 -g -fno-omit-frame-pointer \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-o $@ $(filter %.c,$^) -lcmocka
-
-.PHONY: rtos rtos-test-unit rtos-test-qemu
-test-unit: rtos-test-unit
+.PHONY: rtos rtos-test-qemu
 inmates: $(RTOS_ELFS) $(RTOS_BINS)
 rtos: $(RTOS_ELFS) $(RTOS_BINS)
-rtos-test-unit: $(RTOS_TEST_BIN)
-	$(RTOS_TEST_BIN)
 # inmates-test-qemu (inmates/build.mk) runs the RTOS script after its own.
 inmates-test-qemu: $(RTOS_ELFS)
 rtos-test-qemu: $(RTOS_ELFS)

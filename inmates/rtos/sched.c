@@ -12,7 +12,7 @@
 #include <inmate/sysreg.h>
 #include <inmate/timer.h>
 
-#include "analysis.h"
+#include <rt_analysis.h>
 #include "events.h"
 #include "report.h"
 #include "sched.h"

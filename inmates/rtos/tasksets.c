@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The built-in task sets (taskset.h), defined in taskset_defs.h; used
+ * The built-in task sets (taskset.h), defined in the ABI
+ * header <warden/rt_taskset.h>; used
  * when Warden did not copy a set from the cell config into the comm
  * region (and bare metal).
  */
 #include "taskset.h"
-#include "taskset_defs.h"
+#include <warden/rt_taskset.h>
 
 #include <inmate/boot.h>
 #include <warden/comm.h>

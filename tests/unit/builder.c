@@ -11,17 +11,17 @@ static void platform_init(struct wd_platform *p, unsigned int gic_version)
 	unsigned int cpu;
 
 	p->gic_version = gic_version;
-	p->num_cpus = 4;
+	p->num_cpus = QEMU_VIRT_NUM_CPUS;
 	p->gicd_base = TB_GICD;
 	if (gic_version == WD_GIC_V2) {
-		p->gicc_base = 0x08010000;
-		p->gich_base = 0x08030000;
-		p->gicv_base = 0x08040000;
+		p->gicc_base = QEMU_VIRT_GICC_BASE;
+		p->gich_base = QEMU_VIRT_GICH_BASE;
+		p->gicv_base = QEMU_VIRT_GICV_BASE;
 	} else {
 		p->gicr_base = TB_GICR;
 	}
-	p->num_irqs = 288;
-	p->maint_irq = 25;
+	p->num_irqs = QEMU_VIRT_NUM_IRQS;
+	p->maint_irq = QEMU_VIRT_MAINT_IRQ;
 	for (cpu = 0; cpu < p->num_cpus; cpu++)
 		p->mpidr[cpu] = cpu;
 }
@@ -32,9 +32,13 @@ static void root_init(struct tb_cell *root)
 	strcpy(root->cell.name, "root");
 	root->cell.cpu_set = 0xf;
 	tb_add_mem(root, TB_RAM, TB_RAM, TB_POOL - TB_RAM, TB_RWX);
-	tb_add_mem(root, 0, 0, 0x08000000, TB_RW | WD_MEM_IO);
-	tb_add_mem(root, 0x09000000, 0x09000000, 0x07000000, TB_RW | WD_MEM_IO);
-	tb_add_mem(root, 0x10000000, 0x10000000, 0x30000000, TB_RW | WD_MEM_IO);
+	tb_add_mem(root, QEMU_VIRT_FLASH_BASE, QEMU_VIRT_FLASH_BASE,
+		   QEMU_VIRT_FLASH_SIZE, TB_RW | WD_MEM_IO);
+	tb_add_mem(root, QEMU_VIRT_UART_BASE, QEMU_VIRT_UART_BASE,
+		   QEMU_VIRT_PCIE_BASE - QEMU_VIRT_UART_BASE,
+		   TB_RW | WD_MEM_IO);
+	tb_add_mem(root, QEMU_VIRT_PCIE_BASE, QEMU_VIRT_PCIE_BASE,
+		   QEMU_VIRT_RAM_BASE - QEMU_VIRT_PCIE_BASE, TB_RW | WD_MEM_IO);
 }
 
 static void system_init(struct tb_system *s, unsigned int gic_version)
@@ -42,7 +46,7 @@ static void system_init(struct tb_system *s, unsigned int gic_version)
 	s->sys.hypervisor = (struct wd_range){TB_HV, TB_HV_SIZE};
 	s->sys.cell_pool = (struct wd_range){TB_POOL, TB_POOL_SIZE};
 	s->sys.ram = (struct wd_range){TB_RAM, TB_RAM_SIZE};
-	s->sys.console.phys = 0x09000000;
+	s->sys.console.phys = QEMU_VIRT_UART_BASE;
 	s->sys.console.type = WD_CONSOLE_PL011;
 	platform_init(&s->sys.platform, gic_version);
 	root_init(&s->root);
@@ -53,24 +57,27 @@ static void cell_init(struct tb_cell *c, const char *name, unsigned int cpu,
 {
 	strcpy(c->cell.name, name);
 	c->cell.cpu_set = 1ull << cpu;
-	c->cell.entry = 0x40000000;
-	tb_add_mem(c, ram, 0x40000000, 0x01000000, TB_RWX | WD_MEM_LOADABLE);
-	tb_add_mem(c, comm, 0x80000000, WD_PAGE_SIZE, TB_RW | WD_MEM_COMM);
+	c->cell.entry = QEMU_VIRT_GUEST_RAM;
+	tb_add_mem(c, ram, QEMU_VIRT_GUEST_RAM, QEMU_VIRT_CELL_RAM_SIZE,
+		   TB_RWX | WD_MEM_LOADABLE);
+	tb_add_mem(c, comm, QEMU_VIRT_GUEST_COMM, WD_PAGE_SIZE,
+		   TB_RW | WD_MEM_COMM);
 }
 
 void tb_scenario_init(struct scenario *s, unsigned int gic_version)
 {
 	memset(s, 0, sizeof(*s));
 	system_init(&s->system, gic_version);
-	cell_init(&s->cells[0], "demo", 3, TB_POOL, TB_HV - WD_PAGE_SIZE);
+	cell_init(&s->cells[0], "demo", 3, QEMU_VIRT_CELL_RAM0,
+		  QEMU_VIRT_CELL_COMM0);
 	s->num_cells = 1;
 }
 
 unsigned int tb_add_cell2(struct scenario *s)
 {
 	assert(s->num_cells < TB_MAX_CELLS);
-	cell_init(&s->cells[s->num_cells], "cell2", 2, TB_POOL + 0x01000000,
-		  TB_HV - 2 * WD_PAGE_SIZE);
+	cell_init(&s->cells[s->num_cells], "cell2", 2, QEMU_VIRT_CELL_RAM1,
+		  QEMU_VIRT_CELL_COMM1);
 	return s->num_cells++;
 }
 

@@ -11,6 +11,9 @@
 #include <warden/config.h>
 #include <warden/rtos.h>
 
+/* The board the shipped configs describe: the same numbers here. */
+#include "../../configs/arm64/qemu-virt-board.h"
+
 #define TB_MAX_CELLS 4
 
 struct tb_cell {
@@ -39,15 +42,15 @@ struct tb_blob {
 	wd_u64 size;
 };
 
-/* Memory map of the shipped QEMU virt configs (see configs/arm64). */
-#define TB_RAM 0x40000000ull
-#define TB_RAM_SIZE 0x40000000ull
-#define TB_POOL 0x77000000ull
-#define TB_POOL_SIZE 0x08000000ull
-#define TB_HV 0x7f000000ull
-#define TB_HV_SIZE 0x01000000ull
-#define TB_GICD 0x08000000ull
-#define TB_GICR 0x080a0000ull /* 4 CPUs: up to 0x08120000 */
+/* Memory map of the shipped QEMU virt configs: the board header. */
+#define TB_RAM ((wd_u64)QEMU_VIRT_RAM_BASE)
+#define TB_RAM_SIZE ((wd_u64)QEMU_VIRT_RAM_SIZE)
+#define TB_POOL ((wd_u64)QEMU_VIRT_POOL_BASE)
+#define TB_POOL_SIZE ((wd_u64)QEMU_VIRT_POOL_SIZE)
+#define TB_HV ((wd_u64)QEMU_VIRT_HV_BASE)
+#define TB_HV_SIZE ((wd_u64)QEMU_VIRT_HV_SIZE)
+#define TB_GICD ((wd_u64)QEMU_VIRT_GICD_BASE)
+#define TB_GICR ((wd_u64)QEMU_VIRT_GICR_BASE) /* up to QEMU_VIRT_GICR_END */
 #define TB_RWX (WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC)
 #define TB_RW (WD_MEM_READ | WD_MEM_WRITE)
 

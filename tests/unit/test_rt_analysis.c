@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host unit tests of the schedulability analysis (inmates/rtos/analysis.c
+ * Host unit tests of the schedulability analysis (lib/rt_analysis/analysis.c
  * and friends) with textbook task sets: EDF at, below and above U = 1,
  * constrained deadlines decided by density or processor demand, RM sets
  * above the Liu & Layland bound that response-time analysis admits or
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../analysis.h"
+#include <rt_analysis.h>
 
 #define MS 1000ull /* task times below are in ms unless written in us */
 

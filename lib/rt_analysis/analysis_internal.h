@@ -3,10 +3,10 @@
  * Pieces of the schedulability analysis shared between its files. Every
  * function here expects a task set rt_analyse() has already validated.
  */
-#ifndef INMATES_RTOS_ANALYSIS_INTERNAL_H
-#define INMATES_RTOS_ANALYSIS_INTERNAL_H
+#ifndef WARDEN_RT_ANALYSIS_INTERNAL_H
+#define WARDEN_RT_ANALYSIS_INTERNAL_H
 
-#include "analysis.h"
+#include "rt_analysis.h"
 
 #define WD_U64_MAX (~(wd_u64)0)
 

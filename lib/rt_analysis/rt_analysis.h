@@ -25,8 +25,8 @@
  * set in place, more than once: the caller must pass a copy nobody else
  * can change during the call.
  */
-#ifndef INMATES_RTOS_ANALYSIS_H
-#define INMATES_RTOS_ANALYSIS_H
+#ifndef WARDEN_RT_ANALYSIS_H
+#define WARDEN_RT_ANALYSIS_H
 
 #include <warden/rtos.h>
 

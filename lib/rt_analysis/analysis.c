@@ -2,7 +2,7 @@
 /*
  * Entry of the schedulability analysis: validation of the untrusted task
  * set, the checks common to both policies, then the policy's own test
- * (analysis_edf.c, analysis_rta.c). See analysis.h for the model.
+ * (analysis_edf.c, analysis_rta.c). See rt_analysis.h for the model.
  */
 #include "analysis_internal.h"
 

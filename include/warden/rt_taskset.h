@@ -6,8 +6,8 @@
  * 90-95% of their budget: the rest covers the job's own entry and exit
  * and the kernel's overheads the analysis does not model.
  */
-#ifndef INMATES_RTOS_TASKSET_DEFS_H
-#define INMATES_RTOS_TASKSET_DEFS_H
+#ifndef WARDEN_RT_TASKSET_H
+#define WARDEN_RT_TASKSET_H
 
 #include <warden/rtos.h>
 
