@@ -295,10 +295,10 @@ static void refusals(void **state)
 	(void)state;
 	assert_int_equal(world_boot(), 0);
 	id = world_create(0);
-	assert_int_equal(cell_start(99), -ENOENT);
-	assert_int_equal(cell_set_loadable(99), -ENOENT);
-	assert_int_equal(cell_shutdown(99), -ENOENT);
-	assert_int_equal(cell_destroy(99), -ENOENT);
+	assert_int_equal(cell_start(999999), -ENOENT);
+	assert_int_equal(cell_set_loadable(999999), -ENOENT);
+	assert_int_equal(cell_shutdown(999999), -ENOENT);
+	assert_int_equal(cell_destroy(999999), -ENOENT);
 	assert_int_equal(cell_start(0), -EPERM); /* the root */
 	assert_int_equal(cell_shutdown(0), -EPERM);
 	assert_int_equal(cell_destroy(0), -EPERM);
@@ -343,7 +343,7 @@ static void mappings(void **state)
 	assert_int_equal(cell_mappings((u64)id, 1, WORLD_ROOT_BUF), 1);
 	assert_int_equal(out->run[0].pa, DEMO_COMM);
 	assert_int_equal(cell_mappings(0, 0, WORLD_ROOT_BUF), -EINVAL);
-	assert_int_equal(cell_mappings(99, 0, WORLD_ROOT_BUF), -ENOENT);
+	assert_int_equal(cell_mappings(999999, 0, WORLD_ROOT_BUF), -ENOENT);
 	assert_int_equal(cell_mappings((u64)id, 0, TB_POOL), -EFAULT);
 }
 

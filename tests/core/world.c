@@ -14,6 +14,7 @@
 #include <wd/ivshmem.h>
 #include <wd/page_pool.h>
 #include <wd/paging.h>
+#include <wd/percpu.h>
 #include <wd/printk.h>
 #include <wd/setup.h>
 
@@ -173,4 +174,33 @@ long world_create(unsigned int i)
 	ret = cell_create(WORLD_CONFIG_IPA, blob.size);
 	tb_blob_free(&blob);
 	return ret;
+}
+
+static struct cell *starting;
+static long start_ret;
+
+static void root_starts(struct percpu *pc)
+{
+	(void)pc;
+	start_ret = cell_start(starting->id);
+}
+
+static bool start_while_parked(struct percpu *pc)
+{
+	(void)pc;
+	fake_arch.on_idle = NULL;
+	fake_cpu_run(0, root_starts);
+	return true;
+}
+
+long world_start(struct cell *cell)
+{
+	unsigned int boot = (unsigned int)__builtin_ctzll(cell->cpu_set);
+
+	starting = cell;
+	start_ret = -1;
+	fake_arch.on_idle = start_while_parked;
+	if (fake_cpu_run(boot, cell_cpu_park) != FAKE_CPU_ENTERED)
+		return start_ret ?: -1;
+	return start_ret;
 }

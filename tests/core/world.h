@@ -35,6 +35,12 @@ int world_boot(void);
 int world_exit(void);
 /* WD_HC_CELL_CREATE of world.cells[i], copied to the root's RAM. */
 long world_create(unsigned int i);
+/*
+ * WD_HC_CELL_START from CPU 0 while the cell's boot CPU waits parked:
+ * that CPU enters the cell. 0, or what went wrong (-1: it did not enter).
+ */
+struct cell;
+long world_start(struct cell *cell);
 
 /*
  * page_alloc() (wrapped: -Wl,--wrap=page_alloc): calls counted, the
