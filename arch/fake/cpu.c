@@ -39,13 +39,12 @@ void fake_cpus_init(struct cell *cell, u64 online)
 		fake_cpus[cpu].active = true;
 		fake_cpus[cpu].cell = cell;
 		fake_cpus[cpu].parked = !(online & BIT(cpu));
-		fake_cpus[cpu].power = online & BIT(cpu) ? CPU_POWER_ON
-							 : CPU_POWER_OFF;
+		fake_cpus[cpu].power =
+			online & BIT(cpu) ? CPU_POWER_ON : CPU_POWER_OFF;
 	}
 }
 
-enum fake_cpu_exit fake_cpu_run(unsigned int cpu,
-				void (*fn)(struct percpu *pc))
+enum fake_cpu_exit fake_cpu_run(unsigned int cpu, void (*fn)(struct percpu *pc))
 {
 	jmp_buf here, *outer = cpu_exit;
 	unsigned int caller = fake_arch.this_cpu;

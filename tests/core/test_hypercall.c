@@ -93,9 +93,9 @@ static void root_only_refused_from_cell(void **state)
 		a1 = root_only[i].a1 == CELL ? cell->id : root_only[i].a1;
 		a2 = root_only[i].id == WD_HC_CELL_CREATE ? cell2_size
 							  : root_only[i].a2;
-		assert_int_equal(call(CELL_CPU, root_only[i].id, a1, a2,
-				      WORLD_ROOT_BUF),
-				 -EPERM);
+		assert_int_equal(
+			call(CELL_CPU, root_only[i].id, a1, a2, WORLD_ROOT_BUF),
+			-EPERM);
 	}
 	assert_int_equal(world_disables, 0);
 	assert_int_equal(cell_count(), 2);
@@ -115,22 +115,18 @@ static void root_calls(void **state)
 	assert_int_equal(call(0, WD_HC_CELL_STATE, id, 0, 0),
 			 WD_CELL_STATE_RUNNING);
 	assert_int_equal(call(0, WD_HC_CELL_STATE, 999, 0, 0), -ENOENT);
-	assert_int_equal(call(0, WD_HC_CELL_STATS, id, CELL_CPU,
-			      WD_STAT_FAULT),
+	assert_int_equal(call(0, WD_HC_CELL_STATS, id, CELL_CPU, WD_STAT_FAULT),
 			 42);
 	assert_int_equal(call(0, WD_HC_CELL_STATS, id, 2, WD_STAT_FAULT),
 			 -EINVAL); /* not the cell's CPU */
 	assert_int_equal(call(0, WD_HC_CELL_STATS, id, 64, 0), -EINVAL);
-	assert_int_equal(call(0, WD_HC_CELL_STATS, id, CELL_CPU,
-			      WD_STAT_COUNT),
+	assert_int_equal(call(0, WD_HC_CELL_STATS, id, CELL_CPU, WD_STAT_COUNT),
 			 -EINVAL);
-	assert_int_equal(call(0, WD_HC_CELL_STATS, 999, CELL_CPU, 0),
-			 -ENOENT);
+	assert_int_equal(call(0, WD_HC_CELL_STATS, 999, CELL_CPU, 0), -ENOENT);
 	id2 = call(0, WD_HC_CELL_CREATE, WORLD_CONFIG_IPA, cell2_size, 0);
 	assert_true(id2 > (long)id);
-	assert_int_equal(call(0, WD_HC_CELL_MAPPINGS, (u64)id2, 0,
-			      WORLD_ROOT_BUF),
-			 2);
+	assert_int_equal(
+		call(0, WD_HC_CELL_MAPPINGS, (u64)id2, 0, WORLD_ROOT_BUF), 2);
 	assert_int_equal(call(0, WD_HC_CELL_DESTROY, (u64)id2, 0, 0), 0);
 	assert_int_equal(call(0, WD_HC_CELL_SET_LOADABLE, id, 0, 0), -EBUSY);
 	assert_int_equal(call(0, WD_HC_DISABLE, 0, 0, 0), 0);
@@ -144,9 +140,8 @@ static void get_info(void **state)
 	(void)state;
 	assert_int_equal(call(CELL_CPU, WD_HC_GET_INFO, WD_INFO_VERSION, 0, 0),
 			 (WARDEN_VERSION_MAJOR << 16) | WARDEN_VERSION_MINOR);
-	assert_int_equal(call(CELL_CPU, WD_HC_GET_INFO, WD_INFO_NUM_CELLS, 0,
-			      0),
-			 2);
+	assert_int_equal(
+		call(CELL_CPU, WD_HC_GET_INFO, WD_INFO_NUM_CELLS, 0, 0), 2);
 	assert_int_equal(call(0, WD_HC_GET_INFO, WD_INFO_MEM_POOL_USED, 0, 0),
 			 page_pool_used());
 	assert_int_equal(call(0, WD_HC_GET_INFO, WD_INFO_MEM_POOL_SIZE, 0, 0),
@@ -158,8 +153,7 @@ static void unknown_ids(void **state)
 {
 	(void)state;
 	assert_int_equal(call(CELL_CPU, WD_HC_BASE - 1, 0, 0, 0), -ENOSYS);
-	assert_int_equal(call(CELL_CPU, WD_HC(WD_HC_COUNT), 0, 0, 0),
-			 -ENOSYS);
+	assert_int_equal(call(CELL_CPU, WD_HC(WD_HC_COUNT), 0, 0, 0), -ENOSYS);
 	assert_int_equal(call(0, WD_HC(0xffff), 0, 0, 0), -ENOSYS);
 	assert_int_equal(call(0, 0, 0, 0, 0), -ENOSYS);
 	assert_true(hypercall_is_warden(WD_HC(WD_HC_COUNT)));
@@ -196,9 +190,9 @@ static void console(void **state)
 static void cell_fault(void **state)
 {
 	(void)state;
-	assert_int_equal(call(CELL_CPU, WD_HC_CELL_FAULT, 0x25ull << 26,
-			      0x40001000, 0),
-			 0);
+	assert_int_equal(
+		call(CELL_CPU, WD_HC_CELL_FAULT, 0x25ull << 26, 0x40001000, 0),
+		0);
 	assert_int_equal(cell->state, WD_CELL_STATE_FAILED);
 	assert_non_null(strstr(world_last_printk, "unhandled exception"));
 	assert_non_null(strstr(world_last_printk, "0x40001000"));

@@ -103,8 +103,7 @@ static void doorbells(void **state)
 	assert_int_equal(ivshmem_doorbell(demo, 2, root_cell.id), -ENOENT);
 	/* A peer that does not run is not rung. */
 	assert_int_equal(ivshmem_doorbell(demo, 2, cell2->id), -EAGAIN);
-	assert_int_equal(ivshmem_doorbell(cell2, 2, WD_DOORBELL_ALL_PEERS),
-			 1);
+	assert_int_equal(ivshmem_doorbell(cell2, 2, WD_DOORBELL_ALL_PEERS), 1);
 	rang(1, DEMO_BELL2);
 	assert_int_equal(ivshmem_doorbell(demo, 1, demo->id), -ENOENT);
 	rang(0, 0);
@@ -200,6 +199,5 @@ int main(void)
 		TEST(last_sharer_scrubs),
 	};
 
-	return cmocka_run_group_tests_name("core: ivshmem", tests, NULL,
-					   NULL);
+	return cmocka_run_group_tests_name("core: ivshmem", tests, NULL, NULL);
 }

@@ -363,6 +363,6 @@ int main(void)
 		TEST(mappings),
 	};
 
-	return cmocka_run_group_tests_name("core: cell lifecycle", tests,
-					   NULL, NULL);
+	return cmocka_run_group_tests_name("core: cell lifecycle", tests, NULL,
+					   NULL);
 }

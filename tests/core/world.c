@@ -43,8 +43,8 @@ static int phys_init(void)
 	static int err = 1;
 
 	if (err > 0)
-		err = phys_map(WORLD_CONFIG_IPA, 4 * PAGE_SIZE) ?:
-			      phys_map(TB_POOL, TB_POOL_SIZE);
+		err = phys_map(WORLD_CONFIG_IPA, 4 * PAGE_SIZE)
+			      ?: phys_map(TB_POOL, TB_POOL_SIZE);
 	return err;
 }
 
@@ -133,8 +133,8 @@ int world_boot(void)
 	world_allocs = (struct world_allocs){0};
 	world_printks = world_disables = 0;
 	system_blob = tb_build_system(&world.system);
-	fake_cpus_init(&root_cell, world.system.root.cell.cpu_set &
-					   ~offline_cpus());
+	fake_cpus_init(&root_cell,
+		       world.system.root.cell.cpu_set & ~offline_cpus());
 	if (paging_create(&hyp, &arch_hyp_paging))
 		return -1;
 	return cell_init_root(wd_system_config(),
