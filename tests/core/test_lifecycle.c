@@ -25,6 +25,8 @@
 #define DEMO_CPU 3
 #define DEMO_COMM (TB_HV - PAGE_SIZE) /* builder.c */
 #define RTC 0x09010000ull
+#define WAY 0x20000ull /* coloured tests: 32 colours */
+#define COMM_COLOURED 0x7e000000ull
 
 static long id;
 
@@ -127,13 +129,14 @@ static void shut_down(void)
 static void destroyed(void)
 {
 	u8 *ram = paging_ptr(TB_POOL);
-	u8 *comm = paging_ptr(DEMO_COMM);
+	u8 *comm = (u8 *)demo()->comm;
+	u64 comm_pa = paging_pa(comm);
 
 	assert_int_equal(cell_destroy((u64)id), 0);
 	assert_null(cell_next(NULL));
 	assert_ptr_equal(demo_cpu()->cell, &root_cell);
 	assert_int_equal(root_cell.cpu_set, 0xf);
-	assert_false(root_maps(DEMO_COMM));
+	assert_false(root_maps(comm_pa));
 	assert_int_equal(ram[0] | ram[PAGE_SIZE - 1], 0); /* scrubbed */
 	assert_int_equal(comm[0], 0);
 }
@@ -171,6 +174,7 @@ static void unchanged(u64 used)
 	assert_int_equal(pc->power, CPU_POWER_OFF);
 	assert_true(root_maps(RTC));
 	assert_false(root_maps(DEMO_COMM));
+	assert_false(root_maps(COMM_COLOURED));
 	assert_false(root_maps(TB_POOL));
 }
 
@@ -201,14 +205,11 @@ static unsigned int count_allocs(u64 used)
 }
 
 /* The Nth allocation fails, for every N: -ENOMEM, nothing changed. */
-static void create_fails_at_every_alloc(void **state)
+static void fail_every_alloc(void)
 {
-	u64 used;
-	unsigned int n, k;
+	u64 used = boot_with_device();
+	unsigned int n, k = count_allocs(used);
 
-	(void)state;
-	used = boot_with_device();
-	k = count_allocs(used);
 	assert_true(k >= 8); /* blob, EL2 copy, stage 2, root's comm map */
 	for (n = 1; n <= k; n++) {
 		world_allocs = (struct world_allocs){.fail_at = n};
@@ -221,6 +222,12 @@ static void create_fails_at_every_alloc(void **state)
 	assert_true(id > 0);
 	assert_int_equal(cell_destroy((u64)id), 0);
 	unchanged(used);
+}
+
+static void create_fails_at_every_alloc(void **state)
+{
+	(void)state;
+	fail_every_alloc();
 }
 
 /* Linux onlines the CPU while create builds (its last allocation). */
@@ -347,6 +354,65 @@ static void mappings(void **state)
 	assert_int_equal(cell_mappings((u64)id, 0, TB_POOL), -EFAULT);
 }
 
+/*
+ * A coloured cell (Documentation/colouring.md): 32 colours of 4 KiB,
+ * the demo takes colours 0-15, so its frames are runs of 64 KiB every
+ * 128 KiB from the pool's start, its comm page the first such frame from
+ * 0x7e000000. Its stage 2, the root's loan, the dump and the scrub walk
+ * the same frames; the frames between them are not the cell's.
+ */
+static void colour_demo(void)
+{
+	world.system.sys.platform.llc_way_size = WAY;
+	world.cells[0].cell.colours = 0xffff;
+	world.cells[0].mem[1].phys_start = COMM_COLOURED;
+}
+
+/* Its stage 2 has more tables: each allocation fails once too. */
+static void coloured_create_fails_at_every_alloc(void **state)
+{
+	(void)state;
+	colour_demo();
+	fail_every_alloc();
+}
+
+static u8 byte_at(u64 pa)
+{
+	return *(u8 *)paging_ptr(pa);
+}
+
+static void coloured_cycle(void **state)
+{
+	const struct wd_mappings *out = paging_ptr(WORLD_ROOT_BUF);
+	u64 used;
+
+	(void)state;
+	colour_demo();
+	assert_int_equal(world_boot(), 0);
+	used = page_pool_used();
+	id = world_create(0);
+	assert_true(id > 0);
+	assert_int_equal(demo()->comm->state, WD_CELL_STATE_CREATED);
+	assert_ptr_equal(demo()->comm, paging_ptr(COMM_COLOURED));
+	/* 16 MiB in 64 KiB runs, then the comm page. */
+	assert_int_equal(cell_mappings((u64)id, 0, WORLD_ROOT_BUF), 127);
+	assert_int_equal(out->run[1].ipa, 0x40000000 + 0x10000);
+	assert_int_equal(out->run[1].pa, TB_POOL + WAY);
+	assert_int_equal(out->run[1].size, 0x10000);
+	assert_int_equal(cell_mappings((u64)id, 256, WORLD_ROOT_BUF), 1);
+	assert_int_equal(out->run[0].pa, COMM_COLOURED);
+	assert_int_equal(cell_set_loadable((u64)id), 0);
+	assert_true(root_maps(TB_POOL + WAY));
+	assert_false(root_maps(TB_POOL + 0x10000)); /* colour 16: not lent */
+	memset(paging_ptr(TB_POOL), 0xaa, 0x20000); /* 2 runs' span */
+	started();
+	shut_down();
+	destroyed();
+	assert_int_equal(byte_at(TB_POOL + 0xffff), 0);
+	assert_int_equal(byte_at(TB_POOL + 0x10000), 0xaa); /* not its own */
+	assert_int_equal(page_pool_used(), used);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -361,6 +427,8 @@ int main(void)
 		TEST(refusals),
 		TEST(start_needs_parked_cpus),
 		TEST(mappings),
+		TEST(coloured_cycle),
+		TEST(coloured_create_fails_at_every_alloc),
 	};
 
 	return cmocka_run_group_tests_name("core: cell lifecycle", tests, NULL,
