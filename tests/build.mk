@@ -156,6 +156,13 @@ $(CORE_OUT)/test_cell_create: $(CORE_DIR)/test_cell_create.c $(CORE_SRCS) \
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(CORE_CFLAGS) -o $@ $(filter %.c,$^) -lcmocka
 
+# The formatter and printk, and the MMIO region table.
+CORE_PRINTK := hypervisor/printk.c hypervisor/mmio.c
+$(CORE_OUT)/test_printk: $(CORE_DIR)/test_printk.c $(CORE_SRCS) \
+		$(CORE_PRINTK) $(CORE_HEADERS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(CORE_CFLAGS) -o $@ $(filter %.c,$^) -lcmocka
+
 .PHONY: test-core
 test-core: $(CORE_TESTS)
 	@failed=0; for t in $(CORE_TESTS); do \
@@ -180,16 +187,18 @@ COV_OBJS := $(patsubst %.c,$(COV_OUT)/%.o,$(CORE_SRCS))
 COV_CREATE := $(patsubst %.c,$(COV_OUT)/%.o,$(CORE_CREATE))
 COV_ROOT := $(patsubst %.c,$(COV_OUT)/%.o,$(CORE_ROOT))
 COV_WORLD := $(patsubst %.c,$(COV_OUT)/%.o,$(CORE_WORLD))
+COV_PRINTK := $(patsubst %.c,$(COV_OUT)/%.o,$(CORE_PRINTK))
 # Every hypervisor/ file some core test builds; the others are compiled
 # (not linked) only for gcov to count their lines in the total.
 CORE_COVERED := $(sort $(filter hypervisor/%,$(CORE_SRCS) $(CORE_CREATE) \
-	$(CORE_ROOT) $(CORE_WORLD)))
+	$(CORE_ROOT) $(CORE_WORLD) $(CORE_PRINTK)))
 CORE_ALL := $(sort $(wildcard hypervisor/*.c))
 COV_UNBUILT := $(patsubst %.c,$(COV_OUT)/%.o,\
 	$(filter-out $(CORE_COVERED),$(CORE_ALL)))
 COV_FLAGS := $(CORE_FLAGS) -O0 --coverage
 
-.SECONDARY: $(COV_OBJS) $(COV_CREATE) $(COV_ROOT) $(COV_WORLD)
+.SECONDARY: $(COV_OBJS) $(COV_CREATE) $(COV_ROOT) $(COV_WORLD) \
+	$(COV_PRINTK)
 $(COV_OUT)/%.o: %.c $(CORE_HEADERS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(COV_FLAGS) -c $< -o $@
@@ -200,6 +209,10 @@ $(COV_OUT)/test_%: $(CORE_DIR)/test_%.c $(COV_OBJS)
 $(addprefix $(COV_OUT)/,$(CORE_WORLD_NAMES)): $(COV_OUT)/%: \
 		$(CORE_DIR)/%.c $(COV_OBJS) $(COV_WORLD)
 	$(HOSTCC) $(COV_FLAGS) -o $@ $^ $(CORE_WORLD_LDFLAGS) -lcmocka
+
+$(COV_OUT)/test_printk: $(CORE_DIR)/test_printk.c $(COV_OBJS) \
+		$(COV_PRINTK)
+	$(HOSTCC) $(COV_FLAGS) -o $@ $^ -lcmocka
 
 $(COV_OUT)/test_cell_create: $(CORE_DIR)/test_cell_create.c $(COV_OBJS) \
 		$(COV_CREATE)
