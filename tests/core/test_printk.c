@@ -43,12 +43,12 @@ static size_t fmt(char *buf, size_t size, const char *f, ...)
 	return n;
 }
 
-#define EXPECT(want, ...)                                                  \
-	do {                                                               \
-		char b[128];                                               \
-		assert_int_equal(fmt(b, sizeof(b), __VA_ARGS__),           \
-				 strlen(want));                            \
-		assert_string_equal(b, want);                              \
+#define EXPECT(want, ...)                                        \
+	do {                                                     \
+		char b[128];                                     \
+		assert_int_equal(fmt(b, sizeof(b), __VA_ARGS__), \
+				 strlen(want));                  \
+		assert_string_equal(b, want);                    \
 	} while (0)
 
 static void conversions(void **state)
