@@ -355,6 +355,48 @@ static void mappings(void **state)
 }
 
 /*
+ * Trust: the config's address and size are the root's word. Only its
+ * own RAM is read: not the cell pool, not Warden, no wrap-around.
+ */
+static void config_outside_root_ram(void **state)
+{
+	u64 used;
+
+	(void)state;
+	assert_int_equal(world_boot(), 0);
+	used = page_pool_used();
+	assert_int_equal(cell_create(TB_POOL, 256), -EFAULT);
+	assert_int_equal(cell_create(TB_HV, 256), -EFAULT);
+	assert_int_equal(cell_create(0x09000000, 256), -EFAULT); /* IO */
+	assert_int_equal(cell_create(~0ull - 16, 256), -EFAULT);
+	assert_int_equal(cell_create(TB_POOL - 128, 256), -EFAULT);
+	assert_int_equal(cell_create(WORLD_CONFIG_IPA, 0), -EFAULT);
+	assert_int_equal(page_pool_used(), used);
+	assert_null(cell_next(NULL));
+}
+
+/* What the arch asks the core about addresses (faults, GIC tables). */
+static void address_owners(void **state)
+{
+	(void)state;
+	tb_add_dev(&world.cells[0], "pl031", RTC, 0x1000, 34);
+	assert_int_equal(world_boot(), 0);
+	id = world_create(0);
+	assert_ptr_equal(cell_owning(TB_POOL + 0x123), demo());
+	assert_ptr_equal(cell_owning(RTC), demo());
+	assert_null(cell_owning(TB_RAM));
+	assert_null(cell_owning(TB_POOL + 0x01000000)); /* just past */
+	assert_null(cell_owning(RTC + 0x1000));
+	assert_true(root_owns_ram(TB_RAM, 0x10000));
+	assert_false(root_owns_ram(TB_RAM, 0));
+	assert_false(root_owns_ram(TB_POOL - 0x1000, 0x2000));
+	assert_false(root_owns_ram(TB_POOL, 0x1000)); /* lent back and forth */
+	assert_false(root_owns_ram(TB_HV, 0x1000));
+	assert_false(root_owns_ram(0x09000000, 0x1000)); /* IO */
+	assert_false(root_owns_ram(~0ull - 0xfff, 0x2000));
+}
+
+/*
  * A coloured cell (Documentation/colouring.md): 32 colours of 4 KiB,
  * the demo takes colours 0-15, so its frames are runs of 64 KiB every
  * 128 KiB from the pool's start, its comm page the first such frame from
@@ -427,6 +469,8 @@ int main(void)
 		TEST(refusals),
 		TEST(start_needs_parked_cpus),
 		TEST(mappings),
+		TEST(config_outside_root_ram),
+		TEST(address_owners),
 		TEST(coloured_cycle),
 		TEST(coloured_create_fails_at_every_alloc),
 	};
