@@ -175,6 +175,12 @@ test-core: $(CORE_TESTS)
 	else echo "test-core: FAILED"; fi; \
 	exit $$failed
 
+# Slow (minutes): every mutant of tests/core/mutation.py (one rule of
+# hypervisor/ broken) must make its core test fail.
+.PHONY: test-core-mutation
+test-core-mutation:
+	python3 tests/core/mutation.py
+
 # What the root lends and takes back, with configs from the unit builder.
 CORE_ROOT := hypervisor/cell_root.c hypervisor/colour.c hypervisor/config.c \
 	$(UNIT_DIR)/builder.c
