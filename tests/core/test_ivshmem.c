@@ -18,6 +18,7 @@
 #include <arch/fake.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
+#include <wd/hypercall.h>
 #include <wd/ivshmem.h>
 #include <wd/percpu.h>
 
@@ -107,6 +108,13 @@ static void doorbells(void **state)
 	rang(1, DEMO_BELL2);
 	assert_int_equal(ivshmem_doorbell(demo, 1, demo->id), -ENOENT);
 	rang(0, 0);
+	/* The same through the hypercalls, from demo's CPU. */
+	assert_int_equal(hypercall_dispatch(percpu_of(3), WD_HC_DOORBELL, 1,
+					    WD_DOORBELL_ALL_PEERS, 0),
+			 1);
+	rang(1, ROOT_BELL);
+	assert_int_equal(
+		hypercall_dispatch(percpu_of(3), WD_HC_LINK_STATE, 2, 0, 0), 0);
 }
 
 static void link_state(void **state)

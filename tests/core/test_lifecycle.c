@@ -354,6 +354,64 @@ static void mappings(void **state)
 	assert_int_equal(cell_mappings((u64)id, 0, TB_POOL), -EFAULT);
 }
 
+/* Destroyed while lent for loading: the root keeps none of its RAM. */
+static void destroy_while_loading(void **state)
+{
+	u64 used;
+
+	(void)state;
+	assert_int_equal(world_boot(), 0);
+	used = page_pool_used();
+	id = world_create(0);
+	assert_int_equal(cell_set_loadable((u64)id), 0);
+	assert_true(root_maps(TB_POOL));
+	assert_int_equal(cell_destroy((u64)id), 0);
+	assert_false(root_maps(TB_POOL));
+	assert_false(root_maps(TB_POOL + 0xfff000));
+	assert_int_equal(page_pool_used(), used);
+}
+
+/* A CPU that never parks: destroy gives up, the cell stays as it was. */
+static void destroy_times_out(void **state)
+{
+	(void)state;
+	assert_int_equal(world_boot(), 0);
+	id = world_create(0);
+	started();
+	fake_arch.relax_step = 1000000; /* 1 ms */
+	assert_int_equal(cell_destroy((u64)id), -ETIMEDOUT);
+	assert_non_null(demo());
+	assert_int_equal(demo()->state, WD_CELL_STATE_RUNNING);
+	assert_ptr_equal(demo_cpu()->cell, demo());
+	assert_true(root_maps(DEMO_COMM));
+}
+
+/* Without a comm region: nothing published, x0 = 0 at entry. */
+static void no_comm_region(void **state)
+{
+	(void)state;
+	world.cells[0].cell.num_mem_regions = 1;
+	assert_int_equal(world_boot(), 0);
+	id = world_create(0);
+	assert_true(id > 0);
+	assert_null(demo()->comm);
+	assert_false(root_maps(DEMO_COMM));
+	assert_int_equal(world_start(demo()), 0);
+	assert_int_equal(fake_arch.context, 0);
+}
+
+/*
+ * Defence in depth: a root region over Warden's memory (the checker
+ * refuses it first) would hand the hypervisor to Linux.
+ */
+static void root_over_warden_refused(void **state)
+{
+	(void)state;
+	tb_add_mem(&world.system.root, TB_HV, TB_HV, 0x1000, TB_RW);
+	assert_int_equal(world_boot(), -1);
+	assert_non_null(strstr(world_last_printk, "set-up failed"));
+}
+
 /*
  * Trust: the config's address and size are the root's word. Only its
  * own RAM is read: not the cell pool, not Warden, no wrap-around.
@@ -469,6 +527,10 @@ int main(void)
 		TEST(refusals),
 		TEST(start_needs_parked_cpus),
 		TEST(mappings),
+		TEST(destroy_while_loading),
+		TEST(destroy_times_out),
+		TEST(no_comm_region),
+		TEST(root_over_warden_refused),
 		TEST(config_outside_root_ram),
 		TEST(address_owners),
 		TEST(coloured_cycle),
