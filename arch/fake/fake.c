@@ -54,8 +54,12 @@ u64 arch_counter_freq(void)
 	return 1000000000; /* 1 tick = 1 ns */
 }
 
+/* A waiting loop's turn: time passes, other CPUs may move. */
 void arch_cpu_relax(void)
 {
+	fake_arch.counter += fake_arch.relax_step;
+	if (fake_arch.on_relax)
+		fake_arch.on_relax();
 }
 
 u64 fake_pool_init(u64 pages)
@@ -81,7 +85,7 @@ int arch_cell_init(struct cell *cell)
 {
 	(void)cell;
 	fake_arch.cell_inits++;
-	return 0;
+	return fake_arch.cell_init_err;
 }
 
 void arch_dcache_clean(u64 pa, u64 size)

@@ -20,6 +20,7 @@
 
 struct cell;
 struct paging;
+struct percpu;
 
 #define FAKE_PTE_VALID BIT(0)
 #define FAKE_PTE_TABLE (BIT(0) | BIT(1))
@@ -37,6 +38,22 @@ struct fake_arch_log {
 	u64 pool_used_at_flush;
 	u64 counter; /* arch_counter(): the test moves it */
 	unsigned int cell_inits;
+	/* arch/fake/cpu.c (the CPUs as data) and arch_cpu_relax(). */
+	int cell_init_err; /* arch_cell_init() fails with it if non-zero */
+	unsigned int cell_exits;
+	u64 relax_step; /* arch_cpu_relax() advances the counter by it */
+	void (*on_relax)(void); /* and calls it (another CPU's move) */
+	unsigned int this_cpu; /* arch_this_cpu() */
+	u64 kicked; /* CPUs arch_cpu_kick() interrupted */
+	unsigned int kicks;
+	u64 quiesced; /* CPUs that ran arch_cpu_quiesce() */
+	unsigned int idles;
+	/* Called by arch_cpu_idle(): true to keep idling, else it leaves. */
+	bool (*on_idle)(struct percpu *pc);
+	u64 entry, context; /* of the last arch_cpu_enter() */
+	unsigned int doorbells; /* arch_doorbell_ring() calls */
+	u32 last_doorbell;
+	unsigned int traps_printed;
 };
 
 extern struct fake_arch_log fake_arch;
@@ -48,5 +65,23 @@ void fake_arch_reset(void);
  */
 u64 fake_pool_init(u64 pages);
 void fake_pool_exit(void);
+
+/*
+ * CPUs as data (arch/fake/cpu.c): percpu_of() and this_cpu() over an
+ * array of WD_MAX_CPUS. fake_cpus_init() puts every CPU in cell, those of online
+ * running (powered on), the others parked and off, as Linux leaves
+ * CPUs it offlined.
+ *
+ * The park loop never returns on hardware; here fake_cpu_run() runs fn
+ * as the given CPU and returns how it left: fn returned, or
+ * arch_cpu_idle() (on_idle NULL or false: the CPU waits, parked), or
+ * arch_cpu_enter() (the CPU entered its cell) jumped back out. Runs may
+ * nest (a CPU parks from another's on_relax).
+ */
+enum fake_cpu_exit { FAKE_CPU_RETURNED, FAKE_CPU_IDLE, FAKE_CPU_ENTERED };
+
+void fake_cpus_init(struct cell *cell, u64 online);
+enum fake_cpu_exit fake_cpu_run(unsigned int cpu,
+				void (*fn)(struct percpu *pc));
 
 #endif

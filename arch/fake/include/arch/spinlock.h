@@ -20,6 +20,12 @@ static inline void spin_lock(spinlock_t *l)
 			;
 }
 
+/* True if taken (console.c drains the UART only if no one else does). */
+static inline bool spin_trylock(spinlock_t *l)
+{
+	return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
+}
+
 static inline void spin_unlock(spinlock_t *l)
 {
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
