@@ -1,10 +1,11 @@
 # The `warden` CLI, one source built twice: for the host (C11, strict) and
 # statically for the arm64 guest. Both link the hypervisor's config checker.
 WARDEN_CLI_SRCS := $(filter-out tools/warden-shm-ping.c,$(wildcard tools/*.c)) \
-	hypervisor/config.c \
+	hypervisor/config.c $(CHECKER_ARCH_SRCS) \
 	$(RTOS_ANALYSIS_SRCS)
 WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h \
+	hypervisor/include/wd/config_rules.h \
 	include/warden/config.h \
 	include/warden/ioctl.h include/warden/version.h include/warden/rtos.h \
 	inmates/rtos/analysis.h

@@ -93,3 +93,8 @@ void arch_scrub(u64 pa, u64 size)
 {
 	memset(paging_ptr(pa), 0, size);
 }
+
+void arch_fill_comm(struct wd_comm_region *comm)
+{
+	(void)comm; /* the fake arch has no interrupt-controller part */
+}

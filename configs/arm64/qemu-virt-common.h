@@ -22,7 +22,7 @@ static const struct {
 	struct wd_link links[1];
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
-	.hdr = WD_HEADER(WD_KIND_SYSTEM, config),
+	.hdr = WD_HEADER(WD_ARCH_ARM64, WD_KIND_SYSTEM, config),
 	.sys =
 		{
 			.hypervisor = {.start = 0x7f000000, .size = 0x01000000},
@@ -32,19 +32,7 @@ static const struct {
 				    .type = WD_CONSOLE_PL011},
 			.platform =
 				{
-					.gic_version = QEMU_VIRT_GIC,
 					.num_cpus = QEMU_VIRT_NUM_CPUS,
-					.gicd_base = 0x08000000,
-#if QEMU_VIRT_GIC == 2
-					.gicc_base = 0x08010000,
-					.gich_base = 0x08030000,
-					.gicv_base = 0x08040000,
-#else
-					.gicr_base = 0x080a0000,
-#endif
-					.num_irqs = 288,
-					.maint_irq = 25,
-					.mpidr = {0, 1, 2, 3},
 					/* cortex-a57 L2: 2 MiB, 16 ways:
 					 * 32 colours (CCSIDR reads the same) */
 					.llc_way_size = 0x20000,
@@ -53,6 +41,22 @@ static const struct {
 					 * stripes, independent of the colour
 					 * bits 12-16. Documentation/colouring.md */
 					.bank_mask = 0x60000,
+					.arm64 =
+						{
+							.gic_version =
+								QEMU_VIRT_GIC,
+							.gicd_base = 0x08000000,
+#if QEMU_VIRT_GIC == 2
+							.gicc_base = 0x08010000,
+							.gich_base = 0x08030000,
+							.gicv_base = 0x08040000,
+#else
+							.gicr_base = 0x080a0000,
+#endif
+							.num_irqs = 288,
+							.maint_irq = 25,
+							.mpidr = {0, 1, 2, 3},
+						},
 				},
 		},
 	.root =

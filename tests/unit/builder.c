@@ -10,20 +10,20 @@ static void platform_init(struct wd_platform *p, unsigned int gic_version)
 {
 	unsigned int cpu;
 
-	p->gic_version = gic_version;
+	p->arm64.gic_version = gic_version;
 	p->num_cpus = 4;
-	p->gicd_base = TB_GICD;
+	p->arm64.gicd_base = TB_GICD;
 	if (gic_version == WD_GIC_V2) {
-		p->gicc_base = 0x08010000;
-		p->gich_base = 0x08030000;
-		p->gicv_base = 0x08040000;
+		p->arm64.gicc_base = 0x08010000;
+		p->arm64.gich_base = 0x08030000;
+		p->arm64.gicv_base = 0x08040000;
 	} else {
-		p->gicr_base = TB_GICR;
+		p->arm64.gicr_base = TB_GICR;
 	}
-	p->num_irqs = 288;
-	p->maint_irq = 25;
+	p->arm64.num_irqs = 288;
+	p->arm64.maint_irq = 25;
 	for (cpu = 0; cpu < p->num_cpus; cpu++)
-		p->mpidr[cpu] = cpu;
+		p->arm64.mpidr[cpu] = cpu;
 }
 
 /* The root of configs/arm64/qemu-virt-common.h, minus any GIC frame. */
@@ -155,7 +155,8 @@ static struct tb_blob blob_alloc(unsigned int kind, size_t payload)
 	struct tb_blob b;
 	struct wd_header hdr = {.magic = WD_CONFIG_MAGIC,
 				.revision = WD_CONFIG_REVISION,
-				.kind = kind};
+				.kind = kind,
+				.arch = WD_ARCH_ARM64};
 
 	b.size = (sizeof(hdr) + payload + 7) & ~(size_t)7;
 	b.data = calloc(1, b.size);
