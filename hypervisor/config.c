@@ -166,40 +166,25 @@ static int checker_result(const struct checker *ck)
 	return ck->report->count == ck->count_before ? 0 : -WD_EINVAL;
 }
 
-static void violation_v(struct checker *ck, const char *field, int index,
-			const char *fmt, __builtin_va_list ap)
-{
-	char reason[REASON_MAX];
-	struct text t = {reason, 0, sizeof(reason)};
-
-	reason[0] = '\0';
-	text_vformat(&t, fmt, ap);
-	ck->report->count++;
-	ck->report->subject = ck->subject;
-	if (ck->report->violation)
-		ck->report->violation(ck->report->ctx, ck->cell, field, index,
-				      reason);
-}
-
-__attribute__((format(printf, 4, 5))) static void
-violation(struct checker *ck, const char *field, int index, const char *fmt,
-	  ...)
-{
-	__builtin_va_list ap;
-
-	__builtin_va_start(ap, fmt);
-	violation_v(ck, field, index, fmt, ap);
-	__builtin_va_end(ap);
-}
+/* One variadic reporter for the common and the arch rules (it is big). */
+#define violation(...) wdc_violation(__VA_ARGS__)
 
 void wdc_violation(struct checker *ck, const char *field, int index,
 		   const char *fmt, ...)
 {
+	char reason[REASON_MAX];
+	struct text t = {reason, 0, sizeof(reason)};
 	__builtin_va_list ap;
 
+	reason[0] = '\0';
 	__builtin_va_start(ap, fmt);
-	violation_v(ck, field, index, fmt, ap);
+	text_vformat(&t, fmt, ap);
 	__builtin_va_end(ap);
+	ck->report->count++;
+	ck->report->subject = ck->subject;
+	if (ck->report->violation)
+		(ck->report->violation)(ck->report->ctx, ck->cell, field, index,
+					reason);
 }
 
 /* ---- Address ranges. Sizes may be hostile: ends saturate. ---- */

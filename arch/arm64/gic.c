@@ -128,7 +128,7 @@ void gic_route(struct percpu *pc, u32 iar, const struct virq *v)
 	else if (v->intid != SGI_WARDEN)
 		gic_inject(pc, v);
 	else
-		cell_cpu_sgi(pc); /* may not return: last */
+		cell_cpu_kicked(pc); /* may not return: last */
 }
 
 u32 gic_maint_intid(void)

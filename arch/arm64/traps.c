@@ -185,7 +185,7 @@ void arch_handle_fiq(struct trap_frame *f)
 	(void)f;
 	if (intid == SGI_WARDEN) {
 		pc->stats[WD_STAT_IRQ]++;
-		cell_cpu_sgi(pc); /* may not return */
+		cell_cpu_kicked(pc); /* may not return */
 		return;
 	}
 	if (intid >= INTID_SPURIOUS)

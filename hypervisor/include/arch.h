@@ -52,7 +52,7 @@ void arch_cpu_idle(struct percpu *pc);
 /* Enter pc->cell at entry as a CPU out of reset, x0 = context. */
 __attribute__((noreturn)) void arch_cpu_enter(struct percpu *pc, u64 entry,
 					      u64 context);
-/* Interrupt a CPU with Warden's SGI so it looks at its requests. */
+/* Interrupt a CPU so it looks at its requests (cell_cpu_kicked()). */
 void arch_cpu_kick(const struct percpu *target);
 void arch_cpu_relax(void);
 u64 arch_counter(void);

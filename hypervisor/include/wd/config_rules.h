@@ -19,9 +19,10 @@
 struct checker;
 
 /* Reports one violation of field[index] (-1: none); knows %s %u %llu %llx. */
-__attribute__((format(printf, 4, 5))) void
-wdc_violation(struct checker *ck, const char *field, int index,
-	      const char *fmt, ...);
+__attribute__((format(printf, 4, 5))) void wdc_violation(struct checker *ck,
+							 const char *field,
+							 int index,
+							 const char *fmt, ...);
 
 /* End of [start, start + size), saturated at ~0 when it wraps. */
 wd_u64 wdc_range_end(wd_u64 start, wd_u64 size);
