@@ -348,7 +348,8 @@ static int check_header(struct checker *ck, const struct wd_header *hdr,
 			  (unsigned int)hdr->kind, kind, kind_name(kind));
 		bad = 1;
 	}
-	if (check_arch_known(ck, hdr))
+	/* Before revision 4 arch was reserved (0): say only "rebuild". */
+	if (!bad && check_arch_known(ck, hdr))
 		bad = 1;
 	return bad ? -WD_EINVAL : 0;
 }
