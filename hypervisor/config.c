@@ -189,7 +189,7 @@ void wdc_violation(struct checker *ck, const char *field, int index,
 
 /* ---- Address ranges. Sizes may be hostile: ends saturate. ---- */
 
-wd_u64 wdc_range_end(wd_u64 start, wd_u64 size)
+static wd_u64 range_end(wd_u64 start, wd_u64 size)
 {
 	wd_u64 end = start + size;
 
@@ -198,15 +198,15 @@ wd_u64 wdc_range_end(wd_u64 start, wd_u64 size)
 
 int wdc_ranges_overlap(wd_u64 a, wd_u64 a_size, wd_u64 b, wd_u64 b_size)
 {
-	return a_size && b_size && a < wdc_range_end(b, b_size) &&
-	       b < wdc_range_end(a, a_size);
+	return a_size && b_size && a < range_end(b, b_size) &&
+	       b < range_end(a, a_size);
 }
 
 static int range_inside(wd_u64 a, wd_u64 a_size, wd_u64 outer,
 			wd_u64 outer_size)
 {
 	return a >= outer &&
-	       wdc_range_end(a, a_size) <= wdc_range_end(outer, outer_size);
+	       range_end(a, a_size) <= range_end(outer, outer_size);
 }
 
 static void check_size(struct checker *ck, const char *field, int index,
@@ -741,7 +741,7 @@ static void check_entry(struct checker *ck, const struct wd_cell *c)
 	for (i = 0; i < c->num_mem_regions; i++)
 		if (is_ram(mem[i].flags) && (mem[i].flags & WD_MEM_EXEC) &&
 		    c->entry >= mem[i].virt_start &&
-		    c->entry < wdc_range_end(mem[i].virt_start, mem[i].size))
+		    c->entry < range_end(mem[i].virt_start, mem[i].size))
 			return;
 	violation(ck, "entry", -1,
 		  "0x%llx is not inside an executable RAM region", c->entry);
@@ -1101,7 +1101,7 @@ static int colouring_known(const struct wd_system *sys)
 static int in_pool(const struct wd_system *sys, wd_u64 pa)
 {
 	return pa >= sys->cell_pool.start &&
-	       pa < wdc_range_end(sys->cell_pool.start, sys->cell_pool.size);
+	       pa < range_end(sys->cell_pool.start, sys->cell_pool.size);
 }
 
 /*
@@ -1113,7 +1113,7 @@ static void coloured_spans(const struct wd_cell *c, const struct wd_system *sys,
 			   wd_u64 span_end[WD_MAX_MEM_REGIONS])
 {
 	const struct wd_mem_region *m = wd_cell_mem(c);
-	wd_u64 end = wdc_range_end(sys->cell_pool.start, sys->cell_pool.size);
+	wd_u64 end = range_end(sys->cell_pool.start, sys->cell_pool.size);
 	struct colour_geometry g;
 	struct colour_set s;
 	unsigned int i;
@@ -1134,7 +1134,7 @@ static void report_pool_short(struct checker *ck, const struct wd_cell *c,
 			      const struct wd_system *sys, unsigned int i)
 {
 	const struct wd_mem_region *m = &wd_cell_mem(c)[i];
-	wd_u64 end = wdc_range_end(sys->cell_pool.start, sys->cell_pool.size);
+	wd_u64 end = range_end(sys->cell_pool.start, sys->cell_pool.size);
 	struct colour_geometry g;
 	struct colour_set s;
 	wd_u64 frames;

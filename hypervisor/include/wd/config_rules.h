@@ -24,8 +24,6 @@ __attribute__((format(printf, 4, 5))) void wdc_violation(struct checker *ck,
 							 int index,
 							 const char *fmt, ...);
 
-/* End of [start, start + size), saturated at ~0 when it wraps. */
-wd_u64 wdc_range_end(wd_u64 start, wd_u64 size);
 /* 1 if two non-empty ranges share a byte (hostile sizes saturate). */
 int wdc_ranges_overlap(wd_u64 a, wd_u64 a_size, wd_u64 b, wd_u64 b_size);
 /* CPUs the platform says exist, clamped to WD_MAX_CPUS. */
