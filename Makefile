@@ -9,6 +9,9 @@ KDIR ?= $(CACHE)/arm64/kdir
 HOSTCC ?= gcc
 HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -I$(TOP)/include -I$(TOP)/hypervisor/include
 ALL_TARGETS :=
+# The config checker's arch rules (wd/config_rules.h): built wherever
+# hypervisor/config.c is, so every tool checks every arch's blobs.
+CHECKER_ARCH_SRCS := arch/arm64/config_rules.c
 
 include lib/rt_analysis/build.mk
 include configs/build.mk

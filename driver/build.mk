@@ -1,6 +1,7 @@
 # warden.ko, built out of tree against the stock arm64 kernel headers.
 DRIVER_SRCS := $(wildcard driver/*.c driver/*.h) driver/Kbuild \
 	hypervisor/config.c hypervisor/include/wd/config_check.h \
+	$(CHECKER_ARCH_SRCS) hypervisor/include/wd/config_rules.h \
 	hypervisor/include/wd/colour.h \
 	$(wildcard include/warden/*.h)
 ALL_TARGETS += $(OUT)/arm64/warden.ko

@@ -94,7 +94,8 @@ static int config_cpu_of(const struct wd_system *sys, u64 mpidr)
 	unsigned int i;
 
 	for (i = 0; i < sys->platform.num_cpus && i < WD_MAX_CPUS; i++)
-		if ((sys->platform.mpidr[i] & MPIDR_HWID_BITMASK) == mpidr)
+		if ((sys->platform.arm64.mpidr[i] & MPIDR_HWID_BITMASK) ==
+		    mpidr)
 			return i;
 	return -1;
 }

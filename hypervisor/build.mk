@@ -21,6 +21,12 @@ HV_LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z noexecstack \
 
 ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 
+# The config checker runs at enable and cell create only, never on a trap
+# path: built for size (its rules are most of Warden's rarely run code).
+HV_CHECKER_OBJS := $(HV_OUT)/hypervisor/config.o \
+	$(patsubst %.c,$(HV_OUT)/%.o,$(filter arch/$(HV_ARCH)/%,$(CHECKER_ARCH_SRCS)))
+$(HV_CHECKER_OBJS): HV_CFLAGS += -Os
+
 $(HV_OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"

@@ -48,7 +48,7 @@ static long set_loadable_locked(u64 id)
 	return err;
 }
 
-/* The lowest CPU of the cell starts; it may start the others (PSCI). */
+/* The lowest CPU of the cell starts; it may power on the others. */
 static unsigned int boot_cpu(const struct cell *cell)
 {
 	return (unsigned int)__builtin_ctzll(cell->cpu_set);

@@ -2,12 +2,12 @@
 /*
  * Cell CPUs: parking, powering on, and asking a running CPU to park.
  *
- * A CPU's power state (PSCI's view: on, off, on pending), its parked flag,
+ * A CPU's power state (its cell's view: on, off, on pending), its parked flag,
  * its cell, the cell it was powered on for, and each cell's power_frozen
  * flag change only under power_lock. A parked CPU waits in arch_cpu_idle()
  * and leaves only when it finds a pending power-on granted for the cell it
  * still belongs to. To park a running CPU, another CPU sets CPU_REQ_PARK
- * and sends Warden's SGI; the target parks on that interrupt (or on its
+ * and kicks it (arch_cpu_kick()); the target parks on that interrupt (or on its
  * way out of any synchronous trap).
  *
  * Stopping a cell (shutdown, destroy, a fault) first freezes it: from then
@@ -100,7 +100,7 @@ void cell_cpu_check_requests(struct percpu *pc)
 		cell_cpu_park(pc);
 }
 
-void cell_cpu_sgi(struct percpu *pc)
+void cell_cpu_kicked(struct percpu *pc)
 {
 	cell_cpu_check_requests(pc);
 }
@@ -220,8 +220,8 @@ static bool movable(u64 cpu_set, const struct cell *from)
 }
 
 /*
- * Checked and moved in one critical section: a power-on (the root's PSCI
- * CPU_ON, say) cannot slip in between the check and the move.
+ * Checked and moved in one critical section: a power-on (the root asking
+ * for one of its CPUs, say) cannot slip in between the check and the move.
  */
 int cell_cpus_move(u64 cpu_set, struct cell *from, struct cell *to)
 {

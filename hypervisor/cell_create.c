@@ -117,20 +117,15 @@ static const struct wd_mem_region *comm_region(const struct wd_cell *desc)
 
 static void fill_comm(struct wd_comm_region *c, const struct cell *cell)
 {
-	const struct wd_platform *p = &wd_system_config()->platform;
-
 	memset(c, 0, PAGE_SIZE);
 	c->signature = WD_COMM_SIGNATURE;
 	c->revision = WD_COMM_REVISION;
 	c->state = WD_CELL_STATE_CREATED;
 	memcpy(c->name, cell->name, WD_NAME_LEN);
 	c->cell_id = cell->id;
-	c->gic_version = p->gic_version;
 	c->cpu_set = cell->cpu_set;
-	c->gicd_base = p->gicd_base;
-	c->gicc_base = p->gic_version == WD_GIC_V2 ? p->gicc_base : 0;
-	c->gicr_base = p->gic_version == WD_GIC_V3 ? p->gicr_base : 0;
 	c->timer_freq = arch_counter_freq();
+	arch_fill_comm(c);
 }
 
 /* The comm page: Warden's part, the task set, then the RTOS's statistics. */

@@ -2,7 +2,7 @@
 /*
  * WD_HC_CELL_DESTROY: park the cell's CPUs, hand its interrupts, devices
  * and CPUs back to the root, scrub its memory, forget it. The CPUs stay
- * parked in the root until Linux brings them online (PSCI CPU_ON).
+ * parked in the root until Linux brings them online (a power-on call).
  */
 #include <arch.h>
 #include <warden/hypercall.h>

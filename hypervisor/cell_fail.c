@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Faults of a cell. Whatever a non-root cell does wrong (an access outside
- * its memory, an SMC, a trap Warden does not handle, a GIC register it
- * does not own, a hypercall flood) stops that cell and nothing else: it
+ * its memory, a firmware call, a trap Warden does not handle, an
+ * interrupt-controller register it does not own, a hypercall flood) stops that cell and nothing else: it
  * goes to FAILED, its CPUs park, the console says what happened. The root
  * is Linux and keeps running: it only gets the message (the caller decides
  * what the access does, e.g. an injected abort).
@@ -21,7 +21,7 @@
 #define BAD_CALLS_PER_SECOND 1000
 /*
  * A full queue means the cell takes its interrupts far slower than they
- * come (its interface disabled, IRQs masked, or an SGI storm it sends
+ * come (its interface disabled, IRQs masked, or an IPI storm it sends
  * itself). Each one costs Warden an exit; past this many in a second the
  * cell is failed. The root is never failed for it: it only gets the
  * (rate-limited) message.

@@ -293,8 +293,9 @@ static bool plain_ram(u64 pa, u64 size)
  * RAM that is the root's alone, for good: inside one of its RAM regions
  * (readable and writable, not IO, not SHARED: a link's memory is also a
  * cell's), outside Warden's memory and the cell pool (what the root is
- * lent there goes back). The GIC's LPI tables must lie there: the GIC
- * writes them whoever owns the memory.
+ * lent there goes back). Tables an interrupt controller writes on its own
+ * (arm64: the LPI tables) must lie there: the device writes them whoever
+ * owns the memory.
  */
 bool root_owns_ram(u64 pa, u64 size)
 {

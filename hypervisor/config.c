@@ -8,19 +8,17 @@
  * CLI and in the host CLI. No libc, no allocation, no recursion, a small
  * bounded stack; anything a blob says is a claim to verify, never an
  * offset or a size to follow before it was checked against the blob size.
+ * The rules of one arch (its interrupt controller, CPU identifiers) live
+ * beside its code, behind wd/config_rules.h; this file knows none.
  */
 #include <warden/config.h>
 #include <warden/rtos.h>
 #include <wd/colour.h>
 #include <wd/config_check.h>
+#include <wd/config_rules.h>
 
 #define ADDR_LIMIT (1ull << 48) /* ARMv8.0 maximum PA and IPA size */
 #define PAGE_MASK (WD_PAGE_SIZE - 1)
-#define GIC_PPI_FIRST 16u
-#define GIC_SPI_FIRST 32u
-#define GIC_LINES_MAX 1024u /* 32 * (GICD_TYPER.ITLinesNumber + 1) */
-#define GIC_INTID_LIMIT 1020u /* 1020..1023 are special INTIDs */
-#define MPIDR_AFF_MASK 0xff00ffffffull
 #define REASON_MAX 192
 #define DEVICE_NAME_LEN 16
 #define BANK_BITS_MAX 6 /* a cell's banks are one 64-bit mask */
@@ -32,7 +30,8 @@ _Static_assert(sizeof(struct wd_header) == 16, "wd_header layout");
 _Static_assert(sizeof(struct wd_mem_region) == 32, "wd_mem_region layout");
 _Static_assert(sizeof(struct wd_device) == 40, "wd_device layout");
 _Static_assert(sizeof(struct wd_cell) == 88, "wd_cell layout");
-_Static_assert(sizeof(struct wd_system) == 664, "wd_system layout");
+_Static_assert(sizeof(struct wd_platform) == 680, "wd_platform layout");
+_Static_assert(sizeof(struct wd_system) == 744, "wd_system layout");
 _Static_assert(sizeof(((struct wd_device *)0)->name) == DEVICE_NAME_LEN,
 	       "wd_device name length");
 
@@ -137,6 +136,7 @@ struct checker {
 	char name[WD_NAME_LEN];
 	int subject;
 	unsigned int count_before;
+	const struct wdc_arch_rules *arch; /* from the header; 0 = unknown */
 };
 
 static void checker_init(struct checker *ck, struct wd_check_report *report,
@@ -150,6 +150,7 @@ static void checker_init(struct checker *ck, struct wd_check_report *report,
 	ck->cell = 0;
 	ck->subject = subject;
 	ck->count_before = ck->report->count;
+	ck->arch = 0;
 }
 
 static void checker_about(struct checker *ck, const struct wd_cell *cell,
@@ -165,9 +166,11 @@ static int checker_result(const struct checker *ck)
 	return ck->report->count == ck->count_before ? 0 : -WD_EINVAL;
 }
 
-__attribute__((format(printf, 4, 5))) static void
-violation(struct checker *ck, const char *field, int index, const char *fmt,
-	  ...)
+/* One variadic reporter for the common and the arch rules (it is big). */
+#define violation(...) wdc_violation(__VA_ARGS__)
+
+void wdc_violation(struct checker *ck, const char *field, int index,
+		   const char *fmt, ...)
 {
 	char reason[REASON_MAX];
 	struct text t = {reason, 0, sizeof(reason)};
@@ -180,8 +183,8 @@ violation(struct checker *ck, const char *field, int index, const char *fmt,
 	ck->report->count++;
 	ck->report->subject = ck->subject;
 	if (ck->report->violation)
-		ck->report->violation(ck->report->ctx, ck->cell, field, index,
-				      reason);
+		(ck->report->violation)(ck->report->ctx, ck->cell, field, index,
+					reason);
 }
 
 /* ---- Address ranges. Sizes may be hostile: ends saturate. ---- */
@@ -193,7 +196,7 @@ static wd_u64 range_end(wd_u64 start, wd_u64 size)
 	return end < start ? ~0ull : end;
 }
 
-static int ranges_overlap(wd_u64 a, wd_u64 a_size, wd_u64 b, wd_u64 b_size)
+int wdc_ranges_overlap(wd_u64 a, wd_u64 a_size, wd_u64 b, wd_u64 b_size)
 {
 	return a_size && b_size && a < range_end(b, b_size) &&
 	       b < range_end(a, a_size);
@@ -285,6 +288,43 @@ static int check_header_readable(struct checker *ck, const void *blob,
 	return 0;
 }
 
+/*
+ * The rules of each arch a blob may be for, by wd_header.arch. An arch
+ * without rules here (x86 until its port) is refused: nobody could say
+ * whether its platform part is sane.
+ */
+static const struct wdc_arch_rules *arch_rules(wd_u32 arch)
+{
+	return arch == WD_ARCH_ARM64 ? &wdc_arm64_rules : 0;
+}
+
+static const char *arch_name(wd_u32 arch)
+{
+	if (arch == WD_ARCH_ARM64)
+		return "arm64";
+	return arch == WD_ARCH_X86 ? "x86" : "unknown";
+}
+
+/* The layout is the same for every arch: only an unknown one is fatal. */
+static int check_arch_known(struct checker *ck, const struct wd_header *hdr)
+{
+	ck->arch = arch_rules(hdr->arch);
+	if (hdr->arch == WD_ARCH_ARM64 || hdr->arch == WD_ARCH_X86)
+		return 0;
+	violation(ck, "arch", -1, "%u is not a known arch", hdr->arch);
+	return -WD_EINVAL;
+}
+
+/* Rules need the arch's: a blob of an arch without them is refused. */
+static int check_arch_rules(struct checker *ck, const struct wd_header *hdr)
+{
+	if (ck->arch)
+		return 0;
+	violation(ck, "arch", -1, "%u (%s): this checker has no rules for it",
+		  hdr->arch, arch_name(hdr->arch));
+	return -WD_EINVAL;
+}
+
 /* Magic, revision and kind decide how to read the rest: fatal if wrong. */
 static int check_header(struct checker *ck, const struct wd_header *hdr,
 			unsigned int kind)
@@ -297,7 +337,9 @@ static int check_header(struct checker *ck, const struct wd_header *hdr,
 		return -WD_EINVAL;
 	}
 	if (hdr->revision != WD_CONFIG_REVISION) {
-		violation(ck, "revision", -1, "%u, this checker reads %u",
+		violation(ck, "revision", -1,
+			  "config revision %u, this Warden reads %u: rebuild "
+			  "the config",
 			  (unsigned int)hdr->revision, WD_CONFIG_REVISION);
 		bad = 1;
 	}
@@ -306,9 +348,9 @@ static int check_header(struct checker *ck, const struct wd_header *hdr,
 			  (unsigned int)hdr->kind, kind, kind_name(kind));
 		bad = 1;
 	}
-	if (hdr->reserved)
-		violation(ck, "reserved", -1, "0x%llx, must be 0",
-			  (wd_u64)hdr->reserved);
+	/* Before revision 4 arch was reserved (0): say only "rebuild". */
+	if (!bad && check_arch_known(ck, hdr))
+		bad = 1;
 	return bad ? -WD_EINVAL : 0;
 }
 
@@ -476,24 +518,13 @@ static int is_coloured(const struct wd_cell *c, wd_u32 flags)
 	return c->colours && is_ram(flags) && !(flags & WD_MEM_SHARED);
 }
 
-/* A devices[] entry counts as an IO region mapped 1:1. */
-struct resource {
-	const char *field; /* "mem" or "devices" */
-	int index;
-	wd_u64 phys;
-	wd_u64 ipa;
-	wd_u64 size; /* coloured: in guest-physical space only */
-	wd_u32 flags; /* WD_MEM_* */
-	int coloured;
-};
-
 static unsigned int resource_count(const struct wd_cell *c)
 {
 	return c->num_mem_regions + c->num_devices;
 }
 
 static void resource_get(const struct wd_cell *c, unsigned int i,
-			 struct resource *r)
+			 struct wdc_resource *r)
 {
 	const struct wd_mem_region *m;
 	const struct wd_device *d;
@@ -519,20 +550,12 @@ static void resource_get(const struct wd_cell *c, unsigned int i,
 	r->coloured = 0;
 }
 
-struct irq_ref {
-	const char *field; /* "irqs" or "devices" */
-	int index;
-	wd_u32 intid;
-	int optional; /* a device's irq: 0 means none */
-};
-
-static unsigned int irq_count(const struct wd_cell *c)
+unsigned int wdc_irq_count(const struct wd_cell *c)
 {
 	return c->num_irqs + c->num_devices;
 }
 
-static void irq_get(const struct wd_cell *c, unsigned int i,
-		    struct irq_ref *ref)
+void wdc_irq_get(const struct wd_cell *c, unsigned int i, struct wdc_irq *ref)
 {
 	if (i < c->num_irqs) {
 		ref->field = "irqs";
@@ -661,30 +684,15 @@ static void check_devices(struct checker *ck, const struct wd_cell *c)
 		check_device(ck, &wd_cell_devices(c)[i], (int)i);
 }
 
-/* SGIs and PPIs are per CPU and Warden's business: cells own SPIs only. */
-static void check_irqs_are_spis(struct checker *ck, const struct wd_cell *c)
-{
-	struct irq_ref ref;
-	unsigned int i;
-
-	for (i = 0; i < irq_count(c); i++) {
-		irq_get(c, i, &ref);
-		if (ref.intid < GIC_SPI_FIRST && !(ref.optional && !ref.intid))
-			violation(ck, ref.field, ref.index,
-				  "INTID %u is not an SPI (must be >= 32)",
-				  ref.intid);
-	}
-}
-
 static void check_irq_duplicates(struct checker *ck, const struct wd_cell *c)
 {
-	struct irq_ref a, b;
+	struct wdc_irq a, b;
 	unsigned int i, j;
 
-	for (i = 0; i < irq_count(c); i++) {
-		irq_get(c, i, &a);
+	for (i = 0; i < wdc_irq_count(c); i++) {
+		wdc_irq_get(c, i, &a);
 		for (j = 0; a.intid && j < i; j++) {
-			irq_get(c, j, &b);
+			wdc_irq_get(c, j, &b);
 			if (a.intid == b.intid)
 				violation(ck, a.field, a.index,
 					  "INTID %u is listed twice (also "
@@ -698,14 +706,14 @@ static void check_irq_duplicates(struct checker *ck, const struct wd_cell *c)
 /* Two mappings at the same guest-physical address cannot both hold. */
 static void check_ipa_overlap(struct checker *ck, const struct wd_cell *c)
 {
-	struct resource a, b;
+	struct wdc_resource a, b;
 	unsigned int i, j;
 
 	for (i = 0; i < resource_count(c); i++) {
 		resource_get(c, i, &a);
 		for (j = 0; j < i; j++) {
 			resource_get(c, j, &b);
-			if (ranges_overlap(a.ipa, a.size, b.ipa, b.size))
+			if (wdc_ranges_overlap(a.ipa, a.size, b.ipa, b.size))
 				violation(ck, a.field, a.index,
 					  "guest-physical 0x%llx (size 0x%llx) "
 					  "overlaps %s[%u]",
@@ -788,11 +796,11 @@ static void check_colouring_alone(struct checker *ck, const struct wd_cell *c,
 
 static int cell_has_irq(const struct wd_cell *c, wd_u32 intid)
 {
-	struct irq_ref ref;
+	struct wdc_irq ref;
 	unsigned int i;
 
-	for (i = 0; i < irq_count(c); i++) {
-		irq_get(c, i, &ref);
+	for (i = 0; i < wdc_irq_count(c); i++) {
+		wdc_irq_get(c, i, &ref);
 		if (ref.intid == intid)
 			return 1;
 	}
@@ -819,8 +827,9 @@ static void check_link_region(struct checker *ck, const struct wd_cell *c,
 }
 
 /*
- * The doorbell is an SPI no device drives. A non-root cell must list it
- * in irqs[] (that hands it the line); the root owns every SPI it keeps.
+ * The doorbell is a line no device drives (the arch rules say which
+ * lines may be one). A non-root cell must list it in irqs[] (that hands it
+ * the line); the root owns every line it keeps.
  */
 static void check_link_doorbell(struct checker *ck, const struct wd_cell *c,
 				const struct wd_link *l, int i, int is_root)
@@ -828,10 +837,6 @@ static void check_link_doorbell(struct checker *ck, const struct wd_cell *c,
 	const struct wd_device *d = wd_cell_devices(c);
 	unsigned int j;
 
-	if (l->doorbell_irq < GIC_SPI_FIRST ||
-	    l->doorbell_irq >= GIC_INTID_LIMIT)
-		violation(ck, "links", i, "doorbell INTID %u is not an SPI",
-			  l->doorbell_irq);
 	for (j = 0; j < c->num_devices; j++)
 		if (d[j].irq == l->doorbell_irq)
 			violation(ck, "links", i,
@@ -897,7 +902,8 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_mem_regions(ck, c);
 	check_comm_region(ck, c);
 	check_devices(ck, c);
-	check_irqs_are_spis(ck, c);
+	if (ck->arch)
+		ck->arch->cell_alone(ck, c, is_root);
 	check_irq_duplicates(ck, c);
 	check_ipa_overlap(ck, c);
 	check_links(ck, c, is_root);
@@ -912,162 +918,14 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 
 /* ---- Platform and system ranges. ---- */
 
-struct named_range {
-	const char *name;
-	wd_u64 start;
-	wd_u64 size;
-};
-
 static wd_u64 platform_cpu_mask(const struct wd_platform *p)
 {
 	return p->num_cpus >= 64 ? ~0ull : (1ull << p->num_cpus) - 1;
 }
 
-static unsigned int platform_cpus(const struct wd_platform *p)
+unsigned int wdc_platform_cpus(const struct wd_platform *p)
 {
 	return p->num_cpus > WD_MAX_CPUS ? WD_MAX_CPUS : p->num_cpus;
-}
-
-static wd_u32 platform_irq_limit(const struct wd_platform *p)
-{
-	return p->num_irqs < GIC_INTID_LIMIT ? p->num_irqs : GIC_INTID_LIMIT;
-}
-
-static unsigned int gic_frame_add(struct named_range *out, unsigned int n,
-				  const char *name, wd_u64 base, wd_u64 size)
-{
-	if (!base)
-		return n; /* unset: check_gic() reports it */
-	out[n].name = name;
-	out[n].start = base;
-	out[n].size = size;
-	return n + 1;
-}
-
-/*
- * The GIC windows every cell (the root too) finds at these guest-physical
- * addresses: the distributor and v3 redistributors, trapped and emulated,
- * and on v2 the CPU interface, where Warden maps the virtual CPU
- * interface. Sizes: distributor 64 KiB, v2 CPU interface 8 KiB, v3
- * redistributors 128 KiB (RD + SGI frames) per CPU.
- */
-static unsigned int gic_windows(const struct wd_platform *p,
-				struct named_range out[2])
-{
-	unsigned int n;
-
-	if (p->gic_version != WD_GIC_V2 && p->gic_version != WD_GIC_V3)
-		return 0;
-	n = gic_frame_add(out, 0, "distributor", p->gicd_base, 0x10000);
-	if (p->gic_version == WD_GIC_V3)
-		return gic_frame_add(out, n, "redistributors", p->gicr_base,
-				     0x20000ull * platform_cpus(p));
-	return gic_frame_add(out, n, "CPU interface", p->gicc_base, 0x2000);
-}
-
-/*
- * The physical GIC frames Warden keeps to itself: the windows, plus on v2
- * the hypervisor interface (4 KiB) and virtual CPU interface (8 KiB).
- */
-static unsigned int gic_frames(const struct wd_platform *p,
-			       struct named_range out[4])
-{
-	unsigned int n = gic_windows(p, out);
-
-	if (p->gic_version != WD_GIC_V2)
-		return n;
-	n = gic_frame_add(out, n, "hypervisor interface", p->gich_base, 0x1000);
-	return gic_frame_add(out, n, "virtual CPU interface", p->gicv_base,
-			     0x2000);
-}
-
-static void check_gic_base(struct checker *ck, const char *field, wd_u64 base,
-			   unsigned int version)
-{
-	if (!base)
-		violation(ck, field, -1, "must be set for GICv%u", version);
-	else if (base & PAGE_MASK)
-		violation(ck, field, -1, "0x%llx is not 4 KiB aligned", base);
-}
-
-static void check_gic_in_ram(struct checker *ck, const struct wd_system *sys)
-{
-	struct named_range frame[4];
-	unsigned int i, n = gic_frames(&sys->platform, frame);
-
-	for (i = 0; i < n; i++)
-		if (ranges_overlap(frame[i].start, frame[i].size,
-				   sys->ram.start, sys->ram.size))
-			violation(ck, "platform", -1,
-				  "GIC %s at 0x%llx lies in RAM", frame[i].name,
-				  frame[i].start);
-}
-
-static void check_gic(struct checker *ck, const struct wd_system *sys)
-{
-	const struct wd_platform *p = &sys->platform;
-	unsigned int v = p->gic_version;
-
-	if (v != WD_GIC_V2 && v != WD_GIC_V3) {
-		violation(ck, "platform.gic_version", -1, "%u is not 2 or 3",
-			  v);
-		return;
-	}
-	check_gic_base(ck, "platform.gicd_base", p->gicd_base, v);
-	if (v == WD_GIC_V3) {
-		check_gic_base(ck, "platform.gicr_base", p->gicr_base, v);
-	} else {
-		check_gic_base(ck, "platform.gicc_base", p->gicc_base, v);
-		check_gic_base(ck, "platform.gich_base", p->gich_base, v);
-		check_gic_base(ck, "platform.gicv_base", p->gicv_base, v);
-	}
-	check_gic_in_ram(ck, sys);
-}
-
-static void check_gic_lines(struct checker *ck, const struct wd_platform *p)
-{
-	if (p->num_irqs < GIC_SPI_FIRST || p->num_irqs > GIC_LINES_MAX ||
-	    p->num_irqs % 32)
-		violation(ck, "platform.num_irqs", -1,
-			  "%u is not a multiple of 32 in 32..%u", p->num_irqs,
-			  GIC_LINES_MAX);
-	if (p->maint_irq < GIC_PPI_FIRST || p->maint_irq >= GIC_SPI_FIRST)
-		violation(ck, "platform.maint_irq", -1,
-			  "%u is not a PPI (16..31)", p->maint_irq);
-}
-
-/* Sets *other to an earlier CPU with the same MPIDR, if there is one. */
-static int mpidr_taken(const struct wd_platform *p, unsigned int cpu,
-		       unsigned int *other)
-{
-	for (*other = 0; *other < cpu; (*other)++)
-		if (p->mpidr[*other] == p->mpidr[cpu])
-			return 1;
-	return 0;
-}
-
-static void check_mpidrs(struct checker *ck, const struct wd_platform *p)
-{
-	unsigned int cpu, other;
-
-	if (!p->num_cpus || p->num_cpus > WD_MAX_CPUS)
-		return; /* reported; the table cannot be judged against it */
-	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
-		if (cpu >= p->num_cpus && p->mpidr[cpu])
-			violation(ck, "platform.mpidr", (int)cpu,
-				  "0x%llx for a missing CPU, must be 0",
-				  p->mpidr[cpu]);
-		if (cpu >= p->num_cpus)
-			continue;
-		if (p->mpidr[cpu] & ~MPIDR_AFF_MASK)
-			violation(ck, "platform.mpidr", (int)cpu,
-				  "0x%llx has bits outside Aff0..Aff3",
-				  p->mpidr[cpu]);
-		if (mpidr_taken(p, cpu, &other))
-			violation(ck, "platform.mpidr", (int)cpu,
-				  "0x%llx is CPU %u's already", p->mpidr[cpu],
-				  other);
-	}
 }
 
 /* No __builtin_popcountll: arm64 general-register code calls libgcc. */
@@ -1104,12 +962,12 @@ static void check_platform(struct checker *ck, const struct wd_system *sys)
 	wd_u64 way = p->llc_way_size;
 	unsigned int i;
 
-	check_gic(ck, sys);
 	if (!p->num_cpus || p->num_cpus > WD_MAX_CPUS)
 		violation(ck, "platform.num_cpus", -1, "%u is not in 1..%u",
 			  p->num_cpus, (unsigned int)WD_MAX_CPUS);
-	check_gic_lines(ck, p);
-	check_mpidrs(ck, p);
+	if (p->reserved0)
+		violation(ck, "platform.reserved0", -1, "0x%llx, must be 0",
+			  (wd_u64)p->reserved0);
 	check_bank_mask(ck, p);
 	if (way && ((way & (way - 1)) || way < WD_PAGE_SIZE))
 		violation(ck, "platform.llc_way_size", -1,
@@ -1118,6 +976,7 @@ static void check_platform(struct checker *ck, const struct wd_system *sys)
 		if (p->reserved[i])
 			violation(ck, "platform.reserved", (int)i,
 				  "0x%llx, must be 0", p->reserved[i]);
+	ck->arch->platform(ck, sys);
 }
 
 static void check_console(struct checker *ck, const struct wd_console *con)
@@ -1158,8 +1017,8 @@ static void check_system_ranges(struct checker *ck, const struct wd_system *sys)
 	if (!range_inside(sys->cell_pool.start, sys->cell_pool.size,
 			  sys->ram.start, sys->ram.size))
 		violation(ck, "cell_pool", -1, "not inside RAM");
-	if (ranges_overlap(sys->hypervisor.start, sys->hypervisor.size,
-			   sys->cell_pool.start, sys->cell_pool.size))
+	if (wdc_ranges_overlap(sys->hypervisor.start, sys->hypervisor.size,
+			       sys->cell_pool.start, sys->cell_pool.size))
 		violation(ck, "cell_pool", -1,
 			  "overlaps the hypervisor's memory");
 }
@@ -1185,26 +1044,6 @@ static void check_cpus_exist(struct checker *ck, const struct wd_cell *c,
 			violation(ck, "cpu_set", (int)cpu,
 				  "CPU %u does not exist (the platform has %u)",
 				  cpu, sys->platform.num_cpus);
-}
-
-static void check_irqs_exist(struct checker *ck, const struct wd_cell *c,
-			     const struct wd_system *sys)
-{
-	wd_u32 limit = platform_irq_limit(&sys->platform);
-	struct irq_ref ref;
-	unsigned int i;
-
-	for (i = 0; i < irq_count(c); i++) {
-		irq_get(c, i, &ref);
-		if (ref.intid >= GIC_INTID_LIMIT)
-			violation(ck, ref.field, ref.index,
-				  "INTID %u is special or out of range (>= %u)",
-				  ref.intid, GIC_INTID_LIMIT);
-		else if (ref.intid >= GIC_SPI_FIRST && ref.intid >= limit)
-			violation(ck, ref.field, ref.index,
-				  "INTID %u does not exist (the GIC has %u)",
-				  ref.intid, sys->platform.num_irqs);
-	}
 }
 
 /* With a known way size there are way/4 KiB colours, one bit each. */
@@ -1337,7 +1176,7 @@ static void check_coloured_aliases(struct checker *ck, const struct wd_cell *c,
 			region_span(c, i, span_end, &a, &a_size);
 			region_span(c, j, span_end, &b, &b_size);
 			if (is_ram(m[i].flags) && is_ram(m[j].flags) &&
-			    ranges_overlap(a, a_size, b, b_size))
+			    wdc_ranges_overlap(a, a_size, b, b_size))
 				violation(ck, "mem", (int)i,
 					  "frames 0x%llx-0x%llx overlap those "
 					  "of mem[%u] (0x%llx-0x%llx)",
@@ -1376,64 +1215,31 @@ static void check_colouring_in_system(struct checker *ck,
 	check_coloured_aliases(ck, c, span_end);
 }
 
-static void check_forbidden(struct checker *ck, const struct resource *r,
-			    const struct wd_system *sys)
+static void check_hypervisor_memory(struct checker *ck,
+				    const struct wdc_resource *r,
+				    const struct wd_system *sys)
 {
-	struct named_range frame[4];
-	unsigned int i, n = gic_frames(&sys->platform, frame);
-
-	if (ranges_overlap(r->phys, r->size, sys->hypervisor.start,
-			   sys->hypervisor.size))
+	if (wdc_ranges_overlap(r->phys, r->size, sys->hypervisor.start,
+			       sys->hypervisor.size))
 		violation(
 			ck, r->field, r->index,
 			"0x%llx (size 0x%llx) overlaps the hypervisor's memory",
 			r->phys, r->size);
-	for (i = 0; i < n; i++)
-		if (ranges_overlap(r->phys, r->size, frame[i].start,
-				   frame[i].size))
-			violation(ck, r->field, r->index,
-				  "0x%llx (size 0x%llx) maps the GIC %s at "
-				  "0x%llx",
-				  r->phys, r->size, frame[i].name,
-				  frame[i].start);
 }
 
-/*
- * A region over a GIC window would take the cell's GIC away: stage 2
- * maps the region where Warden traps the distributor or maps the virtual
- * CPU interface. A plain 1:1 region or device is physically on the frame
- * and check_forbidden() names it already. Trust: region and platform
- * come from blobs; gic_windows() bounds the sizes, ranges_overlap()
- * saturates.
- */
-static void check_gic_windows(struct checker *ck, const struct resource *r,
-			      const struct wd_system *sys)
-{
-	struct named_range win[2];
-	unsigned int i, n = gic_windows(&sys->platform, win);
-
-	if (!r->coloured && r->ipa == r->phys)
-		return;
-	for (i = 0; i < n; i++)
-		if (ranges_overlap(r->ipa, r->size, win[i].start, win[i].size))
-			violation(ck, r->field, r->index,
-				  "guest-physical 0x%llx (size 0x%llx) "
-				  "overlaps the GIC %s at 0x%llx",
-				  r->ipa, r->size, win[i].name, win[i].start);
-}
-
-static void check_placement(struct checker *ck, const struct resource *r,
+static void check_placement(struct checker *ck, const struct wdc_resource *r,
 			    const struct wd_system *sys, int is_root)
 {
 	const struct wd_range *ram = &sys->ram, *pool = &sys->cell_pool;
 
 	if (!is_ram(r->flags)) {
-		if (ranges_overlap(r->phys, r->size, ram->start, ram->size))
+		if (wdc_ranges_overlap(r->phys, r->size, ram->start, ram->size))
 			violation(ck, r->field, r->index,
 				  "device memory 0x%llx lies in RAM", r->phys);
 	} else if (is_root) {
 		if (!(r->flags & WD_MEM_SHARED) &&
-		    ranges_overlap(r->phys, r->size, pool->start, pool->size))
+		    wdc_ranges_overlap(r->phys, r->size, pool->start,
+				       pool->size))
 			violation(ck, r->field, r->index,
 				  "0x%llx gives the cell pool to the root "
 				  "(only SHARED may)",
@@ -1449,58 +1255,22 @@ static void check_placement(struct checker *ck, const struct resource *r,
 	}
 }
 
-static void check_links_exist(struct checker *ck, const struct wd_cell *c,
-			      const struct wd_system *sys)
-{
-	wd_u32 limit = platform_irq_limit(&sys->platform);
-	unsigned int i;
-
-	/* Special INTIDs (>= 1020) are check_link_doorbell()'s to report. */
-	for (i = 0; i < c->num_links; i++)
-		if (wd_cell_links(c)[i].doorbell_irq >= limit &&
-		    wd_cell_links(c)[i].doorbell_irq < GIC_INTID_LIMIT)
-			violation(ck, "links", (int)i,
-				  "doorbell INTID %u does not exist (the GIC "
-				  "has %u)",
-				  wd_cell_links(c)[i].doorbell_irq,
-				  sys->platform.num_irqs);
-}
-
-/*
- * Direct delivery needs the GICv3 system-register CPU interface: Group 1
- * to the cell's EL1, Warden's SGI in Group 0 (Documentation/interrupts.md
- * says why GICv2 cannot).
- */
-static void check_direct_irq_in_system(struct checker *ck,
-				       const struct wd_cell *c,
-				       const struct wd_system *sys)
-{
-	if ((c->flags & WD_CELL_DIRECT_IRQ) &&
-	    sys->platform.gic_version != WD_GIC_V3)
-		violation(ck, "flags", -1,
-			  "direct IRQ delivery needs GICv3, the platform has "
-			  "GICv%u",
-			  sys->platform.gic_version);
-}
-
 static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
 				 const struct wd_system *sys, int is_root)
 {
-	struct resource r;
+	struct wdc_resource r;
 	unsigned int i;
 
 	check_cpus_exist(ck, c, sys, is_root);
-	check_irqs_exist(ck, c, sys);
-	check_links_exist(ck, c, sys);
 	check_colours_exist(ck, c, sys);
 	check_banks_exist(ck, c, sys);
-	check_direct_irq_in_system(ck, c, sys);
+	ck->arch->cell_in_system(ck, c, sys);
 	for (i = 0; i < resource_count(c); i++) {
 		resource_get(c, i, &r);
-		check_gic_windows(ck, &r, sys);
+		ck->arch->resource(ck, &r, sys);
 		if (r.coloured)
 			continue; /* its frames: check_colouring_in_system() */
-		check_forbidden(ck, &r, sys);
+		check_hypervisor_memory(ck, &r, sys);
 		check_placement(ck, &r, sys, is_root);
 	}
 	if (!is_root)
@@ -1516,7 +1286,9 @@ int wd_check_system(const void *blob, wd_u64 size,
 	checker_init(&ck, report, WD_CHECK_SYSTEM);
 	if (check_layout(&ck, blob, size, WD_KIND_SYSTEM, &lay))
 		return checker_result(&ck);
-	ck.cell = 0; /* platform and ranges belong to no cell */
+	ck.cell = 0; /* header, platform and ranges belong to no cell */
+	if (check_arch_rules(&ck, lay.hdr))
+		return checker_result(&ck);
 	check_platform(&ck, lay.sys);
 	check_console(&ck, &lay.sys->console);
 	check_system_ranges(&ck, lay.sys);
@@ -1532,15 +1304,20 @@ int wd_check_cell(const void *blob, wd_u64 size, struct wd_check_report *report)
 	struct layout lay;
 
 	checker_init(&ck, report, 0);
-	if (!check_layout(&ck, blob, size, WD_KIND_CELL, &lay))
-		check_cell_alone(&ck, lay.cell, 0);
+	if (check_layout(&ck, blob, size, WD_KIND_CELL, &lay))
+		return checker_result(&ck);
+	ck.cell = 0;
+	if (check_arch_rules(&ck, lay.hdr))
+		return checker_result(&ck);
+	checker_about(&ck, lay.cell, 0);
+	check_cell_alone(&ck, lay.cell, 0);
 	return checker_result(&ck);
 }
 
 /* ---- Rules between cells. b is blamed; a is named in the reason. ---- */
 
-static void report_overlap(struct checker *ck, const struct resource *a,
-			   const struct resource *b, const char *a_name)
+static void report_overlap(struct checker *ck, const struct wdc_resource *a,
+			   const struct wdc_resource *b, const char *a_name)
 {
 	if (a->flags & b->flags & WD_MEM_IO)
 		violation(ck, b->field, b->index,
@@ -1564,13 +1341,13 @@ static void report_overlap(struct checker *ck, const struct resource *a,
  * Resource j of a cell is a device when it comes after its regions.
  */
 static int taken_from_root(const struct wd_cell *b, unsigned int j,
-			   const struct resource *ra, int a_is_root)
+			   const struct wdc_resource *ra, int a_is_root)
 {
 	return a_is_root && j >= b->num_mem_regions && (ra->flags & WD_MEM_IO);
 }
 
 /* Where r lies physically: coloured RAM spans the frames it takes. */
-static void resource_span(struct resource *r, const wd_u64 span_end[])
+static void resource_span(struct wdc_resource *r, const wd_u64 span_end[])
 {
 	if (r->coloured)
 		r->size = span_end[r->index] ? span_end[r->index] - r->phys : 0;
@@ -1657,7 +1434,7 @@ static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
 			      int a_is_root, const struct wd_system *sys)
 {
 	wd_u64 a_end[WD_MAX_MEM_REGIONS], b_end[WD_MAX_MEM_REGIONS];
-	struct resource ra, rb;
+	struct wdc_resource ra, rb;
 	unsigned int i, j;
 
 	coloured_spans(a, sys, a_end);
@@ -1670,7 +1447,8 @@ static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
 			resource_span(&ra, a_end);
 			if (ra.coloured && rb.coloured)
 				continue; /* disjoint colours: check_pair() */
-			if (!ranges_overlap(ra.phys, ra.size, rb.phys, rb.size))
+			if (!wdc_ranges_overlap(ra.phys, ra.size, rb.phys,
+						rb.size))
 				continue;
 			if (taken_from_root(b, j, &ra, a_is_root))
 				continue;
@@ -1685,13 +1463,13 @@ static void check_pair_memory(struct checker *ck, const struct wd_cell *a,
 static void check_pair_irqs(struct checker *ck, const struct wd_cell *a,
 			    const struct wd_cell *b, const char *a_name)
 {
-	struct irq_ref ra, rb;
+	struct wdc_irq ra, rb;
 	unsigned int i, j;
 
-	for (j = 0; j < irq_count(b); j++) {
-		irq_get(b, j, &rb);
-		for (i = 0; rb.intid && i < irq_count(a); i++) {
-			irq_get(a, i, &ra);
+	for (j = 0; j < wdc_irq_count(b); j++) {
+		wdc_irq_get(b, j, &rb);
+		for (i = 0; rb.intid && i < wdc_irq_count(a); i++) {
+			wdc_irq_get(a, i, &ra);
 			if (ra.intid == rb.intid)
 				violation(ck, rb.field, rb.index,
 					  "INTID %u also belongs to cell '%s'",
@@ -1729,6 +1507,11 @@ static void check_pair(struct checker *ck, const struct wd_cell *a,
 	check_pair_irqs(ck, a, b, a_name);
 }
 
+static wd_u32 blob_arch(const struct wd_blob *b)
+{
+	return ((const struct wd_header *)b->data)->arch;
+}
+
 /* Member 0 is the root; member i > 0 is cells[i - 1], NULL if unusable. */
 static const struct wd_cell *set_member(const struct wd_blob *system,
 					const struct wd_blob *cells,
@@ -1739,7 +1522,8 @@ static const struct wd_cell *set_member(const struct wd_blob *system,
 	if (!i)
 		return wd_config_root(system->data);
 	b = &cells[i - 1];
-	if (wd_check_layout(b->data, b->size, WD_KIND_CELL))
+	if (wd_check_layout(b->data, b->size, WD_KIND_CELL) ||
+	    blob_arch(b) != blob_arch(system))
 		return 0;
 	return wd_config_cell(b->data);
 }
@@ -1774,6 +1558,25 @@ static void check_set_member(struct checker *ck, const struct wd_blob *system,
 	}
 }
 
+/* set_member() leaves a cell out: say why. */
+static int set_member_usable(struct checker *ck, const struct wd_blob *system,
+			     const struct wd_blob *b)
+{
+	if (wd_check_layout(b->data, b->size, WD_KIND_CELL)) {
+		violation(ck, "blob", -1,
+			  "invalid cell config: not checked against the "
+			  "others");
+		return 0;
+	}
+	if (blob_arch(b) != blob_arch(system)) {
+		violation(ck, "arch", -1, "a cell for %s, the system is %s",
+			  arch_name(blob_arch(b)),
+			  arch_name(blob_arch(system)));
+		return 0;
+	}
+	return 1;
+}
+
 int wd_check_set(const struct wd_blob *system, const struct wd_blob *cells,
 		 unsigned int num_cells, struct wd_check_report *report)
 {
@@ -1790,16 +1593,15 @@ int wd_check_set(const struct wd_blob *system, const struct wd_blob *cells,
 		return checker_result(&ck);
 	}
 	root = wd_config_root(system->data);
+	ck.arch = arch_rules(blob_arch(system));
+	if (check_arch_rules(&ck, system->data))
+		return checker_result(&ck);
 	for (i = 1; i <= num_cells; i++) {
 		ck.cell = 0;
 		ck.subject = (int)i - 1;
-		c = set_member(system, cells, i);
-		if (!c) {
-			violation(&ck, "blob", -1,
-				  "invalid cell config: not checked against "
-				  "the others");
+		if (!set_member_usable(&ck, system, &cells[i - 1]))
 			continue;
-		}
+		c = set_member(system, cells, i);
 		check_set_member(&ck, system, cells, i);
 		check_root_keeps_cpu(&ck, root, &taken, c);
 	}

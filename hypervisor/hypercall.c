@@ -7,6 +7,7 @@
  * Non-root cells may only print (CONSOLE_PUTC) and ask GET_INFO; the
  * cell lifecycle, its queries and DISABLE are the root's (-EPERM).
  */
+#include <arch.h>
 #include <warden/hypercall.h>
 #include <warden/version.h>
 #include <wd/cell.h>
@@ -151,20 +152,20 @@ static long hc_cell_mappings(struct percpu *pc, u64 id, u64 first, u64 buf)
 }
 
 /*
- * Trust: esr and elr are the cell's word; they only pick the message. A
- * cell can fail itself this way and nothing else.
+ * x1 = the arch's syndrome of the exception, x2 = where it happened.
+ * Trust: both are the cell's word; they only pick the message. A cell can
+ * fail itself this way and nothing else.
  */
-static long hc_cell_fault(struct percpu *pc, u64 esr, u64 elr, u64 a3)
+static long hc_cell_fault(struct percpu *pc, u64 syndrome, u64 at, u64 a3)
 {
 	(void)a3;
 	if (from_root(pc))
 		return -EPERM;
 	cell_fail(pc->cell,
-		  (esr >> 26) == 0 ? "undefined instruction (reported by the "
-				     "inmate)"
-				   : "unhandled exception (reported by the "
-				     "inmate)",
-		  elr);
+		  arch_reported_fault(syndrome) == FAULT_UNDEFINED_INSN
+			  ? "undefined instruction (reported by the inmate)"
+			  : "unhandled exception (reported by the inmate)",
+		  at);
 	return 0;
 }
 

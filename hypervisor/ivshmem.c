@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Doorbells of shared-memory links (Documentation/ivshmem.md). A cell
- * rings a peer by link id; Warden makes the peer's doorbell SPI pending in
- * the distributor, and it reaches the peer's CPU like any SPI the peer
- * owns. Whenever a cell changes state (started, shut down, failed) or is
+ * rings a peer by link id; Warden makes the peer's doorbell line pending
+ * (arch_doorbell_ring()), and it reaches the peer's CPU like any line the
+ * peer owns. Whenever a cell changes state (started, shut down, failed) or is
  * destroyed, its running peers get a doorbell too, so a peer waiting for
  * an answer wakes up and asks WD_HC_LINK_STATE instead of waiting forever.
  *

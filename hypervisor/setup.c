@@ -202,10 +202,10 @@ static void print_stats(const struct percpu *pc)
 {
 	const u64 *s = pc->stats;
 
-	printk("CPU %u exits: %llu irq, %llu hypercall, %llu psci, %llu mmio, "
+	printk("CPU %u exits: %llu irq, %llu hypercall, %llu power, %llu mmio, "
 	       "%llu sysreg\n",
 	       pc->cpu_id, s[WD_STAT_IRQ], s[WD_STAT_HYPERCALL],
-	       s[WD_STAT_PSCI], s[WD_STAT_MMIO], s[WD_STAT_SYSREG]);
+	       s[WD_STAT_POWER], s[WD_STAT_MMIO], s[WD_STAT_SYSREG]);
 }
 
 /*

@@ -5,10 +5,11 @@ UNIT_OUT := $(OUT)/host/tests
 UNIT_CFLAGS := $(HOST_CFLAGS) -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -I$(UNIT_DIR)
 UNIT_COMMON := $(UNIT_DIR)/builder.c $(UNIT_DIR)/recorder.c \
-	$(UNIT_DIR)/rule_cases.c hypervisor/config.c
+	$(UNIT_DIR)/rule_cases.c hypervisor/config.c $(CHECKER_ARCH_SRCS)
 UNIT_HEADERS := $(wildcard $(UNIT_DIR)/*.h) include/warden/config.h \
 	configs/arm64/qemu-virt-board.h \
-	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h
+	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h \
+	hypervisor/include/wd/config_rules.h
 UNIT_TESTS := $(patsubst $(UNIT_DIR)/%.c,$(UNIT_OUT)/%,\
 	$(wildcard $(UNIT_DIR)/test_*.c))
 
@@ -69,6 +70,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_SMOKE_SECONDS := 60
 FUZZ_OUT := $(OUT)/host/fuzz
 $(FUZZ_OUT)/fuzz_config: tests/fuzz/fuzz_config.c hypervisor/config.c \
+		$(CHECKER_ARCH_SRCS) \
 		$(UNIT_HEADERS)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -Wall -Wextra -Werror -g -O1 -I$(TOP)/include \
@@ -142,6 +144,7 @@ CORE_WORLD := hypervisor/cell.c hypervisor/cell_console.c \
 	hypervisor/cell_root.c hypervisor/cell_state.c hypervisor/cell_table.c \
 	hypervisor/colour.c hypervisor/config.c hypervisor/hypercall.c \
 	hypervisor/ivshmem.c hypervisor/ratelimit.c arch/fake/cpu.c \
+	$(CHECKER_ARCH_SRCS) \
 	$(CORE_DIR)/world.c $(UNIT_DIR)/builder.c
 CORE_WORLD_NAMES := test_lifecycle test_cell_cpu test_hypercall test_ivshmem
 CORE_WORLD_TESTS := $(addprefix $(CORE_OUT)/,$(CORE_WORLD_NAMES))
@@ -159,7 +162,8 @@ $(CORE_OUT)/test_%: $(CORE_DIR)/test_%.c $(CORE_SRCS) $(CORE_HEADERS)
 	$(HOSTCC) $(CORE_CFLAGS) -o $@ $(filter %.c,$^) -lcmocka
 
 # cell_create() with the config checker; the rest of create is stubbed.
-CORE_CREATE := hypervisor/cell_create.c hypervisor/config.c
+CORE_CREATE := hypervisor/cell_create.c hypervisor/config.c \
+	$(CHECKER_ARCH_SRCS)
 $(CORE_OUT)/test_cell_create: $(CORE_DIR)/test_cell_create.c $(CORE_SRCS) \
 		$(CORE_CREATE) $(CORE_HEADERS)
 	@mkdir -p $(dir $@)
@@ -196,6 +200,7 @@ test-core-mutation:
 
 # What the root lends and takes back, with configs from the unit builder.
 CORE_ROOT := hypervisor/cell_root.c hypervisor/colour.c hypervisor/config.c \
+	$(CHECKER_ARCH_SRCS) \
 	$(UNIT_DIR)/builder.c
 $(CORE_OUT)/test_cell_root: $(CORE_DIR)/test_cell_root.c $(CORE_SRCS) \
 		$(CORE_ROOT) $(CORE_HEADERS) $(UNIT_DIR)/builder.h

@@ -2,10 +2,11 @@
 # statically for the arm64 guest. Both link the hypervisor's config checker
 # and the schedulability analysis (lib/rt_analysis/build.mk).
 WARDEN_CLI_SRCS := $(filter-out tools/warden-shm-ping.c,$(wildcard tools/*.c)) \
-	hypervisor/config.c \
+	hypervisor/config.c $(CHECKER_ARCH_SRCS) \
 	$(RT_ANALYSIS_SRCS)
 WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h \
+	hypervisor/include/wd/config_rules.h \
 	include/warden/config.h \
 	include/warden/ioctl.h include/warden/version.h include/warden/rtos.h \
 	$(RT_ANALYSIS_HDRS)

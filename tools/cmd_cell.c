@@ -138,7 +138,7 @@ static int cell_destroy(int argc, char **argv)
 
 static const char *const stat_names[] = {
 	[WD_STAT_HYPERCALL] = "hypercall", [WD_STAT_IRQ] = "irq",
-	[WD_STAT_MMIO] = "mmio",	   [WD_STAT_PSCI] = "psci",
+	[WD_STAT_MMIO] = "mmio",	   [WD_STAT_POWER] = "psci",
 	[WD_STAT_SYSREG] = "sysreg",	   [WD_STAT_SMC] = "smc",
 	[WD_STAT_OTHER] = "other",	   [WD_STAT_FAULT] = "fault",
 	[WD_STAT_SETWAY] = "setway",

@@ -6,13 +6,13 @@
  * there and injects it like any other SPI of that cell. GICD_ISPENDR is
  * at the same offset on GICv2 and GICv3 (affinity routing keeps it).
  */
+#include <arch.h>
 #include <arch/vgic.h>
-#include <wd/ivshmem.h>
 #include <wd/setup.h>
 
 void arch_doorbell_ring(u32 intid)
 {
-	u64 gicd = wd_system_config()->platform.gicd_base;
+	u64 gicd = wd_system_config()->platform.arm64.gicd_base;
 
 	/* Write 1 to set: other bits and concurrent writers are unaffected. */
 	gic_mmio_write(gicd + GICD_ISPENDR + intid / 32 * 4, 4,

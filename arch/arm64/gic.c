@@ -9,12 +9,15 @@
  * When every list register is busy the interrupt waits in a short
  * per-CPU queue and the underflow maintenance interrupt refills them.
  */
+#include <arch.h>
+#include <warden/comm.h>
 #include <arch/gic.h>
 #include <arch/vgic.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
+#include <wd/setup.h>
 #include <wd/string.h>
 
 const struct gic_ops *gic;
@@ -37,16 +40,16 @@ int gic_check_lrs(const struct percpu *pc)
 
 int gic_init(const struct wd_system *sys)
 {
-	maint_intid = sys->platform.maint_irq;
-	gicd_base = sys->platform.gicd_base;
-	num_irqs = sys->platform.num_irqs;
+	maint_intid = sys->platform.arm64.maint_irq;
+	gicd_base = sys->platform.arm64.gicd_base;
+	num_irqs = sys->platform.arm64.num_irqs;
 	vgic_init(sys->platform.num_cpus);
-	if (sys->platform.gic_version == WD_GIC_V2) {
+	if (sys->platform.arm64.gic_version == WD_GIC_V2) {
 		gic = &gicv2_ops;
 		vgicv2_init(gicd_base);
-	} else if (sys->platform.gic_version == WD_GIC_V3) {
+	} else if (sys->platform.arm64.gic_version == WD_GIC_V3) {
 		gic = &gicv3_ops;
-		vgicv3_init(gicd_base, sys->platform.gicr_base,
+		vgicv3_init(gicd_base, sys->platform.arm64.gicr_base,
 			    sys->platform.num_cpus);
 	} else {
 		return -EINVAL;
@@ -125,7 +128,7 @@ void gic_route(struct percpu *pc, u32 iar, const struct virq *v)
 	else if (v->intid != SGI_WARDEN)
 		gic_inject(pc, v);
 	else
-		cell_cpu_sgi(pc); /* may not return: last */
+		cell_cpu_kicked(pc); /* may not return: last */
 }
 
 u32 gic_maint_intid(void)
@@ -201,4 +204,22 @@ void gic_reset_private(u64 base)
 	write_reg(base + GICD_ICPENDR, ~keep);
 	write_reg(base + GICD_ICACTIVER, ~keep);
 	reset_priorities(base, keep);
+}
+
+/* The comm page's GIC part: the layout inmates were built against. */
+_Static_assert(__builtin_offsetof(struct wd_comm_region, gic_version) == 52 &&
+		       __builtin_offsetof(struct wd_comm_region, gicd_base) ==
+			       64 &&
+		       __builtin_offsetof(struct wd_comm_region, gicr_base) ==
+			       80,
+	       "comm page layout");
+
+void arch_fill_comm(struct wd_comm_region *c)
+{
+	const struct wd_platform_arm64 *p = &wd_system_config()->platform.arm64;
+
+	c->gic_version = p->gic_version;
+	c->gicd_base = p->gicd_base;
+	c->gicc_base = p->gic_version == WD_GIC_V2 ? p->gicc_base : 0;
+	c->gicr_base = p->gic_version == WD_GIC_V3 ? p->gicr_base : 0;
 }

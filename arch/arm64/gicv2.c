@@ -67,11 +67,11 @@ static inline void wr(u64 addr, u32 v)
 
 static int v2_init(const struct wd_system *sys)
 {
-	gicd = sys->platform.gicd_base;
-	gicc = sys->platform.gicc_base;
-	gich = sys->platform.gich_base;
-	gicv = sys->platform.gicv_base;
-	maint_intid = sys->platform.maint_irq;
+	gicd = sys->platform.arm64.gicd_base;
+	gicc = sys->platform.arm64.gicc_base;
+	gich = sys->platform.arm64.gich_base;
+	gicv = sys->platform.arm64.gicv_base;
+	maint_intid = sys->platform.arm64.maint_irq;
 	return 0;
 }
 
@@ -80,14 +80,14 @@ static int v2_map_devices(struct paging *hyp, const struct wd_system *sys)
 	const struct wd_platform *p = &sys->platform;
 	int err;
 
-	err = paging_map(hyp, p->gicd_base, p->gicd_base, GICD_SIZE,
+	err = paging_map(hyp, p->arm64.gicd_base, p->arm64.gicd_base, GICD_SIZE,
 			 PG_RW | PG_DEVICE);
 	if (!err)
-		err = paging_map(hyp, p->gicc_base, p->gicc_base, GICC_SIZE,
-				 PG_RW | PG_DEVICE);
+		err = paging_map(hyp, p->arm64.gicc_base, p->arm64.gicc_base,
+				 GICC_SIZE, PG_RW | PG_DEVICE);
 	if (!err)
-		err = paging_map(hyp, p->gich_base, p->gich_base, GICH_SIZE,
-				 PG_RW | PG_DEVICE);
+		err = paging_map(hyp, p->arm64.gich_base, p->arm64.gich_base,
+				 GICH_SIZE, PG_RW | PG_DEVICE);
 	return err;
 }
 

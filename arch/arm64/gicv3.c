@@ -126,10 +126,10 @@ static int v3_init(const struct wd_system *sys)
 		printk("GICv3: system register interface disabled\n");
 		return -ENODEV;
 	}
-	gicd_base = sys->platform.gicd_base;
-	gicr_base = sys->platform.gicr_base;
+	gicd_base = sys->platform.arm64.gicd_base;
+	gicr_base = sys->platform.arm64.gicr_base;
 	num_cpus = sys->platform.num_cpus;
-	maint_intid = sys->platform.maint_irq;
+	maint_intid = sys->platform.arm64.maint_irq;
 	return 0;
 }
 
@@ -153,10 +153,10 @@ static int v3_map_devices(struct paging *hyp, const struct wd_system *sys)
 	const struct wd_platform *p = &sys->platform;
 	int err;
 
-	err = paging_map(hyp, p->gicd_base, p->gicd_base, GICD_SIZE,
+	err = paging_map(hyp, p->arm64.gicd_base, p->arm64.gicd_base, GICD_SIZE,
 			 PG_RW | PG_DEVICE);
 	if (!err)
-		err = paging_map(hyp, p->gicr_base, p->gicr_base,
+		err = paging_map(hyp, p->arm64.gicr_base, p->arm64.gicr_base,
 				 p->num_cpus * GICR_STRIDE, PG_RW | PG_DEVICE);
 	return err;
 }
@@ -535,7 +535,7 @@ static u64 allowed_targets(const struct percpu *pc, u64 value)
 	u64 mask = 0, sgi, cpus;
 
 	for (cpus = pc->cell->cpu_set; cpus; cpus &= cpus - 1) {
-		sgi = sgi1r_for(p->mpidr[__builtin_ctzll(cpus)], 0);
+		sgi = sgi1r_for(p->arm64.mpidr[__builtin_ctzll(cpus)], 0);
 		if ((sgi & ~SGI1R_TARGETS) == cluster)
 			mask |= sgi & SGI1R_TARGETS;
 	}
@@ -549,8 +549,9 @@ static void send_to_others(const struct percpu *pc, u32 intid)
 	u64 cpus = pc->cell->cpu_set & ~BIT(pc->cpu_id);
 
 	for (; cpus; cpus &= cpus - 1)
-		write_sysreg(sgi1r_for(p->mpidr[__builtin_ctzll(cpus)], intid),
-			     ICC_SGI1R_EL1);
+		write_sysreg(
+			sgi1r_for(p->arm64.mpidr[__builtin_ctzll(cpus)], intid),
+			ICC_SGI1R_EL1);
 }
 
 /*

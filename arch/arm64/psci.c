@@ -63,7 +63,7 @@ static int cell_cpu_of(const struct percpu *pc, u64 mpidr)
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < p->num_cpus && cpu < WD_MAX_CPUS; cpu++)
-		if ((p->mpidr[cpu] & MPIDR_AFF_MASK) ==
+		if ((p->arm64.mpidr[cpu] & MPIDR_AFF_MASK) ==
 			    (mpidr & MPIDR_AFF_MASK) &&
 		    (pc->cell->cpu_set & BIT(cpu)))
 			return (int)cpu;
@@ -176,7 +176,7 @@ static s64 psci_call(struct percpu *pc, struct trap_frame *f)
 
 void psci_handle(struct percpu *pc, struct trap_frame *f)
 {
-	pc->stats[WD_STAT_PSCI]++;
+	pc->stats[WD_STAT_POWER]++;
 	if ((f->x[0] & ~(u64)PSCI_SMC64) == PSCI_CPU_OFF)
 		cell_cpu_park(pc); /* a CPU_ON enters the cell afresh */
 	f->x[0] = (u64)psci_call(pc, f);

@@ -78,7 +78,8 @@ int arch_cpu_init(struct percpu *pc)
 	int err;
 
 	a->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
-	if (a->mpidr != (sys->platform.mpidr[pc->cpu_id] & MPIDR_AFF_MASK)) {
+	if (a->mpidr !=
+	    (sys->platform.arm64.mpidr[pc->cpu_id] & MPIDR_AFF_MASK)) {
 		printk("CPU %u: MPIDR %llx does not match the config\n",
 		       pc->cpu_id, a->mpidr);
 		return -EINVAL;

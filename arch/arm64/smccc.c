@@ -155,6 +155,6 @@ bool smccc_handle(struct percpu *pc, struct trap_frame *f)
 		f->x[0] = SMCCC_SUCCESS;
 	else
 		return false;
-	pc->stats[WD_STAT_PSCI]++;
+	pc->stats[WD_STAT_POWER]++;
 	return true;
 }

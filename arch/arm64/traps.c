@@ -8,6 +8,7 @@
  * gets an undefined instruction injected and a console line; any other
  * cell fails (cell_fail()) and its CPUs park.
  */
+#include <arch.h>
 #include <warden/hypercall.h>
 #include <arch/cpu_state.h>
 #include <arch/gic.h>
@@ -184,7 +185,7 @@ void arch_handle_fiq(struct trap_frame *f)
 	(void)f;
 	if (intid == SGI_WARDEN) {
 		pc->stats[WD_STAT_IRQ]++;
-		cell_cpu_sgi(pc); /* may not return */
+		cell_cpu_kicked(pc); /* may not return */
 		return;
 	}
 	if (intid >= INTID_SPURIOUS)
@@ -210,4 +211,10 @@ void arch_el2_fault(struct trap_frame *f)
 	       read_sysreg(far_el2), f->x[30]);
 	for (;;)
 		wfi();
+}
+
+/* An inmate reports ESR_EL1: EC 0 is "unknown reason", an undefined one. */
+enum fault_kind arch_reported_fault(u64 syndrome)
+{
+	return ESR_EC(syndrome) == 0 ? FAULT_UNDEFINED_INSN : FAULT_OTHER;
 }

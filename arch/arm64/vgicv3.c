@@ -57,7 +57,7 @@ static u64 v3_field_cpus(u64 field)
 	if (field & IROUTER_IRM)
 		return n >= 64 ? ~0ull : BIT(n) - 1;
 	for (cpu = 0; cpu < n; cpu++)
-		if ((p->mpidr[cpu] & MPIDR_AFF_MASK) ==
+		if ((p->arm64.mpidr[cpu] & MPIDR_AFF_MASK) ==
 		    (field & MPIDR_AFF_MASK))
 			return BIT(cpu);
 	return 0;
@@ -65,7 +65,7 @@ static u64 v3_field_cpus(u64 field)
 
 static u64 v3_cpu_field(unsigned int cpu)
 {
-	return wd_system_config()->platform.mpidr[cpu] & MPIDR_AFF_MASK;
+	return wd_system_config()->platform.arm64.mpidr[cpu] & MPIDR_AFF_MASK;
 }
 
 static const struct vgic_routing vgicv3_routing = {

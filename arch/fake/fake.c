@@ -97,3 +97,14 @@ void arch_scrub(u64 pa, u64 size)
 {
 	memset(paging_ptr(pa), 0, size);
 }
+
+void arch_fill_comm(struct wd_comm_region *comm)
+{
+	(void)comm; /* the fake arch has no interrupt-controller part */
+}
+
+/* The fake's own convention: syndrome 0 is an undefined instruction. */
+enum fault_kind arch_reported_fault(u64 syndrome)
+{
+	return syndrome ? FAULT_OTHER : FAULT_UNDEFINED_INSN;
+}

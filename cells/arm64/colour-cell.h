@@ -23,7 +23,7 @@ static const struct {
 	struct wd_device dev[0];
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
-	.hdr = WD_HEADER(WD_KIND_CELL, config),
+	.hdr = WD_HEADER(WD_ARCH_ARM64, WD_KIND_CELL, config),
 	.cell =
 		{
 			.name = COLOUR_CELL_NAME,

@@ -16,7 +16,7 @@ static const struct {
 	struct wd_rt_taskset rt;
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
-	.hdr = WD_HEADER(WD_KIND_CELL, config),
+	.hdr = WD_HEADER(WD_ARCH_ARM64, WD_KIND_CELL, config),
 	.cell =
 		{
 			.name = RTOS_CELL_NAME,

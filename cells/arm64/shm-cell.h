@@ -18,7 +18,7 @@ static const struct {
 	struct wd_link links[1];
 	wd_u32 irqs[1];
 } config WD_CONFIG_SECTION = {
-	.hdr = WD_HEADER(WD_KIND_CELL, config),
+	.hdr = WD_HEADER(WD_ARCH_ARM64, WD_KIND_CELL, config),
 	.cell =
 		{
 			.name = CELL_NAME,

@@ -141,10 +141,10 @@ check "destroy colour-a again" warden cell destroy colour-a
 
 # With llc_way_size 0 Warden reads the geometry from CCSIDR at enable: the
 # same cell then gets the same frames as with the configured 128 KiB ways.
-# (llc_way_size is at byte 648 of a system blob: header 16 + 64 + 568.)
+# (llc_way_size is at byte 88 of a system blob: header 16 + 64 + 8.)
 check "disable, to enable without the way size" warden disable
 cp "$SYS" /tmp/sys-ccsidr.cell
-dd if=/dev/zero of=/tmp/sys-ccsidr.cell bs=1 seek=648 count=8 \
+dd if=/dev/zero of=/tmp/sys-ccsidr.cell bs=1 seek=88 count=8 \
 	conv=notrunc 2>/dev/null
 check "enable with llc_way_size 0" warden enable /tmp/sys-ccsidr.cell
 check_output "Warden read the way size from CCSIDR" \

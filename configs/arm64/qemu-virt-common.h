@@ -23,7 +23,7 @@ static const struct {
 	struct wd_link links[1];
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
-	.hdr = WD_HEADER(WD_KIND_SYSTEM, config),
+	.hdr = WD_HEADER(WD_ARCH_ARM64, WD_KIND_SYSTEM, config),
 	.sys =
 		{
 			.hypervisor = {.start = QEMU_VIRT_HV_BASE,
@@ -36,19 +36,7 @@ static const struct {
 				    .type = WD_CONSOLE_PL011},
 			.platform =
 				{
-					.gic_version = QEMU_VIRT_GIC,
 					.num_cpus = QEMU_VIRT_NUM_CPUS,
-					.gicd_base = QEMU_VIRT_GICD_BASE,
-#if QEMU_VIRT_GIC == 2
-					.gicc_base = QEMU_VIRT_GICC_BASE,
-					.gich_base = QEMU_VIRT_GICH_BASE,
-					.gicv_base = QEMU_VIRT_GICV_BASE,
-#else
-					.gicr_base = QEMU_VIRT_GICR_BASE,
-#endif
-					.num_irqs = QEMU_VIRT_NUM_IRQS,
-					.maint_irq = QEMU_VIRT_MAINT_IRQ,
-					.mpidr = {0, 1, 2, 3},
 					/* cortex-a57 L2: 2 MiB, 16 ways:
 					 * 32 colours (CCSIDR reads the same) */
 					.llc_way_size = 0x20000,
@@ -57,6 +45,29 @@ static const struct {
 					 * stripes, independent of the colour
 					 * bits 12-16. Documentation/colouring.md */
 					.bank_mask = 0x60000,
+					.arm64 =
+						{
+							.gic_version =
+								QEMU_VIRT_GIC,
+							.gicd_base =
+								QEMU_VIRT_GICD_BASE,
+#if QEMU_VIRT_GIC == 2
+							.gicc_base =
+								QEMU_VIRT_GICC_BASE,
+							.gich_base =
+								QEMU_VIRT_GICH_BASE,
+							.gicv_base =
+								QEMU_VIRT_GICV_BASE,
+#else
+							.gicr_base =
+								QEMU_VIRT_GICR_BASE,
+#endif
+							.num_irqs =
+								QEMU_VIRT_NUM_IRQS,
+							.maint_irq =
+								QEMU_VIRT_MAINT_IRQ,
+							.mpidr = {0, 1, 2, 3},
+						},
 				},
 		},
 	.root =

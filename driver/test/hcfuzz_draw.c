@@ -161,7 +161,7 @@ static void draw_blob(struct hcf_run *run, struct hcf_call *call)
 	size = (r >> 32) % 2 ? blob_size(&b->cell)
 			     : sizeof(b->hdr) + (r >> 40) % PAGE_SIZE;
 	b->hdr = (struct wd_header){WD_CONFIG_MAGIC, WD_CONFIG_REVISION,
-				    WD_KIND_CELL, (u32)size, 0};
+				    WD_KIND_CELL, (u32)size, WD_ARCH_ARM64};
 	call->arg[0] = run->pages.blob_pa;
 	call->arg[1] = size;
 	run->tamed[HCF_TAME_BLOB]++;

@@ -12,6 +12,13 @@ struct cell;
 struct paging;
 struct paging_format;
 struct percpu;
+struct wd_comm_region;
+
+/* What a cell hit, as the core names it (the arch decodes its syndromes). */
+enum fault_kind {
+	FAULT_UNDEFINED_INSN, /* an instruction the CPU does not know */
+	FAULT_OTHER, /* any other exception */
+};
 
 /* Paging formats: the hypervisor's own tables and a cell's stage 2. */
 extern const struct paging_format arch_hyp_paging;
@@ -45,7 +52,7 @@ void arch_cpu_idle(struct percpu *pc);
 /* Enter pc->cell at entry as a CPU out of reset, x0 = context. */
 __attribute__((noreturn)) void arch_cpu_enter(struct percpu *pc, u64 entry,
 					      u64 context);
-/* Interrupt a CPU with Warden's SGI so it looks at its requests. */
+/* Interrupt a CPU so it looks at its requests (cell_cpu_kicked()). */
 void arch_cpu_kick(const struct percpu *target);
 void arch_cpu_relax(void);
 u64 arch_counter(void);
@@ -76,5 +83,13 @@ u64 arch_llc_way_size(void);
 void arch_scrub(u64 pa, u64 size);
 
 void arch_console_putc(char c);
+
+/* Cells. */
+/* Writes the arch part of a new cell's comm page (zeroed before). */
+void arch_fill_comm(struct wd_comm_region *comm);
+/* Makes the physical line irq pending: a link's doorbell (wd/ivshmem.h). */
+void arch_doorbell_ring(u32 irq);
+/* What a cell's own fault report (WD_HC_CELL_FAULT) says it hit. */
+enum fault_kind arch_reported_fault(u64 syndrome);
 
 #endif

@@ -25,12 +25,21 @@ struct wd_comm_region {
 	wd_u32 state; /* WD_CELL_STATE_* (hypercall.h) */
 	char name[WD_NAME_LEN]; /* the cell's name from its config */
 	wd_u32 cell_id;
-	wd_u32 gic_version; /* WD_GIC_V2 or WD_GIC_V3 */
+	/* The unions are the arch's part, filled by arch_fill_comm(). */
+	union {
+		wd_u32 gic_version; /* arm64: WD_GIC_V2 or WD_GIC_V3 */
+		wd_u32 arch_word; /* x86: 0 (not used yet) */
+	};
 	wd_u64 cpu_set; /* logical CPUs of the cell */
-	wd_u64 gicd_base; /* guest-physical GIC addresses */
-	wd_u64 gicc_base; /* v2: the (virtual) CPU interface */
-	wd_u64 gicr_base; /* v3: redistributor of logical CPU 0 */
-	wd_u64 timer_freq; /* CNTFRQ_EL0 in Hz */
+	union {
+		struct { /* arm64: guest-physical GIC addresses */
+			wd_u64 gicd_base;
+			wd_u64 gicc_base; /* v2: the (virtual) CPU interface */
+			wd_u64 gicr_base; /* v3: redistributor of CPU 0 */
+		};
+		wd_u64 arch_addr[3]; /* x86: 0 (not used yet) */
+	};
+	wd_u64 timer_freq; /* the cell's timer in Hz (arm64: CNTFRQ_EL0) */
 	wd_u64 reserved[8];
 };
 

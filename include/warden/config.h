@@ -35,7 +35,12 @@ typedef unsigned long long wd_u64;
 #endif
 
 #define WD_CONFIG_MAGIC 0x4e445257u /* "WRDN" read little-endian */
-#define WD_CONFIG_REVISION 3 /* 2: bank_mask, banks; 3: links */
+/* 2: bank_mask, banks; 3: links; 4: header.arch, platform common + arch */
+#define WD_CONFIG_REVISION 4
+
+/* wd_header.arch: which arch part of wd_platform (and which rules) apply */
+#define WD_ARCH_ARM64 1
+#define WD_ARCH_X86 2
 
 #define WD_KIND_SYSTEM 1
 #define WD_KIND_CELL 2
@@ -52,7 +57,7 @@ struct wd_header {
 	wd_u16 revision; /* WD_CONFIG_REVISION */
 	wd_u16 kind; /* WD_KIND_SYSTEM or WD_KIND_CELL */
 	wd_u32 total_size; /* bytes, header included; must equal the blob */
-	wd_u32 reserved; /* 0 */
+	wd_u32 arch; /* WD_ARCH_*: the same in a system and its cells */
 };
 
 /* wd_mem_region.flags */
@@ -131,24 +136,67 @@ struct wd_link {
 #define WD_GIC_V2 2
 #define WD_GIC_V3 3
 
-struct wd_platform {
+/* The arm64 part of the platform (WD_ARCH_ARM64). */
+struct wd_platform_arm64 {
 	wd_u32 gic_version; /* WD_GIC_V2 or WD_GIC_V3 */
-	wd_u32 num_cpus; /* CPUs 0..num_cpus-1 exist */
+	wd_u32 num_irqs; /* INTIDs 0..num_irqs-1 exist (multiple of 32) */
 	wd_u64 gicd_base; /* distributor */
 	wd_u64 gicc_base; /* v2: CPU interface */
 	wd_u64 gich_base; /* v2: hypervisor control interface */
 	wd_u64 gicv_base; /* v2: virtual CPU interface */
 	wd_u64 gicr_base; /* v3: redistributors, 128 KiB per CPU */
-	wd_u32 num_irqs; /* INTIDs 0..num_irqs-1 exist (multiple of 32) */
 	wd_u32 maint_irq; /* GIC maintenance PPI */
+	wd_u32 reserved; /* 0 */
 	wd_u64 mpidr[WD_MAX_CPUS]; /* MPIDR affinity of logical CPU n */
-	wd_u64 llc_way_size; /* bytes per LLC way; 0 = read CCSIDR */
+};
+
+/*
+ * The x86 part (WD_ARCH_X86): declared for the x86 port, not used yet (no
+ * checker rules: an x86 config is refused today).
+ */
+#define WD_X86_MAX_IOAPICS 4
+#define WD_X86_MAX_PIO_RANGES 16
+
+struct wd_x86_ioapic {
+	wd_u64 base; /* MMIO base, 0 = no such IOAPIC */
+	wd_u32 gsi_base; /* GSI of its pin 0 */
+	wd_u32 pins; /* redirection entries */
+};
+
+struct wd_pio_range {
+	wd_u16 start; /* first I/O port */
+	wd_u16 count; /* ports; 0 = unused entry */
+	wd_u32 flags; /* 0 */
+};
+
+struct wd_platform_x86 {
+	wd_u64 lapic_base; /* local APIC (xAPIC MMIO) */
+	struct wd_x86_ioapic ioapic[WD_X86_MAX_IOAPICS];
+	wd_u64 tsc_khz; /* 0 = calibrate against the PM timer */
+	wd_u16 pm_timer_port; /* ACPI PM timer, 0 = none */
+	wd_u16 reserved0;
+	wd_u32 reserved1;
+	wd_u32 apic_id[WD_MAX_CPUS]; /* local APIC ID of logical CPU n */
+	/* I/O port ranges of the board's devices cells may be given */
+	struct wd_pio_range pio[WD_X86_MAX_PIO_RANGES];
+};
+
+/* What every arch has, then the arch part named by wd_header.arch. */
+struct wd_platform {
+	wd_u32 num_cpus; /* CPUs 0..num_cpus-1 exist */
+	wd_u32 reserved0; /* 0 */
+	wd_u64 llc_way_size; /* bytes per LLC way; 0 = Warden reads it */
 	/*
 	 * Physical-address bits that select a DRAM bank: a frame's bank is
 	 * the value of these bits packed together. 0 = no bank partitioning.
 	 */
 	wd_u64 bank_mask;
 	wd_u64 reserved[2];
+	union {
+		struct wd_platform_arm64 arm64;
+		struct wd_platform_x86 x86;
+		wd_u64 arch_raw[80]; /* fixes the size: 640 bytes */
+	};
 };
 
 struct wd_range {
@@ -174,10 +222,10 @@ struct wd_system {
 };
 
 /* The C config files declare one such struct; see cells/arm64/demo.c. */
-#define WD_HEADER(kind_, type_)                                           \
-	{                                                                 \
-		.magic = WD_CONFIG_MAGIC, .revision = WD_CONFIG_REVISION, \
-		.kind = (kind_), .total_size = sizeof(type_),             \
+#define WD_HEADER(arch_, kind_, type_)                                         \
+	{                                                                      \
+		.magic = WD_CONFIG_MAGIC, .revision = WD_CONFIG_REVISION,      \
+		.kind = (kind_), .total_size = sizeof(type_), .arch = (arch_), \
 	}
 
 #define WD_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -55,7 +55,7 @@
 #define WD_STAT_HYPERCALL 0 /* HVC: Warden calls, stub probes */
 #define WD_STAT_IRQ 1 /* interrupts taken at EL2 */
 #define WD_STAT_MMIO 2 /* stage-2 aborts: MMIO emulation, bad accesses */
-#define WD_STAT_PSCI 3 /* PSCI calls (HVC or SMC) */
+#define WD_STAT_POWER 3 /* CPU power calls (arm64: PSCI, by HVC or SMC) */
 #define WD_STAT_SYSREG 4 /* trapped system register accesses */
 #define WD_STAT_SMC 5 /* SMCs that are not PSCI */
 #define WD_STAT_OTHER 6 /* any other exit (FIQ, SError, unknown) */

@@ -120,6 +120,17 @@ gic_cell gicc 0000010800000000
 expect 1 "mem\[0\]: guest-physical 0x8010000 .* overlaps the GIC CPU interface at 0x8010000" \
 	"$warden" config check "$v2" "$tmp/gicc-b.cell"
 
+# A blob of revision 3 (header offset 4, u16) is refused before anything
+# else is read; so is an x86 blob (header.arch, offset 12), for now
+patch "$v3" "$tmp/rev3.cell" 4 0300
+expect 1 "rev3.cell: revision: config revision 3, this Warden reads 4: rebuild the config" \
+	"$warden" config check "$tmp/rev3.cell"
+patch "$demo" "$tmp/x86.cell" 12 02000000
+expect 1 "x86.cell: arch: 2 \(x86\): this checker has no rules for it" \
+	"$warden" config check "$tmp/x86.cell"
+expect 1 "x86.cell: arch: a cell for x86, the system is arm64" \
+	"$warden" config check "$v3" "$tmp/x86.cell"
+
 # Broken blobs: violations (exit 1) with the file, cell, field and reason
 head -c 100 "$v3" >"$tmp/truncated.cell"
 expect 1 "truncated.cell: header: truncated: 100 bytes" \

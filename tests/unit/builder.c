@@ -10,20 +10,20 @@ static void platform_init(struct wd_platform *p, unsigned int gic_version)
 {
 	unsigned int cpu;
 
-	p->gic_version = gic_version;
+	p->arm64.gic_version = gic_version;
 	p->num_cpus = QEMU_VIRT_NUM_CPUS;
-	p->gicd_base = TB_GICD;
+	p->arm64.gicd_base = TB_GICD;
 	if (gic_version == WD_GIC_V2) {
-		p->gicc_base = QEMU_VIRT_GICC_BASE;
-		p->gich_base = QEMU_VIRT_GICH_BASE;
-		p->gicv_base = QEMU_VIRT_GICV_BASE;
+		p->arm64.gicc_base = QEMU_VIRT_GICC_BASE;
+		p->arm64.gich_base = QEMU_VIRT_GICH_BASE;
+		p->arm64.gicv_base = QEMU_VIRT_GICV_BASE;
 	} else {
-		p->gicr_base = TB_GICR;
+		p->arm64.gicr_base = TB_GICR;
 	}
-	p->num_irqs = QEMU_VIRT_NUM_IRQS;
-	p->maint_irq = QEMU_VIRT_MAINT_IRQ;
+	p->arm64.num_irqs = QEMU_VIRT_NUM_IRQS;
+	p->arm64.maint_irq = QEMU_VIRT_MAINT_IRQ;
 	for (cpu = 0; cpu < p->num_cpus; cpu++)
-		p->mpidr[cpu] = cpu;
+		p->arm64.mpidr[cpu] = cpu;
 }
 
 /* The root of configs/arm64/qemu-virt-common.h, minus any GIC frame. */
@@ -162,7 +162,8 @@ static struct tb_blob blob_alloc(unsigned int kind, size_t payload)
 	struct tb_blob b;
 	struct wd_header hdr = {.magic = WD_CONFIG_MAGIC,
 				.revision = WD_CONFIG_REVISION,
-				.kind = kind};
+				.kind = kind,
+				.arch = WD_ARCH_ARM64};
 
 	b.size = (sizeof(hdr) + payload + 7) & ~(size_t)7;
 	b.data = calloc(1, b.size);

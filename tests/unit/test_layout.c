@@ -142,8 +142,26 @@ static void bad_revision(void **state)
 	header_of(&cell)->revision = 1; /* before bank_mask and banks */
 	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
 			 -WD_EINVAL);
-	assert_violation(&rec, "revision", -1, "1, this checker reads 3");
+	assert_violation(&rec, "revision", -1,
+			 "config revision 1, this Warden reads 4");
 	tb_blob_free(&cell);
+}
+
+/* Revision 3 had GIC fields where the platform's common part is now. */
+static void revision_3_refused(void **state)
+{
+	struct tb_blob sys = tb_build_system(&s.system);
+
+	(void)state;
+	header_of(&sys)->revision = 3;
+	header_of(&sys)->arch = 0; /* was reserved */
+	assert_int_equal(wd_check_system(sys.data, sys.size, &rec.report),
+			 -WD_EINVAL);
+	assert_violation(&rec, "revision", -1,
+			 "config revision 3, this Warden reads 4: rebuild the "
+			 "config");
+	assert_int_equal(rec.report.count, 1); /* nothing else is read */
+	tb_blob_free(&sys);
 }
 
 static void wrong_kind(void **state)
@@ -166,16 +184,48 @@ static void wrong_kind(void **state)
 	tb_blob_free(&cell);
 }
 
-static void header_reserved(void **state)
+static void unknown_arch(void **state)
 {
 	struct tb_blob cell = tb_build_cell(&s.cells[0]);
 
 	(void)state;
-	header_of(&cell)->reserved = 9;
+	header_of(&cell)->arch = 9;
 	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
 			 -WD_EINVAL);
-	assert_violation(&rec, "reserved", -1, "0x9, must be 0");
+	assert_violation(&rec, "arch", -1, "9 is not a known arch");
+	assert_int_equal(rec.report.count, 1); /* nothing else is read */
+	tb_blob_free(&cell);
+}
+
+/* x86 is in the ABI, but its rules come with the port: refused today. */
+static void x86_refused(void **state)
+{
+	struct tb_blob sys = tb_build_system(&s.system);
+
+	(void)state;
+	header_of(&sys)->arch = WD_ARCH_X86;
+	assert_int_equal(wd_check_system(sys.data, sys.size, &rec.report),
+			 -WD_EINVAL);
+	assert_violation(&rec, "arch", -1, "2 (x86): this checker has no");
+	tb_blob_free(&sys);
+}
+
+/* A cell blob for another arch than the system's is not compared. */
+static void set_arch_mismatch(void **state)
+{
+	struct tb_blob sys = tb_build_system(&s.system);
+	struct tb_blob cell = tb_build_cell(&s.cells[0]);
+	struct wd_blob set = {cell.data, cell.size};
+
+	(void)state;
+	header_of(&cell)->arch = WD_ARCH_X86;
+	assert_int_equal(wd_check_set(&(struct wd_blob){sys.data, sys.size},
+				      &set, 1, &rec.report),
+			 -WD_EINVAL);
+	assert_violation(&rec, "arch", -1,
+			 "a cell for x86, the system is arm64");
 	assert_int_equal(rec.report.count, 1);
+	tb_blob_free(&sys);
 	tb_blob_free(&cell);
 }
 
@@ -268,7 +318,8 @@ static void accessors(void **state)
 	const struct wd_cell *root = wd_config_root(sys.data);
 
 	(void)state;
-	assert_int_equal(wd_config_system(sys.data)->platform.num_irqs, 288);
+	assert_int_equal(wd_config_system(sys.data)->platform.arm64.num_irqs,
+			 288);
 	assert_string_equal(root->name, "root");
 	assert_int_equal(wd_cell_mem(root)[3].phys_start, 0x10000000);
 	assert_string_equal(c->name, "demo");
@@ -371,6 +422,29 @@ static void set_broken_system(void **state)
 	tb_blob_free(&cell);
 }
 
+/* Both x86: the set check has no rules to compare them with either. */
+static void set_x86_system(void **state)
+{
+	struct tb_blob sys = tb_build_system(&s.system);
+	struct tb_blob cell = tb_build_cell(&s.cells[0]);
+	struct wd_blob set = {cell.data, cell.size};
+
+	(void)state;
+	header_of(&sys)->arch = WD_ARCH_X86;
+	header_of(&cell)->arch = WD_ARCH_X86;
+	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
+			 -WD_EINVAL);
+	assert_violation(&rec, "arch", -1, "2 (x86): this checker has no");
+	rec_init(&rec);
+	assert_int_equal(wd_check_set(&(struct wd_blob){sys.data, sys.size},
+				      &set, 1, &rec.report),
+			 -WD_EINVAL);
+	assert_violation(&rec, "arch", -1, "2 (x86): this checker has no");
+	assert_int_equal(rec.report.count, 1);
+	tb_blob_free(&sys);
+	tb_blob_free(&cell);
+}
+
 static unsigned int next_random(unsigned int *seed)
 {
 	*seed = *seed * 1103515245u + 12345u;
@@ -429,7 +503,10 @@ int main(void)
 		cmocka_unit_test_setup(bad_magic, setup),
 		cmocka_unit_test_setup(bad_revision, setup),
 		cmocka_unit_test_setup(wrong_kind, setup),
-		cmocka_unit_test_setup(header_reserved, setup),
+		cmocka_unit_test_setup(revision_3_refused, setup),
+		cmocka_unit_test_setup(unknown_arch, setup),
+		cmocka_unit_test_setup(x86_refused, setup),
+		cmocka_unit_test_setup(set_arch_mismatch, setup),
 		cmocka_unit_test_setup(counts_over_limits, setup),
 		cmocka_unit_test_setup(counts_at_limits, setup),
 		cmocka_unit_test_setup(total_size_mismatch, setup),
@@ -442,6 +519,7 @@ int main(void)
 		cmocka_unit_test_setup(set_subjects, setup),
 		cmocka_unit_test_setup(set_skips_broken_cell, setup),
 		cmocka_unit_test_setup(set_broken_system, setup),
+		cmocka_unit_test_setup(set_x86_system, setup),
 		cmocka_unit_test_setup(random_mutations, setup),
 	};
 

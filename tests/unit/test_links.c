@@ -92,7 +92,7 @@ static void doorbell_last_line(struct scenario *s)
 
 static void doorbell_last_intid(struct scenario *s)
 {
-	PLAT(s)->num_irqs = 1024;
+	PLAT(s)->arm64.num_irqs = 1024;
 	cell_link(DEMO(s), 1, LINK_MEM, 1019);
 }
 
@@ -132,7 +132,7 @@ static void doorbell_ppi(struct scenario *s)
 
 static void doorbell_special(struct scenario *s)
 {
-	PLAT(s)->num_irqs = 1024;
+	PLAT(s)->arm64.num_irqs = 1024;
 	cell_link(DEMO(s), 1, LINK_MEM, 1020);
 }
 

@@ -18,42 +18,42 @@ static void unchanged(struct scenario *s)
 
 static void gic_version_4(struct scenario *s)
 {
-	PLAT(s)->gic_version = 4;
+	PLAT(s)->arm64.gic_version = 4;
 }
 
 static void gicd_zero(struct scenario *s)
 {
-	PLAT(s)->gicd_base = 0;
+	PLAT(s)->arm64.gicd_base = 0;
 }
 
 static void gicr_zero(struct scenario *s)
 {
-	PLAT(s)->gicr_base = 0;
+	PLAT(s)->arm64.gicr_base = 0;
 }
 
 static void gicc_zero(struct scenario *s)
 {
-	PLAT(s)->gicc_base = 0;
+	PLAT(s)->arm64.gicc_base = 0;
 }
 
 static void gich_zero(struct scenario *s)
 {
-	PLAT(s)->gich_base = 0;
+	PLAT(s)->arm64.gich_base = 0;
 }
 
 static void gicv_zero(struct scenario *s)
 {
-	PLAT(s)->gicv_base = 0;
+	PLAT(s)->arm64.gicv_base = 0;
 }
 
 static void gicd_unaligned(struct scenario *s)
 {
-	PLAT(s)->gicd_base = TB_GICD + 0x800;
+	PLAT(s)->arm64.gicd_base = TB_GICD + 0x800;
 }
 
 static void gicd_in_ram(struct scenario *s)
 {
-	PLAT(s)->gicd_base = 0x50000000;
+	PLAT(s)->arm64.gicd_base = 0x50000000;
 }
 
 static void num_cpus_0(struct scenario *s)
@@ -69,7 +69,8 @@ static void num_cpus_65(struct scenario *s)
 static void num_cpus_1(struct scenario *s)
 {
 	PLAT(s)->num_cpus = 1;
-	memset(&PLAT(s)->mpidr[1], 0, 3 * sizeof(PLAT(s)->mpidr[0]));
+	memset(&PLAT(s)->arm64.mpidr[1], 0,
+	       3 * sizeof(PLAT(s)->arm64.mpidr[0]));
 	ROOT(s)->cell.cpu_set = 1;
 	s->num_cells = 0; /* the demo cell needs CPU 3 */
 }
@@ -80,73 +81,73 @@ static void num_cpus_64(struct scenario *s)
 
 	PLAT(s)->num_cpus = 64;
 	for (cpu = 0; cpu < 64; cpu++)
-		PLAT(s)->mpidr[cpu] = cpu;
+		PLAT(s)->arm64.mpidr[cpu] = cpu;
 	ROOT(s)->cell.cpu_set = ~0ull;
 }
 
 static void num_irqs_0(struct scenario *s)
 {
-	PLAT(s)->num_irqs = 0;
+	PLAT(s)->arm64.num_irqs = 0;
 }
 
 static void num_irqs_48(struct scenario *s)
 {
-	PLAT(s)->num_irqs = 48;
+	PLAT(s)->arm64.num_irqs = 48;
 }
 
 static void num_irqs_1056(struct scenario *s)
 {
-	PLAT(s)->num_irqs = 1056;
+	PLAT(s)->arm64.num_irqs = 1056;
 }
 
 static void num_irqs_32(struct scenario *s)
 {
-	PLAT(s)->num_irqs = 32;
+	PLAT(s)->arm64.num_irqs = 32;
 }
 
 static void num_irqs_1024(struct scenario *s)
 {
-	PLAT(s)->num_irqs = 1024;
+	PLAT(s)->arm64.num_irqs = 1024;
 }
 
 static void maint_irq_15(struct scenario *s)
 {
-	PLAT(s)->maint_irq = 15;
+	PLAT(s)->arm64.maint_irq = 15;
 }
 
 static void maint_irq_32(struct scenario *s)
 {
-	PLAT(s)->maint_irq = 32;
+	PLAT(s)->arm64.maint_irq = 32;
 }
 
 static void maint_irq_16(struct scenario *s)
 {
-	PLAT(s)->maint_irq = 16;
+	PLAT(s)->arm64.maint_irq = 16;
 }
 
 static void maint_irq_31(struct scenario *s)
 {
-	PLAT(s)->maint_irq = 31;
+	PLAT(s)->arm64.maint_irq = 31;
 }
 
 static void mpidr_duplicate(struct scenario *s)
 {
-	PLAT(s)->mpidr[2] = 1;
+	PLAT(s)->arm64.mpidr[2] = 1;
 }
 
 static void mpidr_absent_cpu(struct scenario *s)
 {
-	PLAT(s)->mpidr[4] = 4;
+	PLAT(s)->arm64.mpidr[4] = 4;
 }
 
 static void mpidr_not_affinity(struct scenario *s)
 {
-	PLAT(s)->mpidr[1] = 1 | (1ull << 31);
+	PLAT(s)->arm64.mpidr[1] = 1 | (1ull << 31);
 }
 
 static void mpidr_aff3(struct scenario *s)
 {
-	PLAT(s)->mpidr[1] = 1ull << 32;
+	PLAT(s)->arm64.mpidr[1] = 1ull << 32;
 }
 
 static void llc_way_128k(struct scenario *s)
@@ -167,6 +168,28 @@ static void llc_way_below_page(struct scenario *s)
 static void platform_reserved(struct scenario *s)
 {
 	PLAT(s)->reserved[1] = 1;
+}
+
+static void platform_reserved0(struct scenario *s)
+{
+	PLAT(s)->reserved0 = 1;
+}
+
+static void arm64_reserved(struct scenario *s)
+{
+	PLAT(s)->arm64.reserved = 2;
+}
+
+/* The union's tail after the arm64 part (x86's bytes) must stay 0. */
+static void arm64_tail(struct scenario *s)
+{
+	PLAT(s)->arch_raw[79] = 3;
+}
+
+/* arch_raw[71] is the first word after mpidr[63]. */
+static void arm64_tail_first(struct scenario *s)
+{
+	PLAT(s)->arch_raw[71] = 4;
 }
 
 static void console_pl011_at_0(struct scenario *s)
@@ -314,36 +337,43 @@ static void root_device_over_hypervisor(struct scenario *s)
 static const struct rule_case cases[] = {
 	OK(unchanged),
 	OK_V2(unchanged),
-	BAD(gic_version_4, "platform.gic_version", -1, "not 2 or 3"),
-	BAD(gicd_zero, "platform.gicd_base", -1, "must be set for GICv3"),
-	BAD(gicr_zero, "platform.gicr_base", -1, "must be set"),
-	BAD_V2(gicc_zero, "platform.gicc_base", -1, "must be set for GICv2"),
-	BAD_V2(gich_zero, "platform.gich_base", -1, "must be set"),
-	BAD_V2(gicv_zero, "platform.gicv_base", -1, "must be set"),
-	BAD(gicd_unaligned, "platform.gicd_base", -1, "not 4 KiB aligned"),
+	BAD(gic_version_4, "platform.arm64.gic_version", -1, "not 2 or 3"),
+	BAD(gicd_zero, "platform.arm64.gicd_base", -1, "must be set for GICv3"),
+	BAD(gicr_zero, "platform.arm64.gicr_base", -1, "must be set"),
+	BAD_V2(gicc_zero, "platform.arm64.gicc_base", -1,
+	       "must be set for GICv2"),
+	BAD_V2(gich_zero, "platform.arm64.gich_base", -1, "must be set"),
+	BAD_V2(gicv_zero, "platform.arm64.gicv_base", -1, "must be set"),
+	BAD(gicd_unaligned, "platform.arm64.gicd_base", -1,
+	    "not 4 KiB aligned"),
 	BAD(gicd_in_ram, "platform", -1,
 	    "distributor at 0x50000000 lies in RAM"),
 	BAD(num_cpus_0, "platform.num_cpus", -1, "0 is not in 1..64"),
 	BAD(num_cpus_65, "platform.num_cpus", -1, "65 is not in 1..64"),
 	OK(num_cpus_1),
 	OK(num_cpus_64),
-	BAD(num_irqs_0, "platform.num_irqs", -1, "not a multiple of 32"),
-	BAD(num_irqs_48, "platform.num_irqs", -1, "48 is not"),
-	BAD(num_irqs_1056, "platform.num_irqs", -1, "1056 is not"),
+	BAD(num_irqs_0, "platform.arm64.num_irqs", -1, "not a multiple of 32"),
+	BAD(num_irqs_48, "platform.arm64.num_irqs", -1, "48 is not"),
+	BAD(num_irqs_1056, "platform.arm64.num_irqs", -1, "1056 is not"),
 	OK(num_irqs_32),
 	OK(num_irqs_1024),
-	BAD(maint_irq_15, "platform.maint_irq", -1, "not a PPI"),
-	BAD(maint_irq_32, "platform.maint_irq", -1, "not a PPI"),
+	BAD(maint_irq_15, "platform.arm64.maint_irq", -1, "not a PPI"),
+	BAD(maint_irq_32, "platform.arm64.maint_irq", -1, "not a PPI"),
 	OK(maint_irq_16),
 	OK(maint_irq_31),
-	BAD(mpidr_duplicate, "platform.mpidr", 2, "is CPU 1's already"),
-	BAD(mpidr_absent_cpu, "platform.mpidr", 4, "for a missing CPU"),
-	BAD(mpidr_not_affinity, "platform.mpidr", 1, "outside Aff0..Aff3"),
+	BAD(mpidr_duplicate, "platform.arm64.mpidr", 2, "is CPU 1's already"),
+	BAD(mpidr_absent_cpu, "platform.arm64.mpidr", 4, "for a missing CPU"),
+	BAD(mpidr_not_affinity, "platform.arm64.mpidr", 1,
+	    "outside Aff0..Aff3"),
 	OK(mpidr_aff3),
 	OK(llc_way_128k),
 	BAD(llc_way_not_pow2, "platform.llc_way_size", -1, "power of two"),
 	BAD(llc_way_below_page, "platform.llc_way_size", -1, ">= 4 KiB"),
 	BAD(platform_reserved, "platform.reserved", 1, "must be 0"),
+	BAD(platform_reserved0, "platform.reserved0", -1, "0x1, must be 0"),
+	BAD(arm64_reserved, "platform.arm64.reserved", -1, "0x2, must be 0"),
+	BAD(arm64_tail, "platform.arch_raw", 79, "after the arm64 part"),
+	BAD(arm64_tail_first, "platform.arch_raw", 71, "0x4 after the arm64"),
 	BAD(console_pl011_at_0, "console.phys", -1, "page-aligned UART"),
 	BAD(console_unaligned, "console.phys", -1, "page-aligned UART"),
 	OK(console_none),

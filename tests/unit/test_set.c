@@ -32,7 +32,7 @@ static void cpu_63_of_64(struct scenario *s)
 
 	PLAT(s)->num_cpus = 64;
 	for (cpu = 0; cpu < 64; cpu++)
-		PLAT(s)->mpidr[cpu] = cpu;
+		PLAT(s)->arm64.mpidr[cpu] = cpu;
 	ROOT(s)->cell.cpu_set = ~0ull;
 	DEMO(s)->cell.cpu_set = 1ull << 63;
 }
@@ -49,7 +49,7 @@ static void irq_last_line(struct scenario *s)
 
 static void irq_special_intid(struct scenario *s)
 {
-	PLAT(s)->num_irqs = 1024;
+	PLAT(s)->arm64.num_irqs = 1024;
 	tb_add_irq(DEMO(s), 1019);
 	tb_add_dev(DEMO(s), "uart1", 0x08200000, 0x1000, 1020);
 }

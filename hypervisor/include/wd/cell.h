@@ -9,6 +9,8 @@
 #ifndef WD_CELL_H
 #define WD_CELL_H
 
+#include <core.h>
+
 #include <warden/comm.h>
 #include <arch/cell.h>
 #include <wd/config_check.h>

@@ -12,6 +12,8 @@
 #ifndef WD_CELL_COLOUR_H
 #define WD_CELL_COLOUR_H
 
+#include <core.h>
+
 #include <wd/paging.h>
 #include <wd/types.h>
 

@@ -1,27 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Cell CPUs (hypervisor/cell_cpu.c): a CPU either runs its cell at EL1 or
- * is parked in Warden. It leaves the park only through a power-on (PSCI
- * CPU_ON by its cell, cell start by the root) and enters its cell like a
- * CPU out of reset. Other CPUs ask a running CPU to park with a request
- * bit and Warden's SGI.
+ * is parked in Warden. It leaves the park only through a power-on (a
+ * power-on call by its cell, cell start by the root) and enters its cell
+ * like a CPU out of reset. Other CPUs ask a running CPU to park with a
+ * request bit and a kick (arch_cpu_kick()).
  */
 #ifndef WD_CELL_CPU_H
 #define WD_CELL_CPU_H
+
+#include <core.h>
 
 #include <wd/types.h>
 
 struct cell;
 struct percpu;
 
-/* Warden's SGI arrived on a running CPU: handle its requests. */
-void cell_cpu_sgi(struct percpu *pc);
+/* arch: a kick arrived on a running CPU: handle its requests. */
+void cell_cpu_kicked(struct percpu *pc);
 /* On the way back from a synchronous trap: park if asked to. */
 void cell_cpu_check_requests(struct percpu *pc);
-/* Park this CPU until a power-on, then enter its cell (PSCI CPU_OFF). */
+/* Park this CPU until a power-on, then enter its cell (a power-off call). */
 __attribute__((noreturn)) void cell_cpu_park(struct percpu *pc);
 /*
- * PSCI CPU_ON semantics on behalf of `cell` (the caller's, or the one the
+ * Powers a CPU on for `cell` (the caller's, or the one the
  * root starts): 0, -EEXIST (on), -EBUSY (on pending), -EPERM (target not
  * in that cell, or the cell is stopped or being stopped).
  */

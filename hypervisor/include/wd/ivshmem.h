@@ -29,7 +29,4 @@ void ivshmem_scrub_unshared(const struct cell *cell);
 /* Any state change of cell: its running peers get a doorbell. */
 void ivshmem_cell_changed(const struct cell *cell);
 
-/* arch: makes the physical SPI intid pending (arch/arm64/doorbell.c). */
-void arch_doorbell_ring(u32 intid);
-
 #endif

@@ -7,6 +7,8 @@
 #ifndef WD_MMIO_H
 #define WD_MMIO_H
 
+#include <core.h>
+
 #include <wd/types.h>
 
 struct cell;

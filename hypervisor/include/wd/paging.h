@@ -20,6 +20,8 @@
 #ifndef WD_PAGING_H
 #define WD_PAGING_H
 
+#include <core.h>
+
 #include <wd/types.h>
 
 /* Generic mapping attributes, turned into entry bits by the format. */

@@ -6,6 +6,8 @@
 #ifndef WD_PERCPU_H
 #define WD_PERCPU_H
 
+#include <core.h>
+
 #include <warden/hypercall.h>
 #include <arch/percpu.h>
 #include <wd/layout.h>
@@ -14,8 +16,10 @@
 struct cell;
 
 /*
- * Power state of a CPU as its cell sees it; the values are PSCI's
- * AFFINITY_INFO answers. Changed under the CPU-control lock (cell_cpu.c).
+ * Power state of a CPU as its cell sees it. Boundary: the values are
+ * those of arm64's PSCI AFFINITY_INFO, so arch/arm64/psci.c returns them
+ * as they are; another arch maps its own calls onto them. Changed under
+ * the CPU-control lock (cell_cpu.c).
  */
 #define CPU_POWER_ON 0
 #define CPU_POWER_OFF 1

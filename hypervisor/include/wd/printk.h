@@ -6,6 +6,8 @@
 #ifndef WD_PRINTK_H
 #define WD_PRINTK_H
 
+#include <core.h>
+
 #include <stdarg.h>
 #include <wd/types.h>
 

@@ -3,6 +3,8 @@
 #ifndef WD_SETUP_H
 #define WD_SETUP_H
 
+#include <core.h>
+
 #include <wd/config_check.h>
 #include <wd/types.h>
 

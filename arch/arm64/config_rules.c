@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The checker's arm64 rules (wd/config_rules.h): the GIC, its interrupt
+ * numbers (SGIs, PPIs, SPIs) and the MPIDRs of platform.arm64. Built with
+ * hypervisor/config.c wherever the checker is: freestanding, no libc, no
+ * allocation, every blob value a claim (see config.c).
+ */
+#include <warden/config.h>
+#include <wd/config_check.h>
+#include <wd/config_rules.h>
+
+#define PAGE_MASK (WD_PAGE_SIZE - 1)
+#define GIC_PPI_FIRST 16u
+#define GIC_SPI_FIRST 32u
+#define GIC_LINES_MAX 1024u /* 32 * (GICD_TYPER.ITLinesNumber + 1) */
+#define GIC_INTID_LIMIT 1020u /* 1020..1023 are special INTIDs */
+#define MPIDR_AFF_MASK 0xff00ffffffull
+
+_Static_assert(sizeof(struct wd_platform_arm64) == 568,
+	       "wd_platform_arm64 layout");
+
+struct named_range {
+	const char *name;
+	wd_u64 start;
+	wd_u64 size;
+};
+
+static wd_u32 platform_irq_limit(const struct wd_platform *p)
+{
+	return p->arm64.num_irqs < GIC_INTID_LIMIT ? p->arm64.num_irqs
+						   : GIC_INTID_LIMIT;
+}
+
+/* SGIs and PPIs are per CPU and Warden's business: cells own SPIs only. */
+static void check_irqs_are_spis(struct checker *ck, const struct wd_cell *c)
+{
+	struct wdc_irq ref;
+	unsigned int i;
+
+	for (i = 0; i < wdc_irq_count(c); i++) {
+		wdc_irq_get(c, i, &ref);
+		if (ref.intid < GIC_SPI_FIRST && !(ref.optional && !ref.intid))
+			wdc_violation(ck, ref.field, ref.index,
+				      "INTID %u is not an SPI (must be >= 32)",
+				      ref.intid);
+	}
+}
+
+static unsigned int gic_frame_add(struct named_range *out, unsigned int n,
+				  const char *name, wd_u64 base, wd_u64 size)
+{
+	if (!base)
+		return n; /* unset: check_gic() reports it */
+	out[n].name = name;
+	out[n].start = base;
+	out[n].size = size;
+	return n + 1;
+}
+
+/*
+ * The GIC windows every cell (the root too) finds at these guest-physical
+ * addresses: the distributor and v3 redistributors, trapped and emulated,
+ * and on v2 the CPU interface, where Warden maps the virtual CPU
+ * interface. Sizes: distributor 64 KiB, v2 CPU interface 8 KiB, v3
+ * redistributors 128 KiB (RD + SGI frames) per CPU.
+ */
+static unsigned int gic_windows(const struct wd_platform *p,
+				struct named_range out[2])
+{
+	unsigned int n;
+
+	if (p->arm64.gic_version != WD_GIC_V2 &&
+	    p->arm64.gic_version != WD_GIC_V3)
+		return 0;
+	n = gic_frame_add(out, 0, "distributor", p->arm64.gicd_base, 0x10000);
+	if (p->arm64.gic_version == WD_GIC_V3)
+		return gic_frame_add(out, n, "redistributors",
+				     p->arm64.gicr_base,
+				     0x20000ull * wdc_platform_cpus(p));
+	return gic_frame_add(out, n, "CPU interface", p->arm64.gicc_base,
+			     0x2000);
+}
+
+/*
+ * The physical GIC frames Warden keeps to itself: the windows, plus on v2
+ * the hypervisor interface (4 KiB) and virtual CPU interface (8 KiB).
+ */
+static unsigned int gic_frames(const struct wd_platform *p,
+			       struct named_range out[4])
+{
+	unsigned int n = gic_windows(p, out);
+
+	if (p->arm64.gic_version != WD_GIC_V2)
+		return n;
+	n = gic_frame_add(out, n, "hypervisor interface", p->arm64.gich_base,
+			  0x1000);
+	return gic_frame_add(out, n, "virtual CPU interface",
+			     p->arm64.gicv_base, 0x2000);
+}
+
+static void check_gic_base(struct checker *ck, const char *field, wd_u64 base,
+			   unsigned int version)
+{
+	if (!base)
+		wdc_violation(ck, field, -1, "must be set for GICv%u", version);
+	else if (base & PAGE_MASK)
+		wdc_violation(ck, field, -1, "0x%llx is not 4 KiB aligned",
+			      base);
+}
+
+static void check_gic_in_ram(struct checker *ck, const struct wd_system *sys)
+{
+	struct named_range frame[4];
+	unsigned int i, n = gic_frames(&sys->platform, frame);
+
+	for (i = 0; i < n; i++)
+		if (wdc_ranges_overlap(frame[i].start, frame[i].size,
+				       sys->ram.start, sys->ram.size))
+			wdc_violation(ck, "platform", -1,
+				      "GIC %s at 0x%llx lies in RAM",
+				      frame[i].name, frame[i].start);
+}
+
+static void check_gic(struct checker *ck, const struct wd_system *sys)
+{
+	const struct wd_platform *p = &sys->platform;
+	unsigned int v = p->arm64.gic_version;
+
+	if (v != WD_GIC_V2 && v != WD_GIC_V3) {
+		wdc_violation(ck, "platform.arm64.gic_version", -1,
+			      "%u is not 2 or 3", v);
+		return;
+	}
+	check_gic_base(ck, "platform.arm64.gicd_base", p->arm64.gicd_base, v);
+	if (v == WD_GIC_V3) {
+		check_gic_base(ck, "platform.arm64.gicr_base",
+			       p->arm64.gicr_base, v);
+	} else {
+		check_gic_base(ck, "platform.arm64.gicc_base",
+			       p->arm64.gicc_base, v);
+		check_gic_base(ck, "platform.arm64.gich_base",
+			       p->arm64.gich_base, v);
+		check_gic_base(ck, "platform.arm64.gicv_base",
+			       p->arm64.gicv_base, v);
+	}
+	check_gic_in_ram(ck, sys);
+}
+
+static void check_gic_lines(struct checker *ck, const struct wd_platform *p)
+{
+	if (p->arm64.num_irqs < GIC_SPI_FIRST ||
+	    p->arm64.num_irqs > GIC_LINES_MAX || p->arm64.num_irqs % 32)
+		wdc_violation(ck, "platform.arm64.num_irqs", -1,
+			      "%u is not a multiple of 32 in 32..%u",
+			      p->arm64.num_irqs, GIC_LINES_MAX);
+	if (p->arm64.maint_irq < GIC_PPI_FIRST ||
+	    p->arm64.maint_irq >= GIC_SPI_FIRST)
+		wdc_violation(ck, "platform.arm64.maint_irq", -1,
+			      "%u is not a PPI (16..31)", p->arm64.maint_irq);
+}
+
+/* Sets *other to an earlier CPU with the same MPIDR, if there is one. */
+static int mpidr_taken(const struct wd_platform *p, unsigned int cpu,
+		       unsigned int *other)
+{
+	for (*other = 0; *other < cpu; (*other)++)
+		if (p->arm64.mpidr[*other] == p->arm64.mpidr[cpu])
+			return 1;
+	return 0;
+}
+
+static void check_mpidrs(struct checker *ck, const struct wd_platform *p)
+{
+	unsigned int cpu, other;
+
+	if (!p->num_cpus || p->num_cpus > WD_MAX_CPUS)
+		return; /* reported; the table cannot be judged against it */
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
+		if (cpu >= p->num_cpus && p->arm64.mpidr[cpu])
+			wdc_violation(ck, "platform.arm64.mpidr", (int)cpu,
+				      "0x%llx for a missing CPU, must be 0",
+				      p->arm64.mpidr[cpu]);
+		if (cpu >= p->num_cpus)
+			continue;
+		if (p->arm64.mpidr[cpu] & ~MPIDR_AFF_MASK)
+			wdc_violation(ck, "platform.arm64.mpidr", (int)cpu,
+				      "0x%llx has bits outside Aff0..Aff3",
+				      p->arm64.mpidr[cpu]);
+		if (mpidr_taken(p, cpu, &other))
+			wdc_violation(ck, "platform.arm64.mpidr", (int)cpu,
+				      "0x%llx is CPU %u's already",
+				      p->arm64.mpidr[cpu], other);
+	}
+}
+
+static void check_irqs_exist(struct checker *ck, const struct wd_cell *c,
+			     const struct wd_system *sys)
+{
+	wd_u32 limit = platform_irq_limit(&sys->platform);
+	struct wdc_irq ref;
+	unsigned int i;
+
+	for (i = 0; i < wdc_irq_count(c); i++) {
+		wdc_irq_get(c, i, &ref);
+		if (ref.intid >= GIC_INTID_LIMIT)
+			wdc_violation(
+				ck, ref.field, ref.index,
+				"INTID %u is special or out of range (>= %u)",
+				ref.intid, GIC_INTID_LIMIT);
+		else if (ref.intid >= GIC_SPI_FIRST && ref.intid >= limit)
+			wdc_violation(
+				ck, ref.field, ref.index,
+				"INTID %u does not exist (the GIC has %u)",
+				ref.intid, sys->platform.arm64.num_irqs);
+	}
+}
+
+/* The physical GIC frames are Warden's: no cell maps them 1:1. */
+static void check_gic_frames(struct checker *ck, const struct wdc_resource *r,
+			     const struct wd_system *sys)
+{
+	struct named_range frame[4];
+	unsigned int i, n = gic_frames(&sys->platform, frame);
+
+	for (i = 0; i < n; i++)
+		if (wdc_ranges_overlap(r->phys, r->size, frame[i].start,
+				       frame[i].size))
+			wdc_violation(ck, r->field, r->index,
+				      "0x%llx (size 0x%llx) maps the GIC %s at "
+				      "0x%llx",
+				      r->phys, r->size, frame[i].name,
+				      frame[i].start);
+}
+
+/*
+ * A region over a GIC window would take the cell's GIC away: stage 2
+ * maps the region where Warden traps the distributor or maps the virtual
+ * CPU interface. A plain 1:1 region or device is physically on the frame
+ * and check_gic_frames() names it already. Trust: region and platform
+ * come from blobs; gic_windows() bounds the sizes, wdc_ranges_overlap()
+ * saturates.
+ */
+static void check_gic_windows(struct checker *ck, const struct wdc_resource *r,
+			      const struct wd_system *sys)
+{
+	struct named_range win[2];
+	unsigned int i, n = gic_windows(&sys->platform, win);
+
+	if (!r->coloured && r->ipa == r->phys)
+		return;
+	for (i = 0; i < n; i++)
+		if (wdc_ranges_overlap(r->ipa, r->size, win[i].start,
+				       win[i].size))
+			wdc_violation(ck, r->field, r->index,
+				      "guest-physical 0x%llx (size 0x%llx) "
+				      "overlaps the GIC %s at 0x%llx",
+				      r->ipa, r->size, win[i].name,
+				      win[i].start);
+}
+
+static void check_links_exist(struct checker *ck, const struct wd_cell *c,
+			      const struct wd_system *sys)
+{
+	wd_u32 limit = platform_irq_limit(&sys->platform);
+	unsigned int i;
+
+	/* Special INTIDs (>= 1020) are check_link_doorbell()'s to report. */
+	for (i = 0; i < c->num_links; i++)
+		if (wd_cell_links(c)[i].doorbell_irq >= limit &&
+		    wd_cell_links(c)[i].doorbell_irq < GIC_INTID_LIMIT)
+			wdc_violation(
+				ck, "links", (int)i,
+				"doorbell INTID %u does not exist (the GIC "
+				"has %u)",
+				wd_cell_links(c)[i].doorbell_irq,
+				sys->platform.arm64.num_irqs);
+}
+
+/*
+ * Direct delivery needs the GICv3 system-register CPU interface: Group 1
+ * to the cell's EL1, Warden's SGI in Group 0 (Documentation/interrupts.md
+ * says why GICv2 cannot).
+ */
+static void check_direct_irq_in_system(struct checker *ck,
+				       const struct wd_cell *c,
+				       const struct wd_system *sys)
+{
+	if ((c->flags & WD_CELL_DIRECT_IRQ) &&
+	    sys->platform.arm64.gic_version != WD_GIC_V3)
+		wdc_violation(
+			ck, "flags", -1,
+			"direct IRQ delivery needs GICv3, the platform has "
+			"GICv%u",
+			sys->platform.arm64.gic_version);
+}
+
+/* The doorbell is an SPI: Warden makes it pending in the distributor. */
+static void check_doorbells_are_spis(struct checker *ck,
+				     const struct wd_cell *c)
+{
+	const struct wd_link *l = wd_cell_links(c);
+	unsigned int i;
+
+	for (i = 0; i < c->num_links; i++)
+		if (l[i].doorbell_irq < GIC_SPI_FIRST ||
+		    l[i].doorbell_irq >= GIC_INTID_LIMIT)
+			wdc_violation(ck, "links", (int)i,
+				      "doorbell INTID %u is not an SPI",
+				      l[i].doorbell_irq);
+}
+
+/* The union's bytes after the arm64 part: nothing may hide there. */
+static void check_arm64_unused(struct checker *ck, const struct wd_platform *p)
+{
+	unsigned int i = sizeof(p->arm64) / sizeof(wd_u64);
+
+	if (p->arm64.reserved)
+		wdc_violation(ck, "platform.arm64.reserved", -1,
+			      "0x%llx, must be 0", (wd_u64)p->arm64.reserved);
+	for (; i < WD_ARRAY_SIZE(p->arch_raw); i++)
+		if (p->arch_raw[i])
+			wdc_violation(ck, "platform.arch_raw", (int)i,
+				      "0x%llx after the arm64 part, must be 0",
+				      p->arch_raw[i]);
+}
+
+static void arm64_platform(struct checker *ck, const struct wd_system *sys)
+{
+	check_gic(ck, sys);
+	check_gic_lines(ck, &sys->platform);
+	check_mpidrs(ck, &sys->platform);
+	check_arm64_unused(ck, &sys->platform);
+}
+
+static void arm64_cell_alone(struct checker *ck, const struct wd_cell *c,
+			     int is_root)
+{
+	(void)is_root;
+	check_irqs_are_spis(ck, c);
+	check_doorbells_are_spis(ck, c);
+}
+
+static void arm64_cell_in_system(struct checker *ck, const struct wd_cell *c,
+				 const struct wd_system *sys)
+{
+	check_irqs_exist(ck, c, sys);
+	check_links_exist(ck, c, sys);
+	check_direct_irq_in_system(ck, c, sys);
+}
+
+/* Coloured RAM is not at phys: its frames are checked elsewhere. */
+static void arm64_resource(struct checker *ck, const struct wdc_resource *r,
+			   const struct wd_system *sys)
+{
+	check_gic_windows(ck, r, sys);
+	if (!r->coloured)
+		check_gic_frames(ck, r, sys);
+}
+
+const struct wdc_arch_rules wdc_arm64_rules = {
+	.name = "arm64",
+	.platform = arm64_platform,
+	.cell_alone = arm64_cell_alone,
+	.cell_in_system = arm64_cell_in_system,
+	.resource = arm64_resource,
+};

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Inside the config checker: the door between its common rules
+ * (hypervisor/config.c) and the rules of one arch (arch/<arch>/
+ * config_rules.c). Every build of the checker (Warden, driver, CLI, unit
+ * tests, fuzzer) compiles config.c and every arch's rules file: the tools
+ * check any arch's blobs. config.c picks the rules by wd_header.arch.
+ *
+ * Trust: as in wd/config_check.h. The hooks run only on blobs whose
+ * layout was checked, so the accessors are safe; every value in a blob is
+ * still a claim, never trusted as an offset or a size before it is checked.
+ */
+#ifndef WD_CONFIG_RULES_H
+#define WD_CONFIG_RULES_H
+
+#include <warden/config.h>
+
+/* The checker's state: whom violations go to, which cell they are about. */
+struct checker;
+
+/* Reports one violation of field[index] (-1: none); knows %s %u %llu %llx. */
+__attribute__((format(printf, 4, 5))) void wdc_violation(struct checker *ck,
+							 const char *field,
+							 int index,
+							 const char *fmt, ...);
+
+/* 1 if two non-empty ranges share a byte (hostile sizes saturate). */
+int wdc_ranges_overlap(wd_u64 a, wd_u64 a_size, wd_u64 b, wd_u64 b_size);
+/* CPUs the platform says exist, clamped to WD_MAX_CPUS. */
+unsigned int wdc_platform_cpus(const struct wd_platform *p);
+
+/* A region or a device (an IO region mapped 1:1) of a cell. */
+struct wdc_resource {
+	const char *field; /* "mem" or "devices" */
+	int index;
+	wd_u64 phys;
+	wd_u64 ipa;
+	wd_u64 size; /* coloured: in guest-physical space only */
+	wd_u32 flags; /* WD_MEM_* */
+	int coloured;
+};
+
+/* An interrupt line a cell claims: in irqs[] or a device's irq. */
+struct wdc_irq {
+	const char *field; /* "irqs" or "devices" */
+	int index;
+	wd_u32 intid;
+	int optional; /* a device's irq: 0 means none */
+};
+
+unsigned int wdc_irq_count(const struct wd_cell *c);
+void wdc_irq_get(const struct wd_cell *c, unsigned int i, struct wdc_irq *ref);
+
+/*
+ * One arch's rules. Each hook reports through wdc_violation() and may be
+ * called for the root (is_root) and the other cells alike.
+ */
+struct wdc_arch_rules {
+	const char *name; /* for messages: "arm64" */
+	/* The arch part of the platform (system blobs). */
+	void (*platform)(struct checker *ck, const struct wd_system *sys);
+	/* Interrupt numbers and flags of one cell, without the platform. */
+	void (*cell_alone)(struct checker *ck, const struct wd_cell *c,
+			   int is_root);
+	/* One cell's interrupts and flags against the platform. */
+	void (*cell_in_system)(struct checker *ck, const struct wd_cell *c,
+			       const struct wd_system *sys);
+	/* One region or device against what the arch keeps for Warden. */
+	void (*resource)(struct checker *ck, const struct wdc_resource *r,
+			 const struct wd_system *sys);
+};
+
+extern const struct wdc_arch_rules wdc_arm64_rules;
+
+#endif
