@@ -22,6 +22,14 @@ static long find_cell(u64 id, struct cell **cell)
 	return *cell == &root_cell ? -EPERM : 0;
 }
 
+/* As find_cell, and -EBUSY unless the cell is stopped. */
+static long find_stopped(u64 id, struct cell **cell)
+{
+	long err = find_cell(id, cell);
+
+	return err ? err : cell_is_stopped(*cell) ? 0 : -EBUSY;
+}
+
 static void end_loading(struct cell *cell)
 {
 	if (cell->state != WD_CELL_STATE_LOADING)
@@ -34,12 +42,10 @@ static void end_loading(struct cell *cell)
 static long set_loadable_locked(u64 id)
 {
 	struct cell *cell;
-	long err = find_cell(id, &cell);
+	long err = find_stopped(id, &cell);
 
 	if (err)
 		return err;
-	if (!cell_is_stopped(cell))
-		return -EBUSY;
 	if (cell->state == WD_CELL_STATE_LOADING)
 		return 0;
 	err = root_map_loadable(cell);
@@ -57,12 +63,10 @@ static unsigned int boot_cpu(const struct cell *cell)
 static long start_locked(u64 id)
 {
 	struct cell *cell;
-	long err = find_cell(id, &cell);
+	long err = find_stopped(id, &cell);
 
 	if (err)
 		return err;
-	if (!cell_is_stopped(cell))
-		return -EBUSY;
 	if (!cell_cpus_parked(cell->cpu_set))
 		return -EBUSY; /* a park the root gave up waiting for */
 	end_loading(cell);

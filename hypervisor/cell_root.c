@@ -145,6 +145,19 @@ static int take_back_run(void *ctx, u64 ipa, u64 pa, u64 size)
 	return 0;
 }
 
+/* fn on each run of the loadable regions; stops at an error. */
+static int for_each_loadable_run(const struct cell *cell, region_run_fn fn)
+{
+	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; !err && i < cell->desc->num_mem_regions; i++, m++)
+		if (loadable(m))
+			err = region_for_each_run(cell->desc, m, fn, NULL);
+	return err;
+}
+
 /*
  * Loadable regions appear in the root at guest-physical == physical, so
  * the driver can memremap() the physical runs WD_HC_CELL_MAPPINGS lists
@@ -153,14 +166,8 @@ static int take_back_run(void *ctx, u64 ipa, u64 pa, u64 size)
  */
 int root_map_loadable(const struct cell *cell)
 {
-	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
-	unsigned int i;
-	int err = 0;
+	int err = for_each_loadable_run(cell, lend_run);
 
-	for (i = 0; !err && i < cell->desc->num_mem_regions; i++, m++)
-		if (loadable(m))
-			err = region_for_each_run(cell->desc, m, lend_run,
-						  NULL);
 	if (err) {
 		/*
 		 * The caller flushes nothing on failure: what was lent, and
@@ -174,12 +181,7 @@ int root_map_loadable(const struct cell *cell)
 
 void root_unmap_loadable(const struct cell *cell)
 {
-	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
-	unsigned int i;
-
-	for (i = 0; i < cell->desc->num_mem_regions; i++, m++)
-		if (loadable(m))
-			region_for_each_run(cell->desc, m, take_back_run, NULL);
+	for_each_loadable_run(cell, take_back_run);
 }
 
 static bool inside(u64 pa, u64 size, const struct wd_range *r);
@@ -201,12 +203,7 @@ static int clean_run(void *ctx, u64 ipa, u64 pa, u64 size)
  */
 void root_clean_loadable(const struct cell *cell)
 {
-	const struct wd_mem_region *m = wd_cell_mem(cell->desc);
-	unsigned int i;
-
-	for (i = 0; i < cell->desc->num_mem_regions; i++, m++)
-		if (loadable(m))
-			region_for_each_run(cell->desc, m, clean_run, NULL);
+	for_each_loadable_run(cell, clean_run);
 }
 
 /*

@@ -57,29 +57,17 @@ static long hc_cell_create(struct percpu *pc, u64 config, u64 size, u64 a3)
 	return from_root(pc) ? cell_create(config, size) : -EPERM;
 }
 
-static long hc_cell_set_loadable(struct percpu *pc, u64 id, u64 a2, u64 a3)
-{
-	(void)a2, (void)a3;
-	return from_root(pc) ? cell_set_loadable(id) : -EPERM;
-}
-
-static long hc_cell_start(struct percpu *pc, u64 id, u64 a2, u64 a3)
-{
-	(void)a2, (void)a3;
-	return from_root(pc) ? cell_start(id) : -EPERM;
-}
-
-static long hc_cell_shutdown(struct percpu *pc, u64 id, u64 a2, u64 a3)
-{
-	(void)a2, (void)a3;
-	return from_root(pc) ? cell_shutdown(id) : -EPERM;
-}
-
-static long hc_cell_destroy(struct percpu *pc, u64 id, u64 a2, u64 a3)
-{
-	(void)a2, (void)a3;
-	return from_root(pc) ? cell_destroy(id) : -EPERM;
-}
+/* The root's calls on one cell id: x1 = id, x2 and x3 unused. */
+#define ROOT_CELL_CALL(op)                                             \
+	static long hc_##op(struct percpu *pc, u64 id, u64 a2, u64 a3) \
+	{                                                              \
+		(void)a2, (void)a3;                                    \
+		return from_root(pc) ? op(id) : -EPERM;                \
+	}
+ROOT_CELL_CALL(cell_set_loadable)
+ROOT_CELL_CALL(cell_start)
+ROOT_CELL_CALL(cell_shutdown)
+ROOT_CELL_CALL(cell_destroy)
 
 static long hc_cell_state(struct percpu *pc, u64 id, u64 a2, u64 a3)
 {
