@@ -354,30 +354,23 @@ static int check_header(struct checker *ck, const struct wd_header *hdr,
 	return bad ? -WD_EINVAL : 0;
 }
 
+static int check_count(struct checker *ck, const char *field, wd_u32 n,
+		       wd_u32 max)
+{
+	if (n <= max)
+		return 0;
+	violation(ck, field, -1, "%u exceeds the limit %u", n, max);
+	return 1;
+}
+
 static int check_counts(struct checker *ck, const struct wd_cell *c)
 {
-	int bad = 0;
+	int bad = check_count(ck, "num_mem_regions", c->num_mem_regions,
+			      WD_MAX_MEM_REGIONS);
 
-	if (c->num_mem_regions > WD_MAX_MEM_REGIONS) {
-		violation(ck, "num_mem_regions", -1, "%u exceeds the limit %u",
-			  c->num_mem_regions, WD_MAX_MEM_REGIONS);
-		bad = 1;
-	}
-	if (c->num_devices > WD_MAX_DEVICES) {
-		violation(ck, "num_devices", -1, "%u exceeds the limit %u",
-			  c->num_devices, WD_MAX_DEVICES);
-		bad = 1;
-	}
-	if (c->num_links > WD_MAX_LINKS) {
-		violation(ck, "num_links", -1, "%u exceeds the limit %u",
-			  c->num_links, WD_MAX_LINKS);
-		bad = 1;
-	}
-	if (c->num_irqs > WD_MAX_IRQS) {
-		violation(ck, "num_irqs", -1, "%u exceeds the limit %u",
-			  c->num_irqs, WD_MAX_IRQS);
-		bad = 1;
-	}
+	bad |= check_count(ck, "num_devices", c->num_devices, WD_MAX_DEVICES);
+	bad |= check_count(ck, "num_links", c->num_links, WD_MAX_LINKS);
+	bad |= check_count(ck, "num_irqs", c->num_irqs, WD_MAX_IRQS);
 	return bad ? -WD_EINVAL : 0;
 }
 

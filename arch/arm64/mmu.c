@@ -133,26 +133,14 @@ static bool block_ok(unsigned int level)
 	return level >= 1;
 }
 
-const struct paging_format arch_hyp_paging = {
-	.first_level = 1,
-	.va_limit = 1ull << VA_BITS,
-	.leaf = hyp_leaf,
-	.table = table_entry,
-	.split = split_block,
-	.is_valid = is_valid,
-	.is_table = is_table,
-	.address = address,
-	.block_ok = block_ok,
-};
+/* Both translation regimes share the 4 KiB, 48-bit format; leaves differ. */
+#define ARM64_PAGING(leaf_fn)                                                \
+	{                                                                    \
+		.first_level = 1, .va_limit = 1ull << VA_BITS,               \
+		.leaf = leaf_fn, .table = table_entry, .split = split_block, \
+		.is_valid = is_valid, .is_table = is_table,                  \
+		.address = address, .block_ok = block_ok,                    \
+	}
 
-const struct paging_format arch_stage2_paging = {
-	.first_level = 1,
-	.va_limit = 1ull << VA_BITS,
-	.leaf = s2_leaf,
-	.table = table_entry,
-	.split = split_block,
-	.is_valid = is_valid,
-	.is_table = is_table,
-	.address = address,
-	.block_ok = block_ok,
-};
+const struct paging_format arch_hyp_paging = ARM64_PAGING(hyp_leaf);
+const struct paging_format arch_stage2_paging = ARM64_PAGING(s2_leaf);

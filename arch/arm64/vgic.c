@@ -72,6 +72,20 @@ const struct vgic_reg *vgic_find_reg(const struct vgic_reg *regs,
 	return NULL;
 }
 
+int vgic_dist_access(const struct vgic_view *v, const struct vgic_reg *regs,
+		     unsigned int n,
+		     int (*global)(struct cell *, u32, struct mmio_access *),
+		     struct mmio_access *acc)
+{
+	u32 off = (u32)(acc->addr - v->base);
+	const struct vgic_reg *r;
+
+	if (off & (acc->size - 1u))
+		return -EINVAL;
+	r = vgic_find_reg(regs, n, off);
+	return r ? vgic_irq_access(v, r, off, acc) : global(v->cell, off, acc);
+}
+
 void vgic_read_only(u64 addr, struct mmio_access *acc)
 {
 	if (!acc->write)

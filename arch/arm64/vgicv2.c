@@ -125,8 +125,7 @@ static void send_sgi(const struct cell *cell, u32 value)
 			       targets << 16 | SGIR_INTID(value));
 }
 
-static int global_access(const struct cell *cell, u32 off,
-			 struct mmio_access *acc)
+static int global_access(struct cell *cell, u32 off, struct mmio_access *acc)
 {
 	if (acc->size != 4)
 		return -EINVAL;
@@ -146,22 +145,10 @@ static int global_access(const struct cell *cell, u32 off,
 
 int vgicv2_dist_access(void *arg, struct mmio_access *acc)
 {
-	struct cell *cell = this_cpu()->cell;
-	u32 off = (u32)(acc->addr - gicd);
-	const struct vgic_reg *r;
-	struct vgic_view v;
+	u32 reserved = vgic_private_reserved();
+	struct vgic_view v = {this_cpu()->cell, gicd, ~reserved, reserved,
+			      true};
 
 	(void)arg;
-	if (off & (acc->size - 1u))
-		return -EINVAL;
-	r = off == GICD_SGIR ? NULL
-			     : vgic_find_reg(regs, ARRAY_SIZE(regs), off);
-	if (!r)
-		return global_access(cell, off, acc);
-	v.cell = cell;
-	v.base = gicd;
-	v.private_reserved = vgic_private_reserved();
-	v.private_owned = ~v.private_reserved;
-	v.spis = true;
-	return vgic_irq_access(&v, r, off, acc);
+	return vgic_dist_access(&v, regs, ARRAY_SIZE(regs), global_access, acc);
 }

@@ -127,23 +127,12 @@ void vgicv3_init(u64 gicd_base, u64 gicr_base, u32 num_frames)
 	vgicv3_redist_init(gicr_base, num_frames, gicd_base);
 }
 
+/* SGIs and PPIs are in the redistributors: none private here. */
 int vgicv3_dist_access(void *arg, struct mmio_access *acc)
 {
-	struct cell *cell = this_cpu()->cell;
-	u32 off = (u32)(acc->addr - gicd);
-	const struct vgic_reg *r;
-	struct vgic_view v;
+	struct vgic_view v = {this_cpu()->cell, gicd, 0, 0, true};
 
 	(void)arg;
-	if (off & (acc->size - 1u))
-		return -EINVAL;
-	r = vgic_find_reg(vgicv3_regs, ARRAY_SIZE(vgicv3_regs), off);
-	if (!r)
-		return global_access(cell, off, acc);
-	v.cell = cell;
-	v.base = gicd;
-	v.private_owned = 0; /* SGIs and PPIs are in the redistributors */
-	v.private_reserved = 0;
-	v.spis = true;
-	return vgic_irq_access(&v, r, off, acc);
+	return vgic_dist_access(&v, vgicv3_regs, ARRAY_SIZE(vgicv3_regs),
+				global_access, acc);
 }

@@ -111,6 +111,11 @@ const struct vgic_reg *vgic_find_reg(const struct vgic_reg *regs,
 /* Emulates an access at off (from view->base) inside register range r. */
 int vgic_irq_access(const struct vgic_view *v, const struct vgic_reg *r,
 		    u32 off, struct mmio_access *acc);
+/* A distributor access: regs' per-IRQ registers, global() the others. */
+int vgic_dist_access(const struct vgic_view *v, const struct vgic_reg *regs,
+		     unsigned int n,
+		     int (*global)(struct cell *, u32, struct mmio_access *),
+		     struct mmio_access *acc);
 /* A read of a register every cell may see, or a write Warden drops. */
 void vgic_read_only(u64 addr, struct mmio_access *acc);
 /* The cell touched what it does not own: fail it (root: message only). */
