@@ -15,6 +15,7 @@
 #include <arch/vgic.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
+#include <wd/paging.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
 #include <wd/setup.h>
@@ -55,6 +56,11 @@ int gic_init(const struct wd_system *sys)
 		return -EINVAL;
 	}
 	return gic->init(sys);
+}
+
+int gic_map_frame(struct paging *hyp, u64 base, u64 size)
+{
+	return paging_map(hyp, base, base, size, PG_RW | PG_DEVICE);
 }
 
 static bool is_spurious(u32 intid)

@@ -77,18 +77,10 @@ static int v2_init(const struct wd_system *sys)
 
 static int v2_map_devices(struct paging *hyp, const struct wd_system *sys)
 {
-	const struct wd_platform *p = &sys->platform;
-	int err;
-
-	err = paging_map(hyp, p->arm64.gicd_base, p->arm64.gicd_base, GICD_SIZE,
-			 PG_RW | PG_DEVICE);
-	if (!err)
-		err = paging_map(hyp, p->arm64.gicc_base, p->arm64.gicc_base,
-				 GICC_SIZE, PG_RW | PG_DEVICE);
-	if (!err)
-		err = paging_map(hyp, p->arm64.gich_base, p->arm64.gich_base,
-				 GICH_SIZE, PG_RW | PG_DEVICE);
-	return err;
+	(void)sys;
+	return gic_map_frame(hyp, gicd, GICD_SIZE) ?:
+		       gic_map_frame(hyp, gicc, GICC_SIZE) ?:
+		       gic_map_frame(hyp, gich, GICH_SIZE);
 }
 
 /* The cell's GICC is the physical GICV; the distributor is emulated. */

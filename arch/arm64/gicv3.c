@@ -65,21 +65,6 @@ static u32 num_cpus, maint_intid;
 /* Warden's SGI is Group 0 (an FIQ): direct IRQ delivery is possible. */
 static bool group0_sgi;
 
-static inline u32 mmio_read32(u64 addr)
-{
-	return *(volatile u32 *)paging_ptr(addr);
-}
-
-static inline u64 mmio_read64(u64 addr)
-{
-	return *(volatile u64 *)paging_ptr(addr);
-}
-
-static inline void mmio_write32(u64 addr, u32 v)
-{
-	*(volatile u32 *)paging_ptr(addr) = v;
-}
-
 /*
  * List registers are separate system registers: branch into a table of
  * two-instruction stubs, one per register. n < 16 always (it comes from
@@ -141,24 +126,18 @@ static int v3_init(const struct wd_system *sys)
  */
 static void v3_init_group0(void)
 {
-	u32 ctlr = mmio_read32(gicd_base + GICD_CTLR);
+	u32 ctlr = (u32)gic_mmio_read(gicd_base + GICD_CTLR, 4);
 
 	group0_sgi = ctlr & GICD_CTLR_DS;
 	if (group0_sgi && !(ctlr & GICD_CTLR_GRP0))
-		mmio_write32(gicd_base + GICD_CTLR, ctlr | GICD_CTLR_GRP0);
+		gic_mmio_write(gicd_base + GICD_CTLR, 4, ctlr | GICD_CTLR_GRP0);
 }
 
 static int v3_map_devices(struct paging *hyp, const struct wd_system *sys)
 {
-	const struct wd_platform *p = &sys->platform;
-	int err;
-
-	err = paging_map(hyp, p->arm64.gicd_base, p->arm64.gicd_base, GICD_SIZE,
-			 PG_RW | PG_DEVICE);
-	if (!err)
-		err = paging_map(hyp, p->arm64.gicr_base, p->arm64.gicr_base,
-				 p->num_cpus * GICR_STRIDE, PG_RW | PG_DEVICE);
-	return err;
+	(void)sys;
+	return gic_map_frame(hyp, gicd_base, GICD_SIZE)
+		       ?: gic_map_frame(hyp, gicr_base, num_cpus * GICR_STRIDE);
 }
 
 /* A direct-IRQ cell needs Warden's SGI out of its Group 1. */
@@ -195,7 +174,7 @@ static u64 find_redistributor(u64 mpidr)
 
 	for (i = 0, frame = gicr_base; i < num_cpus;
 	     i++, frame += GICR_STRIDE) {
-		typer = mmio_read64(frame + GICR_TYPER);
+		typer = gic_mmio_read(frame + GICR_TYPER, 8);
 		if ((typer >> 32) == aff)
 			return frame;
 		if (typer & GICR_TYPER_LAST)
@@ -235,11 +214,11 @@ static void clear_virtual_state(u32 num_lrs)
  */
 static void set_warden_sgi_group(u64 rd, u32 group, u8 priority)
 {
-	u32 groups = mmio_read32(rd + GICR_IGROUPR0) & ~BIT(SGI_WARDEN);
+	u32 groups =
+		(u32)gic_mmio_read(rd + GICR_IGROUPR0, 4) & ~BIT(SGI_WARDEN);
 
-	mmio_write32(rd + GICR_IGROUPR0, groups | group << SGI_WARDEN);
-	*(volatile u8 *)paging_ptr(rd + GICR_IPRIORITYR0 + SGI_WARDEN) =
-		priority;
+	gic_mmio_write(rd + GICR_IGROUPR0, 4, groups | group << SGI_WARDEN);
+	gic_mmio_write(rd + GICR_IPRIORITYR0 + SGI_WARDEN, 1, priority);
 	write_sysreg(!group, icc_igrpen0_el1);
 }
 
@@ -263,7 +242,8 @@ static int v3_cpu_init(struct percpu *pc)
 	write_sysreg(ICH_HCR_EN, ich_hcr_el2);
 	/* Warden drops priority itself; the cell deactivates (HW bit). */
 	write_sysreg(ctlr | ICC_CTLR_EOIMODE, icc_ctlr_el1);
-	mmio_write32(a->gicr_base + GICR_ISENABLER0, BIT(SGI_WARDEN) | BIT(25));
+	gic_mmio_write(a->gicr_base + GICR_ISENABLER0, 4,
+		       BIT(SGI_WARDEN) | BIT(25));
 	v3_init_group0();
 	if (group0_sgi)
 		set_warden_sgi_group(a->gicr_base, 0, 0x00);
@@ -274,10 +254,11 @@ static int v3_cpu_init(struct percpu *pc)
 static void repend_physical(const struct percpu *pc, u32 intid)
 {
 	if (intid < 32)
-		mmio_write32(pc->arch.gicr_base + GICR_ISPENDR0, BIT(intid));
+		gic_mmio_write(pc->arch.gicr_base + GICR_ISPENDR0, 4,
+			       BIT(intid));
 	else
-		mmio_write32(gicd_base + GICD_ISPENDR + (intid / 32) * 4,
-			     (u32)BIT(intid % 32));
+		gic_mmio_write(gicd_base + GICD_ISPENDR + (intid / 32) * 4, 4,
+			       (u32)BIT(intid % 32));
 }
 
 static void v3_send_sgi(const struct percpu *target, u32 intid);
@@ -308,7 +289,8 @@ static void v3_cpu_exit(struct percpu *pc)
 	unsigned int i;
 
 	write_sysreg(ICH_HCR_EN, ich_hcr_el2);
-	mmio_write32(a->gicr_base + GICR_ICENABLER0, BIT(SGI_WARDEN) | BIT(25));
+	gic_mmio_write(a->gicr_base + GICR_ICENABLER0, 4,
+		       BIT(SGI_WARDEN) | BIT(25));
 	if (group0_sgi)
 		set_warden_sgi_group(a->gicr_base, 1, GIC_DEFAULT_PRIORITY);
 	write_sysreg((vmcr >> 24) & 0xff, icc_pmr_el1);

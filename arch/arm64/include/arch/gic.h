@@ -81,4 +81,7 @@ void gic_cell_give_irqs(struct cell *cell);
 /* SGI/PPI state of this CPU at base (GICv2 GICD, GICv3 SGI frame). */
 void gic_reset_private(u64 base);
 
+/* A GIC frame mapped 1:1 at EL2 as device memory (after gic_init). */
+int gic_map_frame(struct paging *hyp, u64 base, u64 size);
+
 #endif
