@@ -7,8 +7,9 @@
  * config accessors (wd/config_check.h) and, in its checker rules only,
  * wd/config_rules.h.
  *
- * Each prototype here repeats the one of its module's header, which
- * includes this file: the compiler refuses any difference.
+ * Each prototype is here only: its module's header includes this file
+ * and says "Declared in core.h" where it stood, so a declaration cannot
+ * drift between two places.
  */
 #ifndef WD_CORE_H
 #define WD_CORE_H

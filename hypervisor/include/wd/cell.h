@@ -64,7 +64,7 @@ struct cell {
 	struct ratelimit rl[RL_CAUSES]; /* what it makes Warden print */
 };
 
-extern struct cell root_cell;
+/* Declared in core.h: root_cell. */
 
 /* cell.c: the root cell, and what every cell's stage 2 is made of. */
 int cell_init_root(const struct wd_system *sys, const struct wd_cell *desc);
@@ -76,15 +76,14 @@ int cell_map_region(struct cell *cell, const struct wd_mem_region *m);
 void cell_move_cpus(u64 cpu_set, struct cell *to);
 
 /* cell_table.c: the non-root cells. Callers hold the management lock. */
-void cell_mgmt_lock(void);
-void cell_mgmt_unlock(void);
+/* Declared in core.h: cell_mgmt_lock(), cell_mgmt_unlock(). */
 struct cell *cell_alloc(void);
 void cell_free(struct cell *cell);
 struct cell *cell_find(u64 id); /* root included; NULL if none */
 unsigned int cell_count(void); /* root included */
 /* Non-root cells in table order: pass NULL first, NULL at the end. */
 struct cell *cell_next(const struct cell *prev);
-unsigned int cell_slot(const struct cell *cell);
+/* Declared in core.h: cell_slot(). */
 
 /* cell_state.c: state, also published in the comm region. */
 void cell_set_state(struct cell *cell, u32 state);
@@ -116,9 +115,9 @@ void root_clean_loadable(const struct cell *cell);
 /* The cell's comm page, read-only in the root (0 or -errno; none: 0). */
 int root_map_comm(const struct cell *cell);
 void root_unmap_comm(const struct cell *cell);
-const struct cell *cell_owning(u64 pa);
+/* Declared in core.h: cell_owning(). */
 /* Is [pa, pa + size) the root's own RAM (for DMA bases it programs)? */
-bool root_owns_ram(u64 pa, u64 size);
+/* Declared in core.h: root_owns_ram(). */
 
 /*
  * cell_fail.c. A cell did something it may not: a non-root cell goes to
@@ -126,9 +125,9 @@ bool root_owns_ram(u64 pa, u64 size);
  * park (the calling one on its way out of the trap); the root only gets
  * the message. Call from a trap handler, holding no lock.
  */
-void cell_fail(struct cell *cell, const char *kind, u64 addr);
+/* Declared in core.h: cell_fail(). */
 /* An invalid hypercall of pc's cell: too many per second fail it. */
-void cell_bad_call(struct percpu *pc, u64 pc_addr);
+/* Declared in core.h: cell_bad_call(). */
 /*
  * pc's virtual IRQ queue was full and intid was dropped: rate-limited
  * message; too many per second fail a non-root cell ("virtual IRQ

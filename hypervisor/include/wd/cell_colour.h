@@ -18,14 +18,12 @@
 #include <wd/types.h>
 
 /* One run: guest-physical ipa..ipa+size is physical pa..pa+size. */
-typedef int (*region_run_fn)(void *ctx, u64 ipa, u64 pa, u64 size);
+/* Declared in core.h: region_run_fn. */
 
 bool region_is_coloured(const struct wd_cell *desc,
 			const struct wd_mem_region *m);
 /* Calls fn on each run in guest-physical order; stops at an error. */
-int region_for_each_run(const struct wd_cell *desc,
-			const struct wd_mem_region *m, region_run_fn fn,
-			void *ctx);
+/* Declared in core.h: region_for_each_run(). */
 
 /* Common users, so that they all walk the same way. */
 int region_map(struct paging *pg, const struct wd_cell *desc,

@@ -17,18 +17,17 @@ struct cell;
 struct percpu;
 
 /* arch: a kick arrived on a running CPU: handle its requests. */
-void cell_cpu_kicked(struct percpu *pc);
+/* Declared in core.h: cell_cpu_kicked(). */
 /* On the way back from a synchronous trap: park if asked to. */
-void cell_cpu_check_requests(struct percpu *pc);
+/* Declared in core.h: cell_cpu_check_requests(). */
 /* Park this CPU until a power-on, then enter its cell (a power-off call). */
-__attribute__((noreturn)) void cell_cpu_park(struct percpu *pc);
+/* Declared in core.h: cell_cpu_park(). */
 /*
  * Powers a CPU on for `cell` (the caller's, or the one the
  * root starts): 0, -EEXIST (on), -EBUSY (on pending), -EPERM (target not
  * in that cell, or the cell is stopped or being stopped).
  */
-int cell_cpu_power_on(struct percpu *target, struct cell *cell, u64 entry,
-		      u64 context);
+/* Declared in core.h: cell_cpu_power_on(). */
 /*
  * Freeze the cell (no more power-ons), park its CPUs and wait until they
  * are: 0, or -ETIMEDOUT with the cell thawed again.

@@ -10,7 +10,6 @@
 struct percpu;
 
 /* True if id is in Warden's hypercall range (else: the arch's calls). */
-bool hypercall_is_warden(u64 id);
-long hypercall_dispatch(struct percpu *pc, u64 id, u64 a1, u64 a2, u64 a3);
+/* Declared in core.h: hypercall_is_warden(), hypercall_dispatch(). */
 
 #endif

@@ -21,7 +21,7 @@ struct mmio_access {
 };
 
 /* Returns 0 when emulated, -errno to make the access fault in the cell. */
-typedef int (*mmio_handler_fn)(void *arg, struct mmio_access *acc);
+/* Declared in core.h: mmio_handler_fn. */
 
 #define MMIO_MAX_REGIONS 8
 
@@ -32,9 +32,8 @@ struct mmio_region {
 	void *arg;
 };
 
-int mmio_register(struct cell *cell, u64 start, u64 size,
-		  mmio_handler_fn handler, void *arg);
+/* Declared in core.h: mmio_register(). */
 /* -ENOENT when no region covers the access. */
-int mmio_dispatch(struct cell *cell, struct mmio_access *acc);
+/* Declared in core.h: mmio_dispatch(). */
 
 #endif

@@ -88,8 +88,7 @@ int paging_create(struct paging *pg, const struct paging_format *fmt);
  */
 void paging_destroy(struct paging *pg);
 /* After a TLB flush covering pg on every CPU: frees its stale tables. */
-void paging_flush_done(struct paging *pg);
-int paging_map(struct paging *pg, u64 va, u64 pa, u64 size, u32 flags);
+/* Declared in core.h: paging_flush_done(), paging_map(). */
 int paging_unmap(struct paging *pg, u64 va, u64 size);
 /* Translates va; returns false when it is not mapped. */
 bool paging_lookup(const struct paging *pg, u64 va, u64 *pa);

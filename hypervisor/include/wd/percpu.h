@@ -48,7 +48,7 @@ struct percpu {
 _Static_assert(sizeof(struct percpu) + WD_MIN_STACK <= WD_PERCPU_SIZE,
 	       "per-CPU data leaves too little stack");
 
-struct percpu *percpu_of(unsigned int cpu_id);
+/* Declared in core.h: percpu_of(). */
 
 static inline struct percpu *this_cpu(void)
 {

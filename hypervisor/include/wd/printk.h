@@ -11,7 +11,7 @@
 #include <stdarg.h>
 #include <wd/types.h>
 
-void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Declared in core.h: printk(). */
 void vprintk(const char *fmt, va_list ap);
 
 /* Formats into buf (always NUL-terminated); returns the length. */

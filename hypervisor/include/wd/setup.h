@@ -11,11 +11,11 @@
 struct percpu;
 
 /* Called on each CPU by the arch entry, EL2 MMU on: 0 or -errno. */
-long wd_enable_cpu(unsigned int cpu_id);
+/* Declared in core.h: wd_enable_cpu(). */
 /* WD_HC_DISABLE on one CPU: marks it leaving; 0 or -errno. */
 long wd_disable_cpu(struct percpu *pc);
 /* The validated system config (valid once the first CPU entered). */
-const struct wd_system *wd_system_config(void);
+/* Declared in core.h: wd_system_config(). */
 /* The whole system config blob (for wd_check_set()). */
 struct wd_blob wd_system_blob(void);
 /* Maps [pa, pa + size) at EL2 (VA == PA) until wd_hyp_unmap(). */
