@@ -329,51 +329,42 @@ bool root_owns_ram(u64 pa, u64 size)
  */
 static spinlock_t copy_lock;
 
-int root_copy_from(void *dst, u64 ipa, u64 size)
+/*
+ * Copies between Warden and the root's RAM at ipa: into dst if set, else
+ * from src, the pages mapped at EL2 for the copy only (writable only for
+ * a copy to the root, which must be allowed to write them).
+ */
+static int root_copy(u64 ipa, u64 size, void *dst, const void *src)
 {
+	u32 access = dst ? WD_MEM_READ : WD_MEM_READ | WD_MEM_WRITE;
 	u64 pa, first, span;
 	int err;
 
 	if (!size || ipa + size < ipa)
 		return -EFAULT;
-	err = root_ram_pa(ipa, size, WD_MEM_READ, &pa);
+	err = root_ram_pa(ipa, size, access, &pa);
 	if (err || !plain_ram(pa, size))
 		return -EFAULT;
 	first = pa & PAGE_MASK;
 	span = ALIGN_UP(pa + size, PAGE_SIZE) - first;
 	spin_lock(&copy_lock);
-	err = wd_hyp_map(first, span, PG_READ);
+	err = wd_hyp_map(first, span, dst ? PG_READ : PG_RW);
 	if (!err)
-		memcpy(dst, paging_ptr(pa), size);
+		memcpy(dst ?: paging_ptr(pa), dst ? paging_ptr(pa) : src, size);
 	wd_hyp_unmap(first, span);
 	spin_unlock(&copy_lock);
 	return err;
 }
 
-/*
- * Copies Warden data (a mappings dump) into a buffer of the root, with
- * the same checks as root_copy_from(): the pages are mapped writable at
- * EL2 for the copy only, and must be in a root region it may write.
- */
+int root_copy_from(void *dst, u64 ipa, u64 size)
+{
+	return root_copy(ipa, size, dst, NULL);
+}
+
+/* Warden data (a mappings dump) into a buffer of the root. */
 int root_copy_to(u64 ipa, const void *src, u64 size)
 {
-	u64 pa, first, span;
-	int err;
-
-	if (!size || ipa + size < ipa)
-		return -EFAULT;
-	err = root_ram_pa(ipa, size, WD_MEM_READ | WD_MEM_WRITE, &pa);
-	if (err || !plain_ram(pa, size))
-		return -EFAULT;
-	first = pa & PAGE_MASK;
-	span = ALIGN_UP(pa + size, PAGE_SIZE) - first;
-	spin_lock(&copy_lock);
-	err = wd_hyp_map(first, span, PG_RW);
-	if (!err)
-		memcpy(paging_ptr(pa), src, size);
-	wd_hyp_unmap(first, span);
-	spin_unlock(&copy_lock);
-	return err;
+	return root_copy(ipa, size, NULL, src);
 }
 
 static bool cell_has(const struct cell *c, u64 pa)

@@ -133,7 +133,7 @@ void root_unmap_comm(const struct cell *cell);
  * message; too many per second fail a non-root cell ("virtual IRQ
  * flood"). The caller's CPU parks at its next cell_cpu_check_requests().
  */
-void cell_virq_overflow(struct percpu *pc, u32 intid);
+/* Declared in core.h: cell_virq_overflow(). */
 
 /* What the cell makes Warden print, budgeted (wd/ratelimit.h). */
 static inline bool cell_ratelimit(struct cell *cell, enum rl_cause cause,
