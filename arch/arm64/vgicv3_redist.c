@@ -211,21 +211,17 @@ static void rd_frame(struct cell *cell, u64 frame, u32 off,
 static int sgi_frame(struct cell *cell, u64 frame, u32 off,
 		     struct mmio_access *acc)
 {
-	const struct vgic_reg *r;
-	struct vgic_view v;
+	const struct vgic_reg *r =
+		vgic_find_reg(vgicv3_regs, vgicv3_sgi_frame_regs, off);
+	u32 reserved = vgic_private_reserved();
+	struct vgic_view v = {cell, frame + GICR_SGI_BASE, ~reserved, reserved,
+			      false};
 
-	r = vgic_find_reg(vgicv3_regs, vgicv3_sgi_frame_regs, off);
-	if (!r) {
-		if (!acc->write)
-			acc->value = 0; /* reserved */
-		return 0;
-	}
-	v.cell = cell;
-	v.base = frame + GICR_SGI_BASE;
-	v.private_reserved = vgic_private_reserved();
-	v.private_owned = ~v.private_reserved;
-	v.spis = false;
-	return vgic_irq_access(&v, r, off, acc);
+	if (r)
+		return vgic_irq_access(&v, r, off, acc);
+	if (!acc->write)
+		acc->value = 0; /* reserved */
+	return 0;
 }
 
 int vgicv3_redist_access(void *arg, struct mmio_access *acc)

@@ -18,7 +18,6 @@
 #define ENODEV 19
 #define EINVAL 22
 #define ENOSPC 28
-#define ERANGE 34
 #define ENOSYS 38
 #define ETIMEDOUT 110
 

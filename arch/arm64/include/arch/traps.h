@@ -15,7 +15,6 @@ struct trap_frame {
 _Static_assert(sizeof(struct trap_frame) == WD_FRAME_SIZE, "frame size");
 
 #define ESR_EC(esr) (((esr) >> 26) & 0x3f)
-#define ESR_IL BIT(25)
 #define ESR_ISS(esr) ((esr)&0x1ffffff)
 
 #define EC_UNKNOWN 0x00
