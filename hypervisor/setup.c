@@ -74,40 +74,33 @@ static int check_config(void)
 	return 0;
 }
 
-static u64 image_pa(const u8 *sym)
-{
-	return paging_pa(sym);
-}
-
 /* Pool: the hypervisor range after the image. */
 static int pool_init(void)
 {
-	u64 start = image_pa(__image_end);
+	u64 start = paging_pa(__image_end);
 	u64 end = wd.sys->hypervisor.start + wd.sys->hypervisor.size;
 
-	if (image_pa(__image_start) != wd.sys->hypervisor.start || end <= start)
+	if (paging_pa(__image_start) != wd.sys->hypervisor.start ||
+	    end <= start)
 		return -EINVAL;
 	return page_pool_init(start, end - start);
 }
 
 static int hyp_paging_init(void)
 {
-	u64 text = image_pa(__image_start);
-	u64 text_end = image_pa(__text_end);
+	u64 text = paging_pa(__image_start);
+	u64 text_end = paging_pa(__text_end);
 	u64 end = wd.sys->hypervisor.start + wd.sys->hypervisor.size;
 	int err;
 
 	err = paging_create(&wd.hyp, &arch_hyp_paging);
 	if (!err)
-		err = paging_map(&wd.hyp, text, text, text_end - text,
-				 PG_READ | PG_EXEC);
+		err = wd_hyp_map(text, text_end - text, PG_READ | PG_EXEC);
 	if (!err)
-		err = paging_map(&wd.hyp, text_end, text_end, end - text_end,
-				 PG_RW);
+		err = wd_hyp_map(text_end, end - text_end, PG_RW);
 	/* Warden fills comm regions and scrubs cell memory in the pool. */
 	if (!err)
-		err = paging_map(&wd.hyp, wd.sys->cell_pool.start,
-				 wd.sys->cell_pool.start,
+		err = wd_hyp_map(wd.sys->cell_pool.start,
 				 wd.sys->cell_pool.size, PG_RW);
 	if (!err)
 		err = arch_map_devices(&wd.hyp, wd.sys);
