@@ -92,12 +92,6 @@ void vgic_read_only(u64 addr, struct mmio_access *acc)
 		acc->value = gic_mmio_read(addr, acc->size);
 }
 
-/* Non-root cell: FAILED, its CPUs park. Root: a message, nothing else. */
-void vgic_refuse(struct cell *cell, u64 addr, const char *what)
-{
-	cell_fail(cell, what, addr);
-}
-
 /*
  * Bit 7 of every priority a direct-IRQ cell sets: whatever it leaves
  * active, its running priority stays below Warden's Group-0 SGI (0x00),
@@ -274,13 +268,13 @@ static void write_access(const struct vgic_view *v, const struct vgic_reg *r,
 	routed = write_fields(v, r, addr, acc->size, f.own, acc->value & f.own);
 	vgic_unlock();
 	if (acc->value & ~(f.own | f.reserved))
-		vgic_refuse(v->cell, addr,
-			    "GIC register of an IRQ it does not own");
+		cell_fail(v->cell, "GIC register of an IRQ it does not own",
+			  addr);
 	else if ((acc->value & f.reserved) && v->cell->arch.direct_irq)
-		vgic_refuse(v->cell, addr, "Warden's management interrupt");
+		cell_fail(v->cell, "Warden's management interrupt", addr);
 	else if (!routed)
-		vgic_refuse(v->cell, addr,
-			    "GIC routing to a CPU it does not own");
+		cell_fail(v->cell, "GIC routing to a CPU it does not own",
+			  addr);
 }
 
 int vgic_irq_access(const struct vgic_view *v, const struct vgic_reg *r,

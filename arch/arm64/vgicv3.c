@@ -91,8 +91,8 @@ static void set_clear_spi(struct cell *cell, u32 off, struct mmio_access *acc)
 		gic_mmio_write(gicd + off, 4, intid);
 	vgic_unlock();
 	if (!owned)
-		vgic_refuse(cell, acc->addr,
-			    "GIC register of an IRQ it does not own");
+		cell_fail(cell, "GIC register of an IRQ it does not own",
+			  acc->addr);
 }
 
 static int global_access(struct cell *cell, u32 off, struct mmio_access *acc)

@@ -86,7 +86,7 @@ static void foreign_frame(struct cell *cell, u64 frame, u32 off,
 	}
 	if (!acc->write)
 		acc->value = 0;
-	vgic_refuse(cell, acc->addr, "another CPU's GIC redistributor");
+	cell_fail(cell, "another CPU's GIC redistributor", acc->addr);
 }
 
 static void pass_through(u64 addr, struct mmio_access *acc)
@@ -149,8 +149,8 @@ static void lpi_base_write(struct cell *cell, u64 frame, u32 off,
 	if (lpi_table_ok(reg, val))
 		gic_mmio_write(frame + reg, 8, val);
 	else
-		vgic_refuse(cell, acc->addr,
-			    "GIC LPI table outside the root's RAM");
+		cell_fail(cell, "GIC LPI table outside the root's RAM",
+			  acc->addr);
 }
 
 /* Root: its LPI set-up passes. Other cells have no LPIs: RAZ/WI. */
@@ -179,8 +179,8 @@ static void root_ctlr(struct cell *cell, u64 frame, struct mmio_access *acc)
 			   gic_mmio_read(frame + GICR_PROPBASER, 8)) &&
 	      lpi_table_ok(GICR_PENDBASER,
 			   gic_mmio_read(frame + GICR_PENDBASER, 8))))
-		vgic_refuse(cell, acc->addr,
-			    "GIC LPI table outside the root's RAM");
+		cell_fail(cell, "GIC LPI table outside the root's RAM",
+			  acc->addr);
 	else
 		pass_through(frame + GICR_CTLR, acc);
 }

@@ -118,8 +118,6 @@ int vgic_dist_access(const struct vgic_view *v, const struct vgic_reg *regs,
 		     struct mmio_access *acc);
 /* A read of a register every cell may see, or a write Warden drops. */
 void vgic_read_only(u64 addr, struct mmio_access *acc);
-/* The cell touched what it does not own: fail it (root: message only). */
-void vgic_refuse(struct cell *cell, u64 addr, const char *what);
 u32 vgic_private_reserved(void);
 /* Does the cell own every CPU of the platform (no other cell exists)? */
 bool vgic_has_all_cpus(const struct cell *cell);
