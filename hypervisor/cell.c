@@ -77,11 +77,6 @@ void cell_move_cpus(u64 cpu_set, struct cell *to)
 		root_cell.cpu_set &= ~cpu_set;
 }
 
-static bool overlaps(u64 start, u64 size, const struct wd_range *r)
-{
-	return start < r->start + r->size && r->start < start + size;
-}
-
 /*
  * Defence in depth: the validator already refuses this, but a root
  * region covering Warden's memory would hand the hypervisor to Linux.
@@ -95,8 +90,8 @@ static bool root_may_map_pool(const struct wd_mem_region *m)
 static int check_root_region(const struct wd_system *sys,
 			     const struct wd_mem_region *m)
 {
-	if (overlaps(m->phys_start, m->size, &sys->hypervisor) ||
-	    (overlaps(m->phys_start, m->size, &sys->cell_pool) &&
+	if (range_touches(m->phys_start, m->size, &sys->hypervisor) ||
+	    (range_touches(m->phys_start, m->size, &sys->cell_pool) &&
 	     !root_may_map_pool(m))) {
 		printk("root region %llx+%llx overlaps Warden memory\n",
 		       m->phys_start, m->size);

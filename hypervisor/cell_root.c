@@ -184,7 +184,11 @@ void root_unmap_loadable(const struct cell *cell)
 	for_each_loadable_run(cell, take_back_run);
 }
 
-static bool inside(u64 pa, u64 size, const struct wd_range *r);
+static bool inside(u64 pa, u64 size, const struct wd_range *r)
+{
+	return pa >= r->start && size <= r->size &&
+	       pa - r->start <= r->size - size;
+}
 
 /* Only the pool is mapped at EL2: the checker keeps cell RAM there. */
 static int clean_run(void *ctx, u64 ipa, u64 pa, u64 size)
@@ -262,17 +266,6 @@ static int root_ram_pa(u64 ipa, u64 size, u32 access, u64 *pa)
 	return -EFAULT;
 }
 
-static bool inside(u64 pa, u64 size, const struct wd_range *r)
-{
-	return pa >= r->start && size <= r->size &&
-	       pa - r->start <= r->size - size;
-}
-
-static bool touches(u64 pa, u64 size, const struct wd_range *r)
-{
-	return pa < r->start + r->size && r->start < pa + size;
-}
-
 /*
  * Board RAM that Warden does not map itself: a temporary mapping there
  * cannot replace (and its removal cannot unmap) one of Warden's own.
@@ -282,8 +275,8 @@ static bool plain_ram(u64 pa, u64 size)
 	const struct wd_system *sys = wd_system_config();
 
 	return inside(pa, size, &sys->ram) &&
-	       !touches(pa, size, &sys->hypervisor) &&
-	       !touches(pa, size, &sys->cell_pool);
+	       !range_touches(pa, size, &sys->hypervisor) &&
+	       !range_touches(pa, size, &sys->cell_pool);
 }
 
 /*

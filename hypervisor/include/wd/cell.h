@@ -135,6 +135,12 @@ void root_unmap_comm(const struct cell *cell);
  */
 /* Declared in core.h: cell_virq_overflow(). */
 
+/* Does [start, start + size) share a byte with r? */
+static inline bool range_touches(u64 start, u64 size, const struct wd_range *r)
+{
+	return start < r->start + r->size && r->start < start + size;
+}
+
 /* What the cell makes Warden print, budgeted (wd/ratelimit.h). */
 static inline bool cell_ratelimit(struct cell *cell, enum rl_cause cause,
 				  u32 cost)
