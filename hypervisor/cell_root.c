@@ -105,23 +105,35 @@ int root_take_back_devices(const struct cell *cell)
 	return root_devices(cell, false);
 }
 
+/*
+ * Does [addr, addr + size) touch a region or device of d? Regions by
+ * their guest-physical (ipa) or physical address.
+ */
+static bool desc_hits(const struct wd_cell *d, u64 addr, u64 size, bool ipa)
+{
+	const struct wd_mem_region *m = wd_cell_mem(d);
+	const struct wd_device *dev = wd_cell_devices(d);
+	struct wd_range r;
+	unsigned int i;
+
+	for (i = 0; i < d->num_mem_regions; i++) {
+		r = (struct wd_range){ipa ? m[i].virt_start : m[i].phys_start,
+				      m[i].size};
+		if (range_touches(addr, size, &r))
+			return true;
+	}
+	for (i = 0; i < d->num_devices; i++) {
+		r = (struct wd_range){dev[i].mmio_start, dev[i].mmio_size};
+		if (range_touches(addr, size, &r))
+			return true;
+	}
+	return false;
+}
+
 /* Does [ipa, ipa + size) hit anything in the root's guest-physical map? */
 static bool root_ipa_used(u64 ipa, u64 size)
 {
-	const struct wd_cell *d = root_cell.desc;
-	const struct wd_mem_region *m = wd_cell_mem(d);
-	const struct wd_device *dev = wd_cell_devices(d);
-	unsigned int i;
-
-	for (i = 0; i < d->num_mem_regions; i++)
-		if (ipa < m[i].virt_start + m[i].size &&
-		    m[i].virt_start < ipa + size)
-			return true;
-	for (i = 0; i < d->num_devices; i++)
-		if (ipa < dev[i].mmio_start + dev[i].mmio_size &&
-		    dev[i].mmio_start < ipa + size)
-			return true;
-	return false;
+	return desc_hits(root_cell.desc, ipa, size, true);
 }
 
 static bool loadable(const struct wd_mem_region *m)
@@ -360,28 +372,13 @@ int root_copy_to(u64 ipa, const void *src, u64 size)
 	return root_copy(ipa, size, NULL, src);
 }
 
-static bool cell_has(const struct cell *c, u64 pa)
-{
-	const struct wd_mem_region *m = wd_cell_mem(c->desc);
-	const struct wd_device *dev = wd_cell_devices(c->desc);
-	unsigned int i;
-
-	for (i = 0; i < c->desc->num_mem_regions; i++)
-		if (pa - m[i].phys_start < m[i].size)
-			return true;
-	for (i = 0; i < c->desc->num_devices; i++)
-		if (pa - dev[i].mmio_start < dev[i].mmio_size)
-			return true;
-	return false;
-}
-
 /* The non-root cell that owns physical address pa, for messages. */
 const struct cell *cell_owning(u64 pa)
 {
 	const struct cell *c = NULL;
 
 	while ((c = cell_next(c)))
-		if (cell_has(c, pa))
+		if (desc_hits(c->desc, pa, 1, false))
 			return c;
 	return NULL;
 }
