@@ -157,7 +157,11 @@ static int take_back_run(void *ctx, u64 ipa, u64 pa, u64 size)
 	return 0;
 }
 
-/* fn on each run of the loadable regions; stops at an error. */
+/*
+ * fn on each run of the loadable regions; stops at an error. Unmap and
+ * clean never fail in fn, and a walk fails the same way each time, so
+ * they stop only where lending stopped first.
+ */
 static int for_each_loadable_run(const struct cell *cell, region_run_fn fn)
 {
 	const struct wd_mem_region *m = wd_cell_mem(cell->desc);

@@ -550,17 +550,13 @@ unsigned int wdc_irq_count(const struct wd_cell *c)
 
 void wdc_irq_get(const struct wd_cell *c, unsigned int i, struct wdc_irq *ref)
 {
-	if (i < c->num_irqs) {
-		ref->field = "irqs";
-		ref->index = (int)i;
-		ref->intid = wd_cell_irqs(c)[i];
-		ref->optional = 0;
-		return;
-	}
-	ref->field = "devices";
-	ref->index = (int)(i - c->num_irqs);
-	ref->intid = wd_cell_devices(c)[i - c->num_irqs].irq;
-	ref->optional = 1;
+	unsigned int n = c->num_irqs;
+
+	if (i < n)
+		*ref = (struct wdc_irq){"irqs", (int)i, wd_cell_irqs(c)[i], 0};
+	else
+		*ref = (struct wdc_irq){"devices", (int)(i - n),
+					wd_cell_devices(c)[i - n].irq, 1};
 }
 
 /* ---- Rules about one cell that need no platform knowledge. ---- */

@@ -46,9 +46,7 @@ static long hc_get_info(struct percpu *pc, u64 what, u64 a2, u64 a3)
 static long hc_disable(struct percpu *pc, u64 a1, u64 a2, u64 a3)
 {
 	(void)a1, (void)a2, (void)a3;
-	if (!from_root(pc))
-		return -EPERM;
-	return wd_disable_cpu(pc);
+	return from_root(pc) ? wd_disable_cpu(pc) : -EPERM;
 }
 
 static long hc_cell_create(struct percpu *pc, u64 config, u64 size, u64 a3)
