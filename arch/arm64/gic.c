@@ -174,25 +174,20 @@ void gic_cell_give_irqs(struct cell *cell)
 		vgic_give_spis(cell);
 }
 
-static void write_reg(u64 addr, u32 value)
-{
-	gic_mmio_write(addr, 4, value);
-}
-
 /* Priority bytes of INTIDs 0..31 to the default; Warden's keep theirs. */
 static void reset_priorities(u64 base, u32 keep)
 {
-	u32 word, byte, mask, old;
+	u32 word, byte, mask, old, all = GIC_DEFAULT_PRIORITY * 0x01010101u;
+	u64 reg;
 
 	for (word = 0; word < 8; word++) {
 		mask = 0;
 		for (byte = 0; byte < 4; byte++)
 			if (keep & BIT(word * 4 + byte))
 				mask |= 0xffu << (byte * 8);
-		old = (u32)gic_mmio_read(base + GICD_IPRIORITYR + word * 4, 4);
-		write_reg(base + GICD_IPRIORITYR + word * 4,
-			  (old & mask) |
-				  (GIC_DEFAULT_PRIORITY * 0x01010101u & ~mask));
+		reg = base + GICD_IPRIORITYR + word * 4;
+		old = (u32)gic_mmio_read(reg, 4);
+		gic_mmio_write(reg, 4, (old & mask) | (all & ~mask));
 	}
 }
 
@@ -206,9 +201,9 @@ void gic_reset_private(u64 base)
 {
 	u32 keep = vgic_private_reserved();
 
-	write_reg(base + GICD_ICENABLER, ~keep);
-	write_reg(base + GICD_ICPENDR, ~keep);
-	write_reg(base + GICD_ICACTIVER, ~keep);
+	gic_mmio_write(base + GICD_ICENABLER, 4, ~keep);
+	gic_mmio_write(base + GICD_ICPENDR, 4, ~keep);
+	gic_mmio_write(base + GICD_ICACTIVER, 4, ~keep);
 	reset_priorities(base, keep);
 }
 
