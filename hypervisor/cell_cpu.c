@@ -164,10 +164,10 @@ bool cell_cpus_parked(u64 cpu_set)
 	return all;
 }
 
-static void set_frozen(struct cell *cell, bool frozen)
+void cell_cpus_thaw(struct cell *cell)
 {
 	spin_lock(&power_lock);
-	cell->power_frozen = frozen;
+	cell->power_frozen = false;
 	spin_unlock(&power_lock);
 }
 
@@ -186,7 +186,7 @@ int cell_cpus_park(struct cell *cell)
 	while (!cell_cpus_parked(cell->cpu_set)) {
 		now = arch_counter();
 		if (now - start > second) {
-			set_frozen(cell, false);
+			cell_cpus_thaw(cell);
 			return -ETIMEDOUT;
 		}
 		if (now - asked > second / 1000) {
@@ -197,11 +197,6 @@ int cell_cpus_park(struct cell *cell)
 	}
 	freeze_and_post(cell); /* all parked: cancels, never kicks */
 	return 0;
-}
-
-void cell_cpus_thaw(struct cell *cell)
-{
-	set_frozen(cell, false);
 }
 
 /* Under power_lock: parked, powered off, in `from`. */
