@@ -147,21 +147,38 @@ void cell_cpus_request_park(struct cell *cell)
 }
 
 /* Parked and nothing pending: the CPU cannot run again by itself. */
-bool cell_cpus_parked(u64 cpu_set)
+static bool cpus_parked(u64 cpu_set)
 {
 	const struct percpu *pc;
-	bool all = true;
 	unsigned int cpu;
 
-	spin_lock(&power_lock);
-	for (cpu = 0; all && cpu < WD_MAX_CPUS; cpu++) {
+	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
 		pc = percpu_of(cpu);
 		if ((cpu_set & BIT(cpu)) &&
-		    (!pc->parked || pc->power == CPU_POWER_ON_PENDING))
-			all = false;
+		    (!READ_ONCE(pc->parked) ||
+		     READ_ONCE(pc->power) == CPU_POWER_ON_PENDING))
+			return false;
 	}
+	return true;
+}
+
+bool cell_cpus_parked(u64 cpu_set)
+{
+	bool all;
+
+	spin_lock(&power_lock);
+	all = cpus_parked(cpu_set);
 	spin_unlock(&power_lock);
 	return all;
+}
+
+/*
+ * The waiting root polls without the lock (it would queue behind the
+ * very CPUs it waits for) and confirms under it.
+ */
+static bool settled(u64 cpu_set)
+{
+	return cpus_parked(cpu_set) && cell_cpus_parked(cpu_set);
 }
 
 void cell_cpus_thaw(struct cell *cell)
@@ -183,7 +200,7 @@ int cell_cpus_park(struct cell *cell)
 	u64 second = arch_counter_freq();
 
 	cell_cpus_request_park(cell);
-	while (!cell_cpus_parked(cell->cpu_set)) {
+	while (!settled(cell->cpu_set)) {
 		now = arch_counter();
 		if (now - start > second) {
 			cell_cpus_thaw(cell);
