@@ -13,6 +13,7 @@
 void bsp_setup_tick(void);
 void bsp_clear_tick(void);
 void bsp_assert_failed(const char *file, int line);
+void bsp_demo_assert_failed(const char *file, int line);
 #endif
 
 #define configUSE_PREEMPTION 1
@@ -21,6 +22,13 @@ void bsp_assert_failed(const char *file, int line);
 #define configUSE_IDLE_HOOK 0
 #define configUSE_TICK_HOOK 1
 #define configUSE_DAEMON_TASK_STARTUP_HOOK 0
+/*
+ * 1 kHz, as the demos expect: StreamBufferDemo's block times are 15 ms
+ * +- 3 ms, TimerDemo's margins 4 ticks. Under QEMU's one-thread TCG the
+ * cell's vCPU waits while a root vCPU runs, and the ticks it missed then
+ * come back to back: the root must stay quiet while the demos run (the
+ * `freertos` scenario sleeps instead of polling the console).
+ */
 #define configTICK_RATE_HZ 1000
 #define configMAX_PRIORITIES 8
 #define configMINIMAL_STACK_SIZE 512 /* words of 8 bytes */
@@ -70,13 +78,20 @@ void bsp_assert_failed(const char *file, int line);
 #define INCLUDE_uxTaskGetStackHighWaterMark 1
 
 /*
- * GIC priorities. QEMU's virtual CPU interfaces (GICv2 GICV, GICv3 ICV)
- * implement 5 priority bits: 32 levels, priority value = level << 3.
- * Interrupts at level 18 (0x90) and below may call FromISR APIs; the tick
- * runs at level 30 (0xf0), the lowest usable one, as the port requires.
+ * GIC priorities: 16 levels, priority value = level << 4. Interrupts at
+ * level 10 (0xa0) and below may call FromISR APIs; the tick runs at level
+ * 14 (0xe0), the lowest usable one, as the port requires. Not 32 levels:
+ * the tick would then be 0xf0, and in a trapping cell the physical
+ * interrupt is masked by the physical PMR the CPU's last owner left (Linux
+ * leaves 0xf0, which masks priority 0xf0 and lower), so it never reaches
+ * Warden: a cell's interrupts need priorities numerically below 0xf0
+ * (Documentation/inmate-abi.md, porting guide). In a trapping cell every
+ * virtual interrupt runs at 0xa0 whatever its configured priority (Warden
+ * injects at that priority), which the PMR mask value 0xa0 masks: critical
+ * sections keep the tick out, as the port needs.
  */
-#define configUNIQUE_INTERRUPT_PRIORITIES 32
-#define configMAX_API_CALL_INTERRUPT_PRIORITY 18
+#define configUNIQUE_INTERRUPT_PRIORITIES 16
+#define configMAX_API_CALL_INTERRUPT_PRIORITY 10
 
 /*
  * GICv2 (ARM_AARCH64 port): the distributor and the CPU interface as the
@@ -90,10 +105,23 @@ void bsp_assert_failed(const char *file, int line);
 #define configSETUP_TICK_INTERRUPT() bsp_setup_tick()
 #define configCLEAR_TICK_INTERRUPT() bsp_clear_tick()
 
-#define configASSERT(x)                                        \
-	do {                                                   \
-		if (!(x))                                      \
-			bsp_assert_failed(__FILE__, __LINE__); \
+/*
+ * In the kernel and the port a failed assertion is fatal (the cell fails
+ * with the message). In the demo tasks (built with FRT_DEMO) it is the
+ * demo's own failure report: printed, and the demo's check then says FAIL.
+ */
+#ifdef FRT_DEMO
+#define configASSERT(x)                                                  \
+	do {                                                             \
+		if (!(x))                                                \
+			bsp_demo_assert_failed(__FILE_NAME__, __LINE__); \
 	} while (0)
+#else
+#define configASSERT(x)                                             \
+	do {                                                        \
+		if (!(x))                                           \
+			bsp_assert_failed(__FILE_NAME__, __LINE__); \
+	} while (0)
+#endif
 
 #endif

@@ -137,6 +137,12 @@ void bsp_assert_failed(const char *file, int line)
 	bsp_fail("assertion failed at", file, line);
 }
 
+/* A demo's assertion: its own test failed; report, let the check see it. */
+void bsp_demo_assert_failed(const char *file, int line)
+{
+	printf("freertos: demo assertion failed at %s:%d\n", file, line);
+}
+
 void vApplicationMallocFailedHook(void)
 {
 	bsp_fail("heap exhausted", "", 0);

@@ -8,6 +8,8 @@
  *
  * Built with FREERTOS_FAULT (freertos-fault), a task also writes outside
  * the cell's memory after FAULT_AFTER_MS: Warden must fail the cell.
+ * Built with FREERTOS_IDLE (freertos-idle), only the kernel runs (idle
+ * and timer service tasks, the tick): what an idle FreeRTOS cell costs.
  */
 #include <inmate/boot.h>
 #include <inmate/console.h>
@@ -86,6 +88,9 @@ static const struct demo {
 /* Called from every tick (configUSE_TICK_HOOK): the demos' ISR halves. */
 void vApplicationTickHook(void)
 {
+#ifdef FREERTOS_IDLE
+	return; /* no demo state to touch */
+#endif
 	vTimerPeriodicISRTests();
 	vQueueOverwritePeriodicISRDemo();
 	vQueueSetAccessQueueSetFromISR();
@@ -174,6 +179,11 @@ void inmate_main(void)
 	       tskKERNEL_VERSION_NUMBER, bsp_port_name(), console_name());
 	if (!bsp_init())
 		return;
+#ifdef FREERTOS_IDLE
+	printf("freertos: idle, scheduler starting\n");
+	vTaskStartScheduler();
+	return;
+#endif
 	start_demos();
 	xTaskCreate(check_task, "check", configMINIMAL_STACK_SIZE * 2, NULL,
 		    CHECK_PRIORITY, NULL);
