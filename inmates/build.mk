@@ -100,3 +100,6 @@ inmates-test-qemu: $(INMATE_ELFS)
 
 # The RTOS inmate has its own fragment (several objects per image).
 include inmates/rtos/build.mk
+
+# FreeRTOS in a cell: only when the upstream sources are there.
+include inmates/freertos/build.mk

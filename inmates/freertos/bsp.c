@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Board support for FreeRTOS's AArch64 ports in a Warden cell: checks the
+ * GIC the cell was given against the one the port was built for, drives
+ * the tick from the EL1 virtual timer, dispatches IRQs for the port's
+ * FreeRTOS_IRQ_Handler, and turns FreeRTOS's fatal hooks into a cell
+ * fault that Warden reports. Start-up, console and GIC set-up are the
+ * inmate library's (inmates/lib).
+ */
+#include <inmate/boot.h>
+#include <inmate/format.h>
+#include <inmate/gic.h>
+#include <inmate/hypercall.h>
+#include <inmate/printf.h>
+#include <inmate/sysreg.h>
+#include <inmate/timer.h>
+#include <warden/comm.h>
+
+#include "FreeRTOS.h"
+#include "task.h"
+#include "bsp.h"
+
+/* The tick's GIC priority: the port wants the lowest usable level. */
+#define TICK_PRIORITY \
+	(portLOWEST_USABLE_INTERRUPT_PRIORITY << portPRIORITY_SHIFT)
+
+#ifdef FREERTOS_GICV3
+#define PORT_GIC 3
+#else
+#define PORT_GIC 2
+#endif
+
+static u64 tick_period;
+static u64 tick_deadline;
+static u64 unexpected_irqs;
+
+const char *bsp_port_name(void)
+{
+	return PORT_GIC == 3 ? "ARM_AARCH64_SRE" : "ARM_AARCH64";
+}
+
+/*
+ * Trust: the comm page is written by Warden only (the root cannot write
+ * it), so its GIC fields are the truth about the cell. The port's GIC
+ * version and GICv2 addresses are compile-time constants: refuse to start
+ * on anything else rather than poke at an address the cell does not own.
+ */
+static bool comm_gic_matches(void)
+{
+	const struct wd_comm_region *comm =
+		(const struct wd_comm_region *)inmate_comm_region;
+
+	if (comm->signature != WD_COMM_SIGNATURE) {
+		printf("freertos: no comm region signature\n");
+		return false;
+	}
+	if (comm->gic_version != PORT_GIC) {
+		printf("freertos: built for GICv%d, the cell has GICv%u\n",
+		       PORT_GIC, comm->gic_version);
+		return false;
+	}
+	if (PORT_GIC == 2 &&
+	    (comm->gicd_base != configINTERRUPT_CONTROLLER_BASE_ADDRESS ||
+	     comm->gicc_base !=
+		     configINTERRUPT_CONTROLLER_BASE_ADDRESS +
+			     configINTERRUPT_CONTROLLER_CPU_INTERFACE_OFFSET)) {
+		printf("freertos: GICD/GICC at 0x%llx/0x%llx, built for "
+		       "0x%lx\n",
+		       comm->gicd_base, comm->gicc_base,
+		       configINTERRUPT_CONTROLLER_BASE_ADDRESS);
+		return false;
+	}
+	return true;
+}
+
+bool bsp_init(void)
+{
+	if (inmate_under_warden() && !comm_gic_matches())
+		return false;
+	if (gic_init() != 0 || gic_version() != PORT_GIC) {
+		printf("freertos: GIC set-up failed (GICv%d found)\n",
+		       gic_version());
+		return false;
+	}
+	return true;
+}
+
+/* configSETUP_TICK_INTERRUPT: called by the port with IRQs masked. */
+void bsp_setup_tick(void)
+{
+	const struct gic_ops *ops = PORT_GIC == 3 ? &gicv3_ops : &gicv2_ops;
+
+	tick_period = timer_frequency() / configTICK_RATE_HZ;
+	ops->enable_irq(BSP_TICK_PPI, TICK_PRIORITY);
+	tick_deadline = timer_now() + tick_period;
+	timer_arm(tick_deadline);
+}
+
+/*
+ * configCLEAR_TICK_INTERRUPT: the next deadline is the last one plus a
+ * period, so the tick does not drift with the IRQ latency; if the cell
+ * fell behind (a slow host) the next IRQs come at once and FreeRTOS
+ * catches up one tick each.
+ */
+void bsp_clear_tick(void)
+{
+	tick_deadline += tick_period;
+	timer_arm(tick_deadline);
+}
+
+/* Called by the port's FreeRTOS_IRQ_Handler with the raw IAR value. */
+void vApplicationIRQHandler(uint32_t iar)
+{
+	unsigned int intid = gic_iar_intid(iar);
+
+	if (intid == BSP_TICK_PPI) {
+		FreeRTOS_Tick_Handler();
+	} else if (intid < GIC_SPURIOUS_FIRST) {
+		/* Nobody asked for it: keep it from coming back. */
+		unexpected_irqs++;
+		gic_disable_irq(intid);
+	}
+}
+
+/* A broken kernel invariant is the cell's failure: make Warden see it. */
+static void __noreturn bsp_fail(const char *why, const char *what, int line)
+{
+	portDISABLE_INTERRUPTS();
+	printf("freertos: FATAL %s %s:%d\n", why, what, line);
+	if (inmate_under_warden())
+		hypercall(WD_HC_CELL_FAULT, 0, 0, 0);
+	inmate_halt();
+}
+
+void bsp_assert_failed(const char *file, int line)
+{
+	bsp_fail("assertion failed at", file, line);
+}
+
+/* A demo's assertion: its own test failed; report, let the check see it. */
+void bsp_demo_assert_failed(const char *file, int line)
+{
+	printf("freertos: demo assertion failed at %s:%d\n", file, line);
+}
+
+void vApplicationMallocFailedHook(void)
+{
+	bsp_fail("heap exhausted", "", 0);
+}
+
+void vApplicationStackOverflowHook(TaskHandle_t task, char *name)
+{
+	(void)task;
+	bsp_fail("stack overflow in task", name, 0);
+}
+
+/* The demos' only libc call the inmate library lacks. */
+struct sprintf_buf {
+	char *p;
+};
+
+static void sprintf_sink(char c, void *ctx)
+{
+	struct sprintf_buf *b = ctx;
+
+	*b->p++ = c;
+}
+
+int sprintf(char *buf, const char *fmt, ...)
+{
+	struct sprintf_buf b = {buf};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = format_va(sprintf_sink, &b, fmt, ap);
+	va_end(ap);
+	*b.p = '\0';
+	return n;
+}
