@@ -48,6 +48,7 @@ test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS)
 	@failed=0; for t in $(UNIT_TESTS); do \
 		$$t || failed=1; \
 	done; \
+	bash tests/unit/messages.sh $(UNIT_OUT) || failed=1; \
 	bash tests/cli/test-cli.sh $(OUT)/host/warden $(OUT)/arm64 || failed=1; \
 	bash tests/build/test-goals.sh || failed=1; \
 	bash tests/board/test-board.sh || failed=1; \

@@ -11,12 +11,30 @@ static void copy(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src);
 }
 
+/*
+ * With WARDEN_TEST_MSGLOG=FILE every message is appended to FILE: the
+ * messages golden test (tests/unit/messages.sh) compares the text of all
+ * of them, not only the part a test asserts on.
+ */
+static void log_message(const char *cell, const char *field, int index,
+			const char *reason)
+{
+	const char *path = getenv("WARDEN_TEST_MSGLOG");
+	FILE *f = path ? fopen(path, "a") : NULL;
+
+	if (!f)
+		return;
+	fprintf(f, "%s %s[%d]: %s\n", cell ? cell : "-", field, index, reason);
+	fclose(f);
+}
+
 static void record(void *ctx, const char *cell, const char *field, int index,
 		   const char *reason)
 {
 	struct recorder *r = ctx;
 	struct rec_violation *v;
 
+	log_message(cell, field, index, reason);
 	if (r->n == REC_MAX)
 		return;
 	v = &r->v[r->n++];
