@@ -14,6 +14,7 @@ ALL_TARGETS :=
 CHECKER_ARCH_SRCS := arch/arm64/config_rules.c
 
 include lib/rt_analysis/build.mk
+include lib/config_text/build.mk
 include configs/build.mk
 include inmates/build.mk
 include tools/build.mk

@@ -32,12 +32,12 @@ static struct {
 	struct paging hyp;
 } wd;
 
-static void report_violation(void *ctx, const char *cell, const char *field,
-			     int index, const char *reason)
+/* The code only: the driver showed the text when it checked first. */
+static void report_violation(void *ctx, const struct wd_violation *v)
 {
 	(void)ctx;
-	printk("config: %s %s[%d]: %s\n", cell ? cell : "system", field, index,
-	       reason);
+	printk("config: %s %s[%d]: violation %u\n",
+	       v->cell ? v->cell : "system", v->field, v->index, v->code);
 }
 
 /*

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <config_text.h>
+
 #include "recorder.h"
 
 static void copy(char *dst, size_t size, const char *src)
@@ -28,12 +30,16 @@ static void log_message(const char *cell, const char *field, int index,
 	fclose(f);
 }
 
-static void record(void *ctx, const char *cell, const char *field, int index,
-		   const char *reason)
+/* Records the text the tools print (lib/config_text/). */
+static void record(void *ctx, const struct wd_violation *wv)
 {
+	const char *cell = wv->cell, *field = wv->field;
 	struct recorder *r = ctx;
 	struct rec_violation *v;
+	char reason[WD_VIOLATION_TEXT_MAX];
+	int index = wv->index;
 
+	wd_violation_text(reason, sizeof(reason), wv);
 	log_message(cell, field, index, reason);
 	if (r->n == REC_MAX)
 		return;
