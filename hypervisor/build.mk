@@ -8,7 +8,7 @@ HV_SRCS := $(filter-out %.lds.S,$(HV_SRCS))
 HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(basename $(HV_SRCS)))
 HV_INC := -I$(TOP)/include -I$(TOP)/hypervisor/include \
 	-I$(TOP)/arch/$(HV_ARCH)/include
-HV_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -g \
+HV_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Os -g \
 	-ffreestanding -fno-builtin -nostdlib -fpie -fno-stack-protector \
 	-fno-common -fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-mgeneral-regs-only -mstrict-align -mno-outline-atomics \
@@ -21,11 +21,18 @@ HV_LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z noexecstack \
 
 ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 
-# The config checker runs at enable and cell create only, never on a trap
-# path: built for size (its rules are most of Warden's rarely run code).
-HV_CHECKER_OBJS := $(HV_OUT)/hypervisor/config.o \
-	$(patsubst %.c,$(HV_OUT)/%.o,$(filter arch/$(HV_ARCH)/%,$(CHECKER_ARCH_SRCS)))
-$(HV_CHECKER_OBJS): HV_CFLAGS += -Os
+# Built for size (-Os) except the files on a trap or IRQ path, which keep
+# -O2: the exception and IRQ entry (traps.c), the GIC drivers and the
+# virtual GIC, injection, MMIO emulation, the hypercalls a cell makes
+# at run time (console, doorbells) and PSCI. The rest (enable, cell
+# create and destroy, the config checker, paging, printk) runs rarely;
+# Documentation/hypervisor.md (Size) has the figures.
+HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,traps.c gic.c gicv2.c gicv3.c \
+	vgic.c vgicv2.c vgicv3.c vgicv3_redist.c vgic_owner.c inject.c \
+	maintenance.c mmio_abort.c psci.c smccc.c pmu_trap.c) \
+	$(addprefix hypervisor/,mmio.c hypercall.c cell_console.c console.c \
+	ivshmem.c ratelimit.c percpu.c)
+$(patsubst %.c,$(HV_OUT)/%.o,$(HV_HOT_SRCS)): HV_CFLAGS += -O2
 
 $(HV_OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
