@@ -57,4 +57,13 @@ $(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf
 	@$(CROSS)objcopy -O binary -R .bss -R .console -R .config -R .percpu \
 		$< $@
 
+# The size gate (ci/size-check.sh), part of `make test`. The budget is
+# issue 17's goal of 48 KiB once that is reached; until then it is the
+# size measured when the gate came in, rounded up to the next KiB, so
+# that warden.bin cannot grow unnoticed (Documentation/hypervisor.md).
+WARDEN_BIN_MAX ?= 68608
+.PHONY: size-check
+size-check: $(OUT)/$(HV_ARCH)/warden.bin
+	@bash ci/size-check.sh $< $(HV_OUT)/warden.elf $(WARDEN_BIN_MAX)
+
 -include $(HV_OBJS:.o=.d) $(HV_OUT)/warden.d
