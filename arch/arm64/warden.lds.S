@@ -46,7 +46,12 @@ SECTIONS
 	.data : { *(.data .data.*) }
 	. = ALIGN(4096);
 	__text_start = .;
+	/*
+	 * The vector tables (exception.S) are 2 KiB aligned: first on the
+	 * text's page they need no padding before them.
+	 */
 	.text : {
+		*exception.o(.text)
 		*(.text.entry)
 		*(.text .text.*)
 	}
