@@ -206,43 +206,15 @@ static void check_irqs_exist(struct checker *ck, const struct wd_cell *c,
 	}
 }
 
-/* The physical GIC frames are Warden's: no cell maps them 1:1. */
-static void check_gic_frames(struct checker *ck, const struct wdc_resource *r,
-			     const struct wd_system *sys)
+/* r, seen at addr (physical or guest-physical), against GIC frames. */
+static void check_gic_overlap(struct checker *ck, const struct wdc_resource *r,
+			      wd_u64 addr, const struct named_range *f,
+			      unsigned int n, unsigned int code)
 {
-	struct named_range frame[4];
-	unsigned int i, n = gic_frames(&sys->platform, frame);
-
-	for (i = 0; i < n; i++)
-		if (wdc_ranges_overlap(r->phys, r->size, frame[i].start,
-				       frame[i].size))
-			wdc_violation(ck, r->field, r->index, WDV_MAPS_GIC,
-				      r->phys, r->size, WDC_S(frame[i].name),
-				      frame[i].start);
-}
-
-/*
- * A region over a GIC window would take the cell's GIC away: stage 2
- * maps the region where Warden traps the distributor or maps the virtual
- * CPU interface. A plain 1:1 region or device is physically on the frame
- * and check_gic_frames() names it already. Trust: region and platform
- * come from blobs; gic_windows() bounds the sizes, wdc_ranges_overlap()
- * saturates.
- */
-static void check_gic_windows(struct checker *ck, const struct wdc_resource *r,
-			      const struct wd_system *sys)
-{
-	struct named_range win[2];
-	unsigned int i, n = gic_windows(&sys->platform, win);
-
-	if (!r->coloured && r->ipa == r->phys)
-		return;
-	for (i = 0; i < n; i++)
-		if (wdc_ranges_overlap(r->ipa, r->size, win[i].start,
-				       win[i].size))
-			wdc_violation(ck, r->field, r->index, WDV_IPA_OVER_GIC,
-				      r->ipa, r->size, WDC_S(win[i].name),
-				      win[i].start);
+	for (; n; n--, f++)
+		if (wdc_ranges_overlap(addr, r->size, f->start, f->size))
+			wdc_violation(ck, r->field, r->index, code, addr,
+				      r->size, WDC_S(f->name), f->start);
 }
 
 static void check_links_exist(struct checker *ck, const struct wd_cell *c,
@@ -327,13 +299,26 @@ static void arm64_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_direct_irq_in_system(ck, c, sys);
 }
 
-/* Coloured RAM is not at phys: its frames are checked elsewhere. */
+/*
+ * A region over a GIC window would take the cell's GIC away: stage 2
+ * maps the region where Warden traps the distributor or maps the virtual
+ * CPU interface (a plain 1:1 region is physically on the frame: named by
+ * the second check). The physical GIC frames are Warden's: no cell maps
+ * them 1:1; coloured RAM is not at phys, its frames are checked elsewhere.
+ * Trust: region and platform come from blobs; gic_windows() and
+ * gic_frames() bound the sizes, wdc_ranges_overlap() saturates.
+ */
 static void arm64_resource(struct checker *ck, const struct wdc_resource *r,
 			   const struct wd_system *sys)
 {
-	check_gic_windows(ck, r, sys);
+	struct named_range frame[4];
+	unsigned int n = gic_windows(&sys->platform, frame);
+
+	if (r->coloured || r->ipa != r->phys)
+		check_gic_overlap(ck, r, r->ipa, frame, n, WDV_IPA_OVER_GIC);
+	n = gic_frames(&sys->platform, frame);
 	if (!r->coloured)
-		check_gic_frames(ck, r, sys);
+		check_gic_overlap(ck, r, r->phys, frame, n, WDV_MAPS_GIC);
 }
 
 const struct wdc_arch_rules wdc_arm64_rules = {
