@@ -29,7 +29,8 @@ ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 # Documentation/hypervisor.md (Size) has the figures.
 HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,traps.c gic.c gicv2.c gicv3.c \
 	vgic.c vgicv2.c vgicv3.c vgicv3_redist.c vgic_owner.c inject.c \
-	maintenance.c mmio_abort.c psci.c smccc.c pmu_trap.c) \
+	maintenance.c mmio_abort.c psci.c smccc.c pmu_trap.c doorbell.c \
+	uart_pl011.c) \
 	$(addprefix hypervisor/,mmio.c hypercall.c cell_console.c console.c \
 	ivshmem.c ratelimit.c percpu.c)
 $(patsubst %.c,$(HV_OUT)/%.o,$(HV_HOT_SRCS)): HV_CFLAGS += -O2

@@ -84,15 +84,9 @@ struct checker {
 static void checker_init(struct checker *ck, struct wd_check_report *report,
 			 int subject)
 {
-	ck->quiet.violation = 0;
-	ck->quiet.ctx = 0;
-	ck->quiet.count = 0;
-	ck->quiet.subject = subject;
+	*ck = (struct checker){.subject = subject};
 	ck->report = report ? report : &ck->quiet;
-	ck->cell = 0;
-	ck->subject = subject;
 	ck->count_before = ck->report->count;
-	ck->arch = 0;
 }
 
 static void checker_about(struct checker *ck, const struct wd_cell *cell,
