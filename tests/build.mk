@@ -226,7 +226,7 @@ CORE_COVERED := $(sort $(filter hypervisor/%,$(CORE_SRCS) $(CORE_CREATE) \
 CORE_ALL := $(sort $(wildcard hypervisor/*.c))
 COV_UNBUILT := $(patsubst %.c,$(COV_OUT)/%.o,\
 	$(filter-out $(CORE_COVERED),$(CORE_ALL)))
-COV_FLAGS := $(CORE_FLAGS) -O0 --coverage
+COV_FLAGS := $(CORE_FLAGS) -O0 --coverage -I$(TOP)/$(CONFIG_TEXT_DIR)
 
 .SECONDARY: $(COV_OBJS) $(COV_CREATE) $(COV_ROOT) $(COV_WORLD) \
 	$(COV_PRINTK)
