@@ -23,14 +23,15 @@ ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 
 # Built for size (-Os) except the files on a trap or IRQ path, which keep
 # -O2: the exception and IRQ entry (traps.c), the GIC drivers and the
-# virtual GIC, injection, MMIO emulation, the hypercalls a cell makes
-# at run time (console, doorbells) and PSCI. The rest (enable, cell
-# create and destroy, the config checker, paging, printk) runs rarely;
-# Documentation/hypervisor.md (Size) has the figures.
+# virtual distributor and redistributors, injection, MMIO emulation and
+# what a cell reaches at run time through hypercalls (console, doorbells,
+# rate limits). The rest (enable, cell create and destroy with the GIC
+# ownership changes, the config checker, paging, printk, PSCI, SMCCC and
+# PMU traps, cache maintenance) runs rarely; Documentation/hypervisor.md
+# (Size) has the figures.
 HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,traps.c gic.c gicv2.c gicv3.c \
-	vgic.c vgicv2.c vgicv3.c vgicv3_redist.c vgic_owner.c inject.c \
-	maintenance.c mmio_abort.c psci.c smccc.c pmu_trap.c doorbell.c \
-	uart_pl011.c) \
+	vgic.c vgicv2.c vgicv3.c vgicv3_redist.c inject.c mmio_abort.c \
+	doorbell.c uart_pl011.c) \
 	$(addprefix hypervisor/,mmio.c hypercall.c cell_console.c console.c \
 	ivshmem.c ratelimit.c percpu.c)
 $(patsubst %.c,$(HV_OUT)/%.o,$(HV_HOT_SRCS)): HV_CFLAGS += -O2
