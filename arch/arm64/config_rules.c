@@ -322,7 +322,6 @@ static void arm64_resource(struct checker *ck, const struct wdc_resource *r,
 }
 
 const struct wdc_arch_rules wdc_arm64_rules = {
-	.name = "arm64",
 	.platform = arm64_platform,
 	.cell_alone = arm64_cell_alone,
 	.cell_in_system = arm64_cell_in_system,

@@ -62,7 +62,6 @@ void wdc_irq_get(const struct wd_cell *c, unsigned int i, struct wdc_irq *ref);
  * called for the root (is_root) and the other cells alike.
  */
 struct wdc_arch_rules {
-	const char *name; /* for messages: "arm64" */
 	/* The arch part of the platform (system blobs). */
 	void (*platform)(struct checker *ck, const struct wd_system *sys);
 	/* Interrupt numbers and flags of one cell, without the platform. */
