@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Board support for FreeRTOS's AArch64 ports in a Warden cell: checks the
- * GIC the cell was given against the one the port was built for, drives
- * the tick from the EL1 virtual timer, dispatches IRQs for the port's
+ * GIC the cell was given against the one the port was built for, enables
+ * the tick's interrupt (tick.c drives it), dispatches IRQs for the port's
  * FreeRTOS_IRQ_Handler, and turns FreeRTOS's fatal hooks into a cell
  * fault that Warden reports. Start-up, console and GIC set-up are the
  * inmate library's (inmates/lib).
@@ -30,8 +30,6 @@
 #define PORT_GIC 2
 #endif
 
-static u64 tick_period;
-static u64 tick_deadline;
 static u64 unexpected_irqs;
 
 const char *bsp_port_name(void)
@@ -85,27 +83,23 @@ bool bsp_init(void)
 	return true;
 }
 
-/* configSETUP_TICK_INTERRUPT: called by the port with IRQs masked. */
-void bsp_setup_tick(void)
+/* The tick's PPI at the lowest usable priority, as the port wants. */
+void bsp_enable_tick_irq(void)
 {
 	const struct gic_ops *ops = PORT_GIC == 3 ? &gicv3_ops : &gicv2_ops;
 
-	tick_period = timer_frequency() / configTICK_RATE_HZ;
 	ops->enable_irq(BSP_TICK_PPI, TICK_PRIORITY);
-	tick_deadline = timer_now() + tick_period;
-	timer_arm(tick_deadline);
 }
 
-/*
- * configCLEAR_TICK_INTERRUPT: the next deadline is the last one plus a
- * period, so the tick does not drift with the IRQ latency; if the cell
- * fell behind (a slow host) the next IRQs come at once and FreeRTOS
- * catches up one tick each.
- */
-void bsp_clear_tick(void)
+/* Set by freertos-demo to account execution time (demo_stats.c). */
+void (*bsp_switch_hook)(void);
+
+/* traceTASK_SWITCHED_IN: a task is about to run, after any EOI. */
+void bsp_switched_in(void)
 {
-	tick_deadline += tick_period;
-	timer_arm(tick_deadline);
+	bsp_tick_after_eoi();
+	if (bsp_switch_hook)
+		bsp_switch_hook();
 }
 
 /* Called by the port's FreeRTOS_IRQ_Handler with the raw IAR value. */
@@ -114,6 +108,7 @@ void vApplicationIRQHandler(uint32_t iar)
 	unsigned int intid = gic_iar_intid(iar);
 
 	if (intid == BSP_TICK_PPI) {
+		bsp_tick_entered();
 		FreeRTOS_Tick_Handler();
 	} else if (intid < GIC_SPURIOUS_FIRST) {
 		/* Nobody asked for it: keep it from coming back. */
