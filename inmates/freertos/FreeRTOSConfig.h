@@ -31,7 +31,8 @@ void bsp_switched_in(void);
  * `freertos` scenario sleeps instead of polling the console).
  */
 #define configTICK_RATE_HZ 1000
-#define configMAX_PRIORITIES 8
+/* freertos-demo: idle, report, 8 real-time tasks, the timer service. */
+#define configMAX_PRIORITIES 11
 #define configMINIMAL_STACK_SIZE 512 /* words of 8 bytes */
 #define configTOTAL_HEAP_SIZE (1024 * 1024)
 #define configMAX_TASK_NAME_LEN 16
