@@ -34,6 +34,9 @@ static u64 unexpected_irqs;
 
 const char *bsp_port_name(void)
 {
+#ifdef FREERTOS_DIRECT
+	return "ARM_AARCH64_SRE, direct IRQ (critical sections by DAIF)";
+#endif
 	return PORT_GIC == 3 ? "ARM_AARCH64_SRE" : "ARM_AARCH64";
 }
 

@@ -41,7 +41,13 @@ FRT_PORT_gicv2 := ARM_AARCH64
 FRT_PORT_gicv3 := ARM_AARCH64_SRE
 FRT_DEFS_gicv2 :=
 FRT_DEFS_gicv3 := -DFREERTOS_GICV3
-FRT_GICS := gicv2 gicv3
+# A direct-IRQ cell (GICv3): the SRE port with critical sections by DAIF
+# (direct/portmacro.h, found before the port's own)
+FRT_PORT_gicv3-direct := ARM_AARCH64_SRE
+FRT_DEFS_gicv3-direct := -I$(TOP)/$(FRT_DIR)/direct -DFREERTOS_GICV3 \
+	-DFREERTOS_DIRECT
+FRT_EXTRA_gicv3-direct := direct_mask
+FRT_GICS := gicv2 gicv3 gicv3-direct
 
 # Upstream code keeps its own warnings: not -Werror (-Wextra finds unused
 # parameters in the demos), and -Wno-cpp for the ARM_AARCH64 port's
@@ -52,10 +58,10 @@ FRT_UPSTREAM_CFLAGS := $(filter-out -Werror -Wextra,$(INMATE_CFLAGS)) \
 # runs at the lowest GIC priority (ICC_RPR), which does not hold in a
 # trapping cell: Warden injects every virtual interrupt at priority 0xa0
 # (README.md, "Interrupt priorities").
-frt_incs = -DGUEST -DQEMU -I$(TOP)/$(FRT_DIR) -I$(FREERTOS_DIR)/include \
-	-I$(TOP)/$(RT_ANALYSIS_DIR) \
+frt_incs = $(FRT_DEFS_$(1)) -DGUEST -DQEMU -I$(TOP)/$(FRT_DIR) \
+	-I$(FREERTOS_DIR)/include -I$(TOP)/$(RT_ANALYSIS_DIR) \
 	-I$(FREERTOS_DIR)/portable/GCC/$(FRT_PORT_$(1)) \
-	-I$(FREERTOS_DEMO_DIR)/include $(FRT_DEFS_$(1))
+	-I$(FREERTOS_DEMO_DIR)/include
 FRT_HDRS := $(wildcard $(FRT_DIR)/*.h) $(INMATE_HDRS) \
 	include/warden/rtos.h include/warden/rt_taskset.h $(RT_ANALYSIS_HDRS)
 # freertos-demo: its files, and the schedulability analysis (lib/rt_analysis)
@@ -73,7 +79,8 @@ FRT_UP_OBJS_$(1) := $$(patsubst %.c,$(FRT_OBJ)/$(1)/kernel/%.o,$(FRT_KERNEL)) \
 	$$(patsubst %,$(FRT_OBJ)/$(1)/demo/%.o,$(FRT_DEMOS)) \
 	$(FRT_OBJ)/$(1)/port/port.o $(FRT_OBJ)/$(1)/port/portASM.o
 FRT_BSP_OBJS_$(1) := $(FRT_OBJ)/$(1)/bsp.o $(FRT_OBJ)/$(1)/tick.o \
-	$(FRT_OBJ)/$(1)/vectors.o
+	$(FRT_OBJ)/$(1)/vectors.o \
+	$$(patsubst %,$(FRT_OBJ)/$(1)/%.o,$(FRT_EXTRA_$(1)))
 .SECONDARY: $$(FRT_UP_OBJS_$(1)) $$(FRT_BSP_OBJS_$(1)) \
 	$(FRT_OBJ)/$(1)/test.o $(FRT_OBJ)/$(1)/fault.o $(FRT_OBJ)/$(1)/idle.o
 
