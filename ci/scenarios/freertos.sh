@@ -80,6 +80,11 @@ all_pass() {
 	[ "$passes" = $((5 * n)) ] &&
 		pass "$1: $n required demos PASS in all 5 reports of 10 s ($passes lines)" ||
 		fail "$1: required demos not PASS:$missing"
+	# the BSP's own check (inmates/freertos/test.c): a critical section
+	# spanning tick deadlines keeps the tick out
+	[ "$(grep -Ec "^\[freertos\] freertos: t=([2468]|10)s bsp critical sections keep the tick out: PASS" "$WD_CONSOLE_LOG")" = 5 ] &&
+		pass "$1: critical sections keep the tick out (5 of 5 reports)" ||
+		fail "$1: critical sections: $(grep -E 'bsp critical sections' "$WD_CONSOLE_LOG" | tail -n 1)"
 }
 all_pass freertos-test
 for d in $TIMING; do

@@ -14,6 +14,7 @@
 #include <inmate/boot.h>
 #include <inmate/console.h>
 #include <inmate/printf.h>
+#include <inmate/timer.h>
 
 #include "FreeRTOS.h"
 #include "task.h"
@@ -49,6 +50,9 @@
 #define TIMER_TEST_PERIOD 50
 #define FAULT_AFTER_MS 3000
 #define FAULT_ADDR 0x60000000ul /* no cell region there (inmate-abi.md) */
+/* The BSP's own check: a critical section spanning tick deadlines. */
+#define CRITICAL_PERIOD_MS 500
+#define CRITICAL_SPAN_NS 1500000ull /* crosses at least one 1 ms tick */
 
 static BaseType_t timer_demo_ok(void)
 {
@@ -103,7 +107,44 @@ void vApplicationTickHook(void)
 	vBasicStreamBufferSendFromISR();
 }
 
-/* One report: a line per demo, then the summary the scenario counts. */
+/*
+ * The port's critical sections must keep the tick out: in a direct-IRQ
+ * cell the SRE port's PMR writes go to the unused virtual interface and
+ * mask nothing (inmates/freertos/direct/portmacro.h). A low-priority task
+ * busy-waits 1.5 ms inside one: the tick count must not move meanwhile.
+ * The tick then comes late, once, every half second.
+ */
+static volatile bool critical_broken;
+static volatile unsigned long critical_runs;
+
+static void critical_task(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		TickType_t before;
+
+		vTaskDelay(pdMS_TO_TICKS(CRITICAL_PERIOD_MS));
+		taskENTER_CRITICAL();
+		before = xTaskGetTickCount();
+		inmate_sleep_ns(CRITICAL_SPAN_NS);
+		if (xTaskGetTickCount() != before)
+			critical_broken = true;
+		taskEXIT_CRITICAL();
+		critical_runs++;
+	}
+}
+
+/* Still running and never broken since the last report. */
+static bool critical_sections_ok(void)
+{
+	static unsigned long last_runs;
+	bool ok = !critical_broken && critical_runs > last_runs;
+
+	last_runs = critical_runs;
+	return ok;
+}
+
+/* One report: a line per demo, the BSP's check, then the summary. */
 static void check_all(unsigned long seconds)
 {
 	unsigned int pass = 0;
@@ -115,6 +156,10 @@ static void check_all(unsigned long seconds)
 		printf("freertos: t=%lus %-12s %s\n", seconds, demos[i].name,
 		       ok ? "PASS" : "FAIL");
 	}
+	printf("freertos: t=%lus bsp critical sections keep the tick out: "
+	       "%s (%lu runs)\n",
+	       seconds, critical_sections_ok() ? "PASS" : "FAIL",
+	       critical_runs);
 	printf("freertos: t=%lus demos %u pass %u fail %u\n", seconds,
 	       (unsigned int)ARRAY_SIZE(demos), pass,
 	       (unsigned int)ARRAY_SIZE(demos) - pass);
@@ -187,6 +232,8 @@ void inmate_main(void)
 	start_demos();
 	xTaskCreate(check_task, "check", configMINIMAL_STACK_SIZE * 2, NULL,
 		    CHECK_PRIORITY, NULL);
+	xTaskCreate(critical_task, "critical", configMINIMAL_STACK_SIZE, NULL,
+		    tskIDLE_PRIORITY + 1, NULL);
 #ifdef FREERTOS_FAULT
 	xTaskCreate(fault_task, "fault", configMINIMAL_STACK_SIZE, NULL,
 		    tskIDLE_PRIORITY + 1, NULL);
