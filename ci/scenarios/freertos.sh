@@ -20,7 +20,7 @@ SYS=$(wd_system_config)
 CELLS=/etc/warden/cells
 INMATES=/lib/warden/inmates
 case $SYS in *gicv3*) GIC=gicv3 ;; *) GIC=gicv2 ;; esac
-DEMOS=24 # the demos freertos-test runs (inmates/freertos/test.c)
+DEMOS=25 # the demos freertos-test runs (inmates/freertos/test.c)
 
 if [ ! -e $INMATES/freertos-test-$GIC.bin ]; then
 	echo "freertos: SKIPPED: no FreeRTOS images (build with FREERTOS_DIR=... FREERTOS_DEMO_DIR=...)"
@@ -55,12 +55,12 @@ check "the port starts" \
 	wait_console "^\[freertos\] freertos: FreeRTOS V[1]1\.1\.0, port ARM_AARCH64" 60
 check "10 s of virtual time reported" \
 	wait_console '^\[freertos\] freertos: t=10s demos ' 120
-# Every demo is required (24); TIMING lists the seven that assert tick-
+# Every demo is required (25); TIMING lists the seven that assert tick-
 # exact block times or failed once: without -icount on a loaded host they
 # FAIL in some runs (inmates/freertos/README.md), so their counts are
 # printed too.
 REQUIRED="BlockQ CountSem RecMutex GenQ QPeek QueueSet QSetPoll QOverwrite
-TaskNotify NotifyArray StreamBufISR Dynamic IntSem SemTest PollQ IntMath
+TaskNotify NotifyArray StreamBufISR Dynamic IntSem IntQueue SemTest PollQ IntMath
 Death BlockTim TimerDemo EventGroups StreamBuf MessageBuf AbortDelay
 StaticAlloc"
 TIMING="BlockTim TimerDemo EventGroups StreamBuf MessageBuf AbortDelay StaticAlloc"

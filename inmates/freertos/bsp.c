@@ -105,6 +105,44 @@ void bsp_switched_in(void)
 		bsp_switch_hook();
 }
 
+/* Handlers of the cell's other interrupts (bsp_irq_register). */
+#define BSP_MAX_HANDLERS 4
+static struct {
+	unsigned int intid;
+	BaseType_t (*handler)(void);
+} handlers[BSP_MAX_HANDLERS];
+
+/*
+ * Enables `intid` at `priority` (a GIC priority value) and calls handler
+ * from the IRQ; a handler returns whether it woke a higher priority task.
+ */
+bool bsp_irq_register(unsigned int intid, u8 priority,
+		      BaseType_t (*handler)(void))
+{
+	const struct gic_ops *ops = PORT_GIC == 3 ? &gicv3_ops : &gicv2_ops;
+
+	for (unsigned int i = 0; i < BSP_MAX_HANDLERS; i++) {
+		if (handlers[i].handler)
+			continue;
+		handlers[i].intid = intid;
+		handlers[i].handler = handler;
+		ops->enable_irq(intid, priority);
+		return true;
+	}
+	return false;
+}
+
+static bool dispatch(unsigned int intid)
+{
+	for (unsigned int i = 0; i < BSP_MAX_HANDLERS; i++) {
+		if (handlers[i].handler && handlers[i].intid == intid) {
+			portYIELD_FROM_ISR(handlers[i].handler());
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Called by the port's FreeRTOS_IRQ_Handler with the raw IAR value. */
 void vApplicationIRQHandler(uint32_t iar)
 {
@@ -113,7 +151,7 @@ void vApplicationIRQHandler(uint32_t iar)
 	if (intid == BSP_TICK_PPI) {
 		bsp_tick_entered();
 		FreeRTOS_Tick_Handler();
-	} else if (intid < GIC_SPURIOUS_FIRST) {
+	} else if (intid < GIC_SPURIOUS_FIRST && !dispatch(intid)) {
 		/* Nobody asked for it: keep it from coming back. */
 		unexpected_irqs++;
 		gic_disable_irq(intid);

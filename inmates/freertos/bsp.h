@@ -14,6 +14,8 @@
 bool bsp_init(void);
 const char *bsp_port_name(void);
 void bsp_enable_tick_irq(void);
+bool bsp_irq_register(unsigned int intid, u8 priority,
+		      BaseType_t (*handler)(void));
 /* Called at every context switch when set (traceTASK_SWITCHED_IN). */
 extern void (*bsp_switch_hook)(void);
 

@@ -32,7 +32,7 @@ ifneq ($(FRT_HAVE),)
 
 FRT_KERNEL := tasks.c queue.c list.c timers.c event_groups.c \
 	stream_buffer.c portable/MemMang/heap_4.c
-FRT_DEMOS := AbortDelay BlockQ EventGroupsDemo GenQTest IntSemTest \
+FRT_DEMOS := AbortDelay BlockQ EventGroupsDemo GenQTest IntQueue IntSemTest \
 	MessageBufferDemo PollQ QPeek QueueOverwrite QueueSet QueueSetPolling \
 	StaticAllocation StreamBufferDemo StreamBufferInterrupt TaskNotify \
 	TaskNotifyArray TimerDemo blocktim countsem death dynamic integer \
@@ -79,7 +79,7 @@ FRT_UP_OBJS_$(1) := $$(patsubst %.c,$(FRT_OBJ)/$(1)/kernel/%.o,$(FRT_KERNEL)) \
 	$$(patsubst %,$(FRT_OBJ)/$(1)/demo/%.o,$(FRT_DEMOS)) \
 	$(FRT_OBJ)/$(1)/port/port.o $(FRT_OBJ)/$(1)/port/portASM.o
 FRT_BSP_OBJS_$(1) := $(FRT_OBJ)/$(1)/bsp.o $(FRT_OBJ)/$(1)/tick.o \
-	$(FRT_OBJ)/$(1)/vectors.o \
+	$(FRT_OBJ)/$(1)/intq_timer.o $(FRT_OBJ)/$(1)/vectors.o \
 	$$(patsubst %,$(FRT_OBJ)/$(1)/%.o,$(FRT_EXTRA_$(1)))
 .SECONDARY: $$(FRT_UP_OBJS_$(1)) $$(FRT_BSP_OBJS_$(1)) \
 	$(FRT_OBJ)/$(1)/test.o $(FRT_OBJ)/$(1)/fault.o $(FRT_OBJ)/$(1)/idle.o

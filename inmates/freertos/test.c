@@ -24,6 +24,8 @@
 #include "BlockQ.h"
 #include "EventGroupsDemo.h"
 #include "GenQTest.h"
+#include "IntQueue.h"
+#include "IntQueueTimer.h"
 #include "IntSemTest.h"
 #include "MessageBufferDemo.h"
 #include "PollQ.h"
@@ -83,6 +85,7 @@ static const struct demo {
 	{"AbortDelay", xAreAbortDelayTestTasksStillRunning},
 	{"Dynamic", xAreDynamicPriorityTasksStillRunning},
 	{"IntSem", xAreInterruptSemaphoreTasksStillRunning},
+	{"IntQueue", xAreIntQueueTasksStillRunning},
 	{"SemTest", xAreSemaphoreTasksStillRunning},
 	{"PollQ", xArePollingQueuesStillRunning},
 	{"IntMath", xAreIntegerMathsTaskStillRunning},
@@ -105,6 +108,7 @@ void vApplicationTickHook(void)
 	vInterruptSemaphorePeriodicTest();
 	vPeriodicStreamBufferProcessing();
 	vBasicStreamBufferSendFromISR();
+	bsp_intq_tick();
 }
 
 /*
@@ -209,6 +213,7 @@ static void start_demos(void)
 	vStartTaskNotifyTask();
 	vStartTaskNotifyArrayTask();
 	vStartInterruptSemaphoreTasks();
+	vStartInterruptQueueTasks();
 	vStartQueueSetTasks();
 	vStartQueueSetPollingTask();
 	vStartStreamBufferTasks();
