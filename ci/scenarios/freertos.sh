@@ -3,7 +3,8 @@
 # inmates/freertos) in a cell on CPU 3.
 # - freertos-test: the standard demo tasks; every report of the check
 #   task (every 2 s) for the first 10 s of virtual time says PASS for
-#   each of the 24 demos, counted from the printed lines.
+#   each of the 25 demos and for the BSP's critical-section check,
+#   counted from the printed lines.
 # - freertos-idle: the kernel alone, its tick from the EL1 virtual
 #   timer at 1 kHz: Warden's exits per second for the cell by cause
 #   (printed), and IRQ exits match the tick rate (800-1200/s).

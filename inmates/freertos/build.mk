@@ -16,6 +16,7 @@
 #   freertos-idle-gicv2/3   the kernel alone: the idle cost of the tick
 #   freertos-demo-gicv2/3   the cell config's real-time task set as
 #                           FreeRTOS tasks, statistics in the comm page
+#   freertos-*-gicv3-direct the four for a direct-IRQ cell (GICv3)
 
 freertos_find = $(firstword $(wildcard $(TOP)/../shared/third_party/$(1) \
 	$(TOP)/../../shared/third_party/$(1)))
