@@ -80,7 +80,8 @@ FRT_UP_OBJS_$(1) := $$(patsubst %.c,$(FRT_OBJ)/$(1)/kernel/%.o,$(FRT_KERNEL)) \
 	$$(patsubst %,$(FRT_OBJ)/$(1)/demo/%.o,$(FRT_DEMOS)) \
 	$(FRT_OBJ)/$(1)/port/port.o $(FRT_OBJ)/$(1)/port/portASM.o
 FRT_BSP_OBJS_$(1) := $(FRT_OBJ)/$(1)/bsp.o $(FRT_OBJ)/$(1)/tick.o \
-	$(FRT_OBJ)/$(1)/intq_timer.o $(FRT_OBJ)/$(1)/vectors.o \
+	$(FRT_OBJ)/$(1)/intq_timer.o $(FRT_OBJ)/$(1)/tick_latency.o \
+	$(FRT_OBJ)/$(1)/vectors.o \
 	$$(patsubst %,$(FRT_OBJ)/$(1)/%.o,$(FRT_EXTRA_$(1)))
 .SECONDARY: $$(FRT_UP_OBJS_$(1)) $$(FRT_BSP_OBJS_$(1)) \
 	$(FRT_OBJ)/$(1)/test.o $(FRT_OBJ)/$(1)/fault.o $(FRT_OBJ)/$(1)/idle.o

@@ -19,6 +19,7 @@
 #include "FreeRTOS.h"
 #include "task.h"
 #include "bsp.h"
+#include "tick_latency.h"
 
 #include "AbortDelay.h"
 #include "BlockQ.h"
@@ -53,6 +54,7 @@
 #define FAULT_AFTER_MS 3000
 #define FAULT_ADDR 0x60000000ul /* no cell region there (inmate-abi.md) */
 /* The BSP's own check: a critical section spanning tick deadlines. */
+#define LATENCY_REPORT_S 5
 #define CRITICAL_PERIOD_MS 500
 #define CRITICAL_SPAN_NS 1500000ull /* crosses at least one 1 ms tick */
 
@@ -195,6 +197,26 @@ static void fault_task(void *arg)
 }
 #endif
 
+#ifdef FREERTOS_IDLE
+/*
+ * freertos-idle: every LATENCY_REPORT_S, the tick's delivery latency so
+ * far (tick_latency.c), in counter ticks: one wake-up per report.
+ */
+static void latency_task(void *arg)
+{
+	struct tick_latency l;
+
+	(void)arg;
+	for (unsigned long s = LATENCY_REPORT_S;; s += LATENCY_REPORT_S) {
+		vTaskDelay(pdMS_TO_TICKS(LATENCY_REPORT_S * 1000));
+		tick_latency_summary(&l);
+		printf("freertos: t=%lus tick latency n=%lu min=%lu mode=%lu "
+		       "p99=%lu max=%lu (ticks of %lu Hz)\n",
+		       s, l.n, l.min, l.mode, l.p99, l.max, timer_frequency());
+	}
+}
+#endif
+
 static void start_demos(void)
 {
 	vStartDynamicPriorityTasks();
@@ -230,6 +252,8 @@ void inmate_main(void)
 	if (!bsp_init())
 		return;
 #ifdef FREERTOS_IDLE
+	xTaskCreate(latency_task, "latency", configMINIMAL_STACK_SIZE, NULL,
+		    tskIDLE_PRIORITY + 1, NULL);
 	printf("freertos: idle, scheduler starting\n");
 	vTaskStartScheduler();
 	return;

@@ -21,6 +21,7 @@
 #include "FreeRTOS.h"
 #include "task.h"
 #include "bsp.h"
+#include "tick_latency.h"
 
 #define CNTV_CTL_ENABLE (1u << 0)
 #define CNTV_CTL_IMASK (1u << 1)
@@ -101,6 +102,7 @@ void bsp_tick_entered(void)
 	if (!armed_ahead || now < tick_deadline)
 		return;
 	armed_ahead = false;
+	tick_latency_record(now - tick_deadline);
 	if (now - tick_deadline > worst_latency)
 		worst_latency = now - tick_deadline;
 }
