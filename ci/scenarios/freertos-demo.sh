@@ -89,7 +89,7 @@ stop_load
 warden console >"$WD_CONSOLE_LOG"
 t10=$(totals_at 10)
 echo "    $t10"
-grep -A4 -E "$PFX t=10s RM" "$WD_CONSOLE_LOG" | tail -n 5 | sed 's/^/    /'
+grep -A5 -E "$PFX t=10s RM" "$WD_CONSOLE_LOG" | tail -n 6 | sed 's/^/    /'
 [ "$(field "$t10" misses)" = 0 ] &&
 	pass "0 deadline misses in 10 s under load" ||
 	fail "deadline misses under load: $t10"
