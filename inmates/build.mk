@@ -103,3 +103,6 @@ include inmates/rtos/build.mk
 
 # FreeRTOS in a cell: only when the upstream sources are there.
 include inmates/freertos/build.mk
+
+# AArch32 cells' inmates (arm-none-eabi-gcc).
+include inmates/aarch32/build.mk

@@ -294,6 +294,26 @@ static void check_direct_irq_in_system(struct checker *ck,
 			sys->platform.arm64.gic_version);
 }
 
+/* Warden checks ID_AA64PFR0_EL1 again at create: this is the early word. */
+static void check_aarch32_in_system(struct checker *ck, const struct wd_cell *c,
+				    const struct wd_system *sys)
+{
+	if ((c->flags & WD_CELL_AARCH32) &&
+	    !(sys->platform.arm64.features & WD_ARM64_AARCH32_EL1))
+		wdc_violation(ck, "flags", -1,
+			      "AArch32 cell, but the platform's CPUs lack "
+			      "AArch32 at EL1 (features)");
+}
+
+/* The root is the running (AArch64) Linux: it cannot change state. */
+static void check_aarch32_alone(struct checker *ck, const struct wd_cell *c,
+				int is_root)
+{
+	if (is_root && (c->flags & WD_CELL_AARCH32))
+		wdc_violation(ck, "flags", -1,
+			      "the root cell cannot be AArch32");
+}
+
 /* The doorbell is an SPI: Warden makes it pending in the distributor. */
 static void check_doorbells_are_spis(struct checker *ck,
 				     const struct wd_cell *c)
@@ -314,9 +334,11 @@ static void check_arm64_unused(struct checker *ck, const struct wd_platform *p)
 {
 	unsigned int i = sizeof(p->arm64) / sizeof(wd_u64);
 
-	if (p->arm64.reserved)
-		wdc_violation(ck, "platform.arm64.reserved", -1,
-			      "0x%llx, must be 0", (wd_u64)p->arm64.reserved);
+	if (p->arm64.features & ~WD_ARM64_ALL_FEATURES)
+		wdc_violation(
+			ck, "platform.arm64.features", -1,
+			"unknown features 0x%llx",
+			(wd_u64)(p->arm64.features & ~WD_ARM64_ALL_FEATURES));
 	for (; i < WD_ARRAY_SIZE(p->arch_raw); i++)
 		if (p->arch_raw[i])
 			wdc_violation(ck, "platform.arch_raw", (int)i,
@@ -335,7 +357,7 @@ static void arm64_platform(struct checker *ck, const struct wd_system *sys)
 static void arm64_cell_alone(struct checker *ck, const struct wd_cell *c,
 			     int is_root)
 {
-	(void)is_root;
+	check_aarch32_alone(ck, c, is_root);
 	check_irqs_are_spis(ck, c);
 	check_doorbells_are_spis(ck, c);
 }
@@ -346,6 +368,7 @@ static void arm64_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_irqs_exist(ck, c, sys);
 	check_links_exist(ck, c, sys);
 	check_direct_irq_in_system(ck, c, sys);
+	check_aarch32_in_system(ck, c, sys);
 }
 
 /* Coloured RAM is not at phys: its frames are checked elsewhere. */

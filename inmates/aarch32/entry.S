@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * AArch32 inmate start-up and vectors (A32 state). Warden enters at the
+ * image's first byte in SVC mode, A/I/F masked, MMU off, r0 = the comm
+ * region's address (Documentation/inmate-abi.md, "AArch32 cells").
+ * Each exception mode gets a stack; IRQs are handled on the SVC stack so
+ * C code may nest in nothing but one place.
+ */
+#define MODE_IRQ 0x12
+#define MODE_SVC 0x13
+#define MODE_ABT 0x17
+#define MODE_UND 0x1b
+
+	.syntax	unified
+	.arch_extension virt
+	.arch_extension sec
+	.arm
+	.section .text.entry, "ax"
+	.global	_start
+_start:
+	cpsid	aif
+	mov	r4, r0
+	ldr	r0, =a32_vectors
+	mcr	p15, 0, r0, c12, c0, 0	/* VBAR */
+	cps	#MODE_IRQ
+	ldr	sp, =__irq_stack_top
+	cps	#MODE_ABT
+	ldr	sp, =__exc_stack_top
+	cps	#MODE_UND
+	ldr	sp, =__exc_stack_top
+	cps	#MODE_SVC
+	ldr	sp, =__stack_top
+	isb
+	ldr	r0, =__bss_start
+	ldr	r1, =__bss_end
+	mov	r2, #0
+1:	cmp	r0, r1
+	strlo	r2, [r0], #4
+	blo	1b
+	ldr	r0, =a32_comm
+	str	r4, [r0]
+	blx	a32_main
+2:	wfi
+	b	2b
+
+	.balign	32
+a32_vectors:
+	b	.			/* reset: not taken at EL1 */
+	b	und_entry
+	b	svc_entry
+	b	pabt_entry
+	b	dabt_entry
+	b	.			/* not used */
+	b	irq_entry
+	b	.			/* FIQ: Warden's own, never the cell's */
+
+/* Faults of the inmate itself: say so to Warden, which fails the cell. */
+und_entry:
+	mov	r0, #0			/* syndrome: undefined instruction */
+	sub	r1, lr, #4
+	b	fault_common
+svc_entry:
+	mov	r0, #(0x11 << 26)	/* an SVC the inmate did not expect */
+	sub	r1, lr, #4
+	b	fault_common
+pabt_entry:
+	mrc	p15, 0, r0, c5, c0, 1	/* IFSR */
+	orr	r0, r0, #(0x21 << 26)
+	sub	r1, lr, #4
+	b	fault_common
+dabt_entry:
+	mrc	p15, 0, r0, c5, c0, 0	/* DFSR */
+	orr	r0, r0, #(0x25 << 26)
+	sub	r1, lr, #8
+fault_common:
+	blx	a32_report_fault
+	b	.
+
+/* IRQ: return state onto the SVC stack, then C with an 8-aligned stack. */
+irq_entry:
+	sub	lr, lr, #4
+	srsdb	sp!, #MODE_SVC
+	cps	#MODE_SVC
+	push	{r0-r3, r12, lr}
+	and	r1, sp, #4
+	sub	sp, sp, r1
+	push	{r1, r2}
+	blx	a32_irq_handler
+	pop	{r1, r2}
+	add	sp, sp, r1
+	pop	{r0-r3, r12, lr}
+	rfeia	sp!
+
+	.pool
+
+/* HVC/SMC #0: function r0, arguments r1..r3, result r0 (AAPCS keeps them). */
+	.global	a32_hvc
+a32_hvc:
+	hvc	#0
+	bx	lr
+	.global	a32_smc
+a32_smc:
+	smc	#0
+	bx	lr
