@@ -18,31 +18,31 @@
 #include <warden/comm.h>
 
 /* MRC/MCR p15, opc1, Rt, CRn, CRm, opc2 (32-bit registers). */
-#define cp15_read(opc1, crn, crm, opc2)                                     \
-	({                                                                  \
-		uint32_t __v;                                               \
-		asm volatile("mrc p15, " #opc1 ", %0, " #crn ", " #crm ", " \
-			     #opc2                                          \
-			     : "=r"(__v));                                  \
-		__v;                                                        \
+#define cp15_read(opc1, crn, crm, opc2)                                \
+	({                                                             \
+		uint32_t __v;                                          \
+		asm volatile("mrc p15, " #opc1 ", %0, " #crn ", " #crm \
+			     ", " #opc2                                \
+			     : "=r"(__v));                             \
+		__v;                                                   \
 	})
-#define cp15_write(opc1, crn, crm, opc2, v)                                 \
-	asm volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2   \
-		     :                                                      \
-		     : "r"((uint32_t)(v))                                   \
+#define cp15_write(opc1, crn, crm, opc2, v)                               \
+	asm volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2 \
+		     :                                                    \
+		     : "r"((uint32_t)(v))                                 \
 		     : "memory")
 /* MRRC/MCRR p15, opc1, Rt, Rt2, CRm (64-bit registers). */
-#define cp15_read64(opc1, crm)                                             \
-	({                                                                 \
-		uint64_t __v;                                              \
-		asm volatile("mrrc p15, " #opc1 ", %Q0, %R0, " #crm        \
-			     : "=r"(__v));                                 \
-		__v;                                                       \
+#define cp15_read64(opc1, crm)                                      \
+	({                                                          \
+		uint64_t __v;                                       \
+		asm volatile("mrrc p15, " #opc1 ", %Q0, %R0, " #crm \
+			     : "=r"(__v));                          \
+		__v;                                                \
 	})
-#define cp15_write64(opc1, crm, v)                                         \
-	asm volatile("mcrr p15, " #opc1 ", %Q0, %R0, " #crm                \
-		     :                                                     \
-		     : "r"((uint64_t)(v))                                  \
+#define cp15_write64(opc1, crm, v)                          \
+	asm volatile("mcrr p15, " #opc1 ", %Q0, %R0, " #crm \
+		     :                                      \
+		     : "r"((uint64_t)(v))                   \
 		     : "memory")
 
 #define isb() asm volatile("isb" : : : "memory")
@@ -77,8 +77,7 @@ long a32_smc(uint32_t fn, uint32_t a1, uint32_t a2, uint32_t a3);
 void a32_putc(char c);
 int a32_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Fails the cell through WD_HC_CELL_FAULT: syndrome 0 = undefined. */
-void a32_report_fault(uint32_t syndrome, uint32_t at)
-	__attribute__((noreturn));
+void a32_report_fault(uint32_t syndrome, uint32_t at) __attribute__((noreturn));
 
 /* Generic timer (CNTV through CP15). */
 uint64_t a32_counter(void);

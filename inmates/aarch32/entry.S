@@ -17,6 +17,7 @@
 	.arm
 	.section .text.entry, "ax"
 	.global	_start
+	.type	_start, %function
 _start:
 	cpsid	aif
 	mov	r4, r0
@@ -39,7 +40,7 @@ _start:
 	blo	1b
 	ldr	r0, =a32_comm
 	str	r4, [r0]
-	blx	a32_main
+	bl	a32_main
 2:	wfi
 	b	2b
 
@@ -73,7 +74,7 @@ dabt_entry:
 	orr	r0, r0, #(0x25 << 26)
 	sub	r1, lr, #8
 fault_common:
-	blx	a32_report_fault
+	bl	a32_report_fault
 	b	.
 
 /* IRQ: return state onto the SVC stack, then C with an 8-aligned stack. */
@@ -85,7 +86,7 @@ irq_entry:
 	and	r1, sp, #4
 	sub	sp, sp, r1
 	push	{r1, r2}
-	blx	a32_irq_handler
+	bl	a32_irq_handler
 	pop	{r1, r2}
 	add	sp, sp, r1
 	pop	{r0-r3, r12, lr}
@@ -93,12 +94,17 @@ irq_entry:
 
 	.pool
 
-/* HVC/SMC #0: function r0, arguments r1..r3, result r0 (AAPCS keeps them). */
+/*
+ * HVC/SMC #0: function r0, arguments r1..r3, result r0 (AAPCS keeps them).
+ * Typed as functions so the linker makes T32 callers switch state.
+ */
 	.global	a32_hvc
+	.type	a32_hvc, %function
 a32_hvc:
 	hvc	#0
 	bx	lr
 	.global	a32_smc
+	.type	a32_smc, %function
 a32_smc:
 	smc	#0
 	bx	lr

@@ -61,9 +61,8 @@ static void check_psci(void)
 
 	a32_printf("aarch32: PSCI version %ld.%ld by SMC32, CPU_ON %s\n",
 		   v >> 16, v & 0xffff,
-		   a32_smc(PSCI_FEATURES, PSCI_CPU_ON, 0, 0) == 0
-			   ? "supported"
-			   : "missing");
+		   a32_smc(PSCI_FEATURES, PSCI_CPU_ON, 0, 0) == 0 ? "supported"
+								  : "missing");
 }
 
 /*
@@ -74,8 +73,7 @@ static void check_mmio_sign(void)
 {
 	uintptr_t base = a32_gic_ppi_base();
 
-	a32_printf("aarch32: LDRSB of IPRIORITYR%u = %d\n",
-		   A32_VTIMER_IRQ,
+	a32_printf("aarch32: LDRSB of IPRIORITYR%u = %d\n", A32_VTIMER_IRQ,
 		   *(volatile int8_t *)(base + 0x400 + A32_VTIMER_IRQ));
 }
 
