@@ -106,3 +106,6 @@ include inmates/freertos/build.mk
 
 # AArch32 cells' inmates (arm-none-eabi-gcc).
 include inmates/aarch32/build.mk
+
+# ChibiOS/RT in an AArch32 cell: only with the upstream sources.
+include inmates/chibios/build.mk

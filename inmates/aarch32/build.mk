@@ -22,8 +22,10 @@ A32_LDFLAGS := -nostdlib -static -T $(A32_LDS) -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,--no-warn-rwx-segments
 A32_HDRS := $(wildcard $(A32_DIR)/*.h) include/warden/comm.h \
 	include/warden/hypercall.h include/warden/config.h
-A32_LIB_OBJS := $(A32_OBJ)/entry.o $(A32_OBJ)/lib.o $(A32_OBJ)/gic.o \
+# The library proper (also the ChibiOS BSP's), then the test's start-up.
+A32_COMMON_OBJS := $(A32_OBJ)/hvc.o $(A32_OBJ)/lib.o $(A32_OBJ)/gic.o \
 	$(A32_OBJ)/format.o
+A32_LIB_OBJS := $(A32_OBJ)/entry.o $(A32_COMMON_OBJS)
 A32_FAULTS := undef oob-write oob-exec cp15 writeback
 A32_IMAGES := aarch32-test $(addprefix aarch32-fault-,$(A32_FAULTS))
 
@@ -32,7 +34,7 @@ ifneq ($(A32_HAVE),)
 	$(patsubst %,$(A32_OBJ)/%.o,$(A32_IMAGES)) \
 	$(patsubst %,$(INMATE_OUT)/%.elf,$(A32_IMAGES))
 
-$(A32_OBJ)/entry.o: $(A32_DIR)/entry.S
+$(A32_OBJ)/%.o: $(A32_DIR)/%.S
 	@mkdir -p $(dir $@)
 	$(A32_CC) $(A32_CFLAGS) -marm -c $< -o $@
 $(A32_OBJ)/format.o: inmates/lib/format.c inmates/lib/include/inmate/format.h

@@ -12,8 +12,6 @@
 #define MODE_UND 0x1b
 
 	.syntax	unified
-	.arch_extension virt
-	.arch_extension sec
 	.arm
 	.section .text.entry, "ax"
 	.global	_start
@@ -93,18 +91,3 @@ irq_entry:
 	rfeia	sp!
 
 	.pool
-
-/*
- * HVC/SMC #0: function r0, arguments r1..r3, result r0 (AAPCS keeps them).
- * Typed as functions so the linker makes T32 callers switch state.
- */
-	.global	a32_hvc
-	.type	a32_hvc, %function
-a32_hvc:
-	hvc	#0
-	bx	lr
-	.global	a32_smc
-	.type	a32_smc, %function
-a32_smc:
-	smc	#0
-	bx	lr
