@@ -9,6 +9,10 @@
 #include <warden/rtos.h>
 #include <warden/rt_taskset.h>
 
+#ifndef RTOS_CELL_FLAGS
+#define RTOS_CELL_FLAGS WD_CELL_RT_TASKSET
+#endif
+
 static const struct {
 	struct wd_header hdr;
 	struct wd_cell cell;
@@ -20,7 +24,7 @@ static const struct {
 	.cell =
 		{
 			.name = RTOS_CELL_NAME,
-			.flags = WD_CELL_RT_TASKSET,
+			.flags = RTOS_CELL_FLAGS,
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.cpu_set = 1ull << 2,
 			.entry = QEMU_VIRT_GUEST_RAM,

@@ -7,6 +7,13 @@
 #   "Final result: SUCCESS".
 # - chibios-fault: the same, then a thread writes outside the cell's
 #   memory: only that cell fails, with Warden's message; the root runs on.
+# - chibios-demo (cells/arm64/chibios-demo.c): the cell config's
+#   rate-monotonic task set (admitted by `warden config check`) as
+#   ChibiOS threads, run with wd-busy on every root CPU: after 12 s the
+#   root reads the table with `warden cell stats`: 0 deadline misses, the
+#   jobs of 10 s released, the overrunning task's jobs stopped. As in the
+#   rtos scenario the root only sleeps during the window (no console
+#   polling: it runs first, before console_follow).
 # Booted with -icount (chibios.env): the suites check time windows.
 # Without the ChibiOS sources (CHIBIOS_DIR, inmates/chibios/README.md) or
 # arm-none-eabi-gcc the images are not built and the scenario says so.
@@ -31,8 +38,58 @@ run_image() { # IMAGE: create, load, start the chibios cell
 	check "$1: start" warden cell start chibios
 }
 
+load_pids=
+start_load() { # one yielding load per root CPU, as in the rtos scenario
+	for cpu in $(seq 0 $(($(nproc --all) - 1))); do
+		[ "$(cat /sys/devices/system/cpu/cpu$cpu/online 2>/dev/null || echo 1)" = 1 ] || continue
+		taskset -c "$cpu" wd-busy 4096 &
+		load_pids="$load_pids $!"
+	done
+}
+stop_load() {
+	kill $load_pids 2>/dev/null
+	wait $load_pids 2>/dev/null
+	load_pids=
+}
+field() { echo "$1" | sed -n "s/.* $2 \([0-9]*\).*/\1/p"; }
+
 check "modprobe warden" modprobe warden
 check "warden enable" warden enable "$SYS"
+
+if [ -e $INMATES/chibios-demo.bin ]; then
+	echo "### chibios-demo: the cell's RM task set beside a loaded root"
+	check_output "admission: the RM set is admitted" "admitted \(RM" \
+		warden config check "$SYS" $CELLS/chibios-demo.cell
+	check "create chibios-demo" warden cell create $CELLS/chibios-demo.cell
+	check "load chibios-demo" \
+		warden cell load chibios-demo $INMATES/chibios-demo.bin
+	start_load
+	sleep 1
+	check "start chibios-demo" warden cell start chibios-demo
+	sleep 12
+	check "the loads ran: $(echo $load_pids | wc -w) on $(nproc) CPUs" \
+		test "$(echo $load_pids | wc -w)" = "$(nproc)"
+	stop_load
+	warden console >"$WD_CONSOLE_LOG"
+	t10=$(grep -E '^\[chibios-demo\] chibios: t=10s total' "$WD_CONSOLE_LOG")
+	echo "    $t10"
+	[ "$(field "$t10" misses)" = 0 ] &&
+		pass "0 deadline misses in 10 s under load" ||
+		fail "deadline misses under load: $t10"
+	# 10 s of the set: 2500 + 1666 + 1000 + 833 jobs
+	[ "$(field "$t10" released)" -ge 5990 ] 2>/dev/null &&
+		pass "every job of 10 s released: $(field "$t10" released)" ||
+		fail "jobs missing: $t10"
+	[ "$(field "$t10" overruns)" -gt 0 ] 2>/dev/null &&
+		pass "the overrunning 'fast' jobs were stopped" ||
+		fail "no overrun counted: $t10"
+	warden cell stats chibios-demo >/tmp/chibios-rt.out 2>&1
+	sed -n 's/^rt:/    rt:/p' /tmp/chibios-rt.out
+	check "warden cell stats shows the task table" \
+		grep -qE '^rt: fast +[1-9][0-9]* +[1-9][0-9]* ' /tmp/chibios-rt.out
+	check "destroy chibios-demo" warden cell destroy chibios-demo
+fi
+
 console_follow
 
 echo "### chibios-test: the RT and OS-library test suites"

@@ -10,6 +10,9 @@
 # set and the chibios scenario skips with a line saying so.
 #   chibios-test    the RT and OS-library test suites
 #   chibios-fault   the same, then a thread writes outside the cell
+#   chibios-demo    the cell config's task set as threads, statistics in
+#                   the comm page (its kernel is built with CHIBIOS_DEMO:
+#                   a per-thread CPU-time field and switch hook)
 
 CHIBIOS_DIR ?= $(firstword $(wildcard $(TOP)/../shared/third_party/ChibiOS \
 	$(TOP)/../../shared/third_party/ChibiOS))
@@ -84,8 +87,35 @@ $(CHB_OBJ)/chibios-fault.o: $(CHB_DIR)/test.c $(CHB_HDRS)
 	@mkdir -p $(dir $@)
 	$(A32_CC) $(CHB_CFLAGS) -DCHIBIOS_FAULT -c $< -o $@
 
-CHB_IMAGES := chibios-test chibios-fault
-.SECONDARY: $(CHB_UP_OBJS) $(CHB_BSP_OBJS) \
+# chibios-demo: the kernel again, with the demo's thread field and hook.
+CHB_DEMO_KOBJS := $(patsubst %.c,$(CHB_OBJ)/demo/rt/%.o,$(CHB_RT)) \
+	$(patsubst %.c,$(CHB_OBJ)/demo/oslib/%.o,$(CHB_OSLIB)) \
+	$(CHB_OBJ)/demo/port/chcore.o $(CHB_OBJ)/demo/port/chcoreasm.o
+CHB_DEMO_OBJS := $(CHB_OBJ)/start.o $(CHB_OBJ)/demo/bsp.o $(A32_COMMON_OBJS) \
+	$(CHB_DEMO_KOBJS) $(CHB_OBJ)/chibios-demo.o
+$(CHB_OBJ)/demo/rt/%.o: $(CHIBIOS_DIR)/os/rt/src/%.c $(CHB_HDRS)
+	@mkdir -p $(dir $@)
+	$(A32_CC) $(CHB_UP_CFLAGS) -DCHIBIOS_DEMO -c $< -o $@
+$(CHB_OBJ)/demo/oslib/%.o: $(CHIBIOS_DIR)/os/oslib/src/%.c $(CHB_HDRS)
+	@mkdir -p $(dir $@)
+	$(A32_CC) $(CHB_UP_CFLAGS) -DCHIBIOS_DEMO -c $< -o $@
+$(CHB_OBJ)/demo/port/chcore.o: $(CHIBIOS_DIR)/os/common/ports/ARM/chcore.c $(CHB_HDRS)
+	@mkdir -p $(dir $@)
+	$(A32_CC) $(CHB_UP_CFLAGS) -DCHIBIOS_DEMO -c $< -o $@
+$(CHB_OBJ)/demo/port/chcoreasm.o: $(CHIBIOS_DIR)/os/common/ports/ARM/compilers/GCC/chcoreasm.S $(CHB_HDRS)
+	@mkdir -p $(dir $@)
+	$(A32_CC) $(CHB_UP_CFLAGS) -DCHIBIOS_DEMO -c $< -o $@
+$(CHB_OBJ)/demo/bsp.o: $(CHB_DIR)/bsp.c $(CHB_HDRS)
+	@mkdir -p $(dir $@)
+	$(A32_CC) $(CHB_CFLAGS) -DCHIBIOS_DEMO -c $< -o $@
+$(CHB_OBJ)/chibios-demo.o: $(CHB_DIR)/demo.c $(CHB_HDRS) include/warden/rtos.h
+	@mkdir -p $(dir $@)
+	$(A32_CC) $(CHB_CFLAGS) -DCHIBIOS_DEMO -c $< -o $@
+$(INMATE_OUT)/chibios-demo.elf: $(CHB_DEMO_OBJS) $(A32_LDS)
+	$(A32_CC) $(CHB_CFLAGS) $(A32_LDFLAGS) -o $@ $(CHB_DEMO_OBJS) -lc -lgcc
+
+CHB_IMAGES := chibios-test chibios-fault chibios-demo
+.SECONDARY: $(CHB_UP_OBJS) $(CHB_BSP_OBJS) $(CHB_DEMO_OBJS) \
 	$(patsubst %,$(CHB_OBJ)/%.o,$(CHB_IMAGES))
 
 $(INMATE_OUT)/chibios-%.elf: $(CHB_OBJ)/chibios-%.o $(CHB_BSP_OBJS) \
