@@ -83,9 +83,30 @@ fault oob-exec "stage-2 instruction abort" 0x60000000
 fault cp15 "trapped CP15 access" '0x4[0-9a-f]+'
 fault writeback "stage-2 read abort" 0x8000000
 
+if [ $GIC = 3 ]; then
+	echo "### aarch32-test in a direct-IRQ cell (aarch32-direct.cell)"
+	n=$(console_count "$P tick 5$") sgi=$(console_count "$P SGI 1 .*received$")
+	check "direct: create" warden cell create $CELLS/aarch32-direct.cell
+	check "direct: load" warden cell load aarch32 $INMATES/aarch32-test.bin
+	check "direct: start" warden cell start aarch32
+	check "direct: SGI to self received" \
+		wait_console "$P SGI 1 to self by .*: received$" 20 $((sgi + 1))
+	check "direct: virtual timer ticks" \
+		wait_console "$P tick 5$" 20 $((n + 1))
+	# 10 Hz ticks for 2 s: no IRQ exit for them (a trapping cell: >= 20)
+	i1=$(cell_stat aarch32 2 irq)
+	sleep 2
+	i2=$(cell_stat aarch32 2 irq)
+	[ -n "$i1" ] && [ $((i2 - i1)) -lt 5 ] &&
+		pass "direct: $((i2 - i1)) IRQ exits in 2 s of ticks" ||
+		fail "direct: IRQ exits '$i1' -> '$i2' in 2 s"
+	check "direct: destroy" warden cell destroy aarch32
+fi
+
 echo "### created again after the faults"
+n=$(console_count "$P tick 5$")
 run_image aarch32-test
-check "ticks again" wait_console "$P tick 5$" 20 3
+check "ticks again" wait_console "$P tick 5$" 20 $((n + 1))
 check "destroy" warden cell destroy aarch32
 check "destroy demo" warden cell destroy demo
 check "warden disable" warden disable
