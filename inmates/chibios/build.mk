@@ -9,7 +9,7 @@
 # arm-none-eabi-gcc) the images are not built, `make chibios` says what to
 # set and the chibios scenario skips with a line saying so.
 #   chibios-test    the RT and OS-library test suites
-#   chibios-fault   the same, then a thread writes outside the cell
+#   chibios-fault   the kernel, then a thread writes outside the cell
 #   chibios-demo    the cell config's task set as threads, statistics in
 #                   the comm page (its kernel is built with CHIBIOS_DEMO:
 #                   a per-thread CPU-time field and switch hook)

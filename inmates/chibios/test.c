@@ -4,8 +4,8 @@
  * test/oslib, unchanged) in a Warden AArch32 cell. The suites print their
  * own report lines ("--- Test Case", "--- Result: SUCCESS", "Final
  * result: ..."): the chibios scenario counts those.
- * With CHIBIOS_FAULT (chibios-fault): after the suites a thread writes
- * outside the cell's memory, which must fail this cell alone.
+ * With CHIBIOS_FAULT (chibios-fault): instead of the suites, a thread
+ * writes outside the cell's memory, which must fail this cell alone.
  */
 #include "bsp.h"
 #include "ch_test.h"
@@ -39,14 +39,16 @@ int main(void)
 		return 1;
 	}
 	chSysInit();
+#ifdef CHIBIOS_FAULT
+	(void)rt_fail, (void)oslib_fail;
+	chThdCreateStatic(wa_fault, sizeof(wa_fault), NORMALPRIO + 1,
+			  fault_thread, NULL);
+#else
 	rt_fail = test_execute_putchar(bsp_putchar, &rt_test_suite);
 	oslib_fail = test_execute_putchar(bsp_putchar, &oslib_test_suite);
 	a32_printf("chibios: suites done: rt %s, oslib %s\n",
 		   rt_fail ? "FAILURE" : "SUCCESS",
 		   oslib_fail ? "FAILURE" : "SUCCESS");
-#ifdef CHIBIOS_FAULT
-	chThdCreateStatic(wa_fault, sizeof(wa_fault), NORMALPRIO + 1,
-			  fault_thread, NULL);
 #endif
 	for (;;)
 		chThdSleepMilliseconds(1000);
