@@ -58,7 +58,7 @@ for sys in "$blobs"/qemu-virt-*.cell; do
 	for cell in "$blobs"/*.cell; do
 		case $cell in
 		*/qemu-virt-* | */rtos-overload.cell | */shm-nolink.cell) continue ;;
-		*/demo-direct.cell) [ "$sys" = "$v3" ] || continue ;;
+		*/demo-direct.cell | */aarch32-direct.cell) [ "$sys" = "$v3" ] || continue ;;
 		esac
 		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
 	done
