@@ -103,6 +103,18 @@ if [ $GIC = 3 ]; then
 	check "direct: destroy" warden cell destroy aarch32
 fi
 
+echo "### two CPUs (aarch32-smp.cell): CPU_ON by SMC32 at a T32 entry"
+n=$(console_count "$P tick 5$")
+check "smp: create" warden cell create $CELLS/aarch32-smp.cell
+check "smp: load" warden cell load aarch32 $INMATES/aarch32-test.bin
+check "smp: start" warden cell start aarch32
+check "smp: CPU 2 runs T32 code in SVC mode" \
+	wait_console "$P CPU 2 up by SMC32 CPU_ON at a T32 entry, mode 0x13$" 20
+check "smp: CPU_ON returned 0 on CPU 1" \
+	wait_console "$P CPU_ON of CPU 2: 0, it ran$" 20
+check "smp: ticks on CPU 1" wait_console "$P tick 5$" 20 $((n + 1))
+check "smp: destroy" warden cell destroy aarch32
+
 echo "### created again after the faults"
 n=$(console_count "$P tick 5$")
 run_image aarch32-test

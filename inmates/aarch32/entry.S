@@ -91,3 +91,17 @@ irq_entry:
 	rfeia	sp!
 
 	.pool
+
+/*
+ * A second CPU started by PSCI CPU_ON at a32_secondary | 1: Warden enters
+ * it in T32 state (bit 0 of the entry), SVC mode, r0 = the context, here
+ * the top of its stack.
+ */
+	.thumb
+	.global	a32_secondary
+	.type	a32_secondary, %function
+a32_secondary:
+	mov	sp, r0
+	bl	a32_secondary_main
+1:	wfi
+	b	1b

@@ -3,7 +3,7 @@
  * aarch32-test: checks of an AArch32 cell (WD_CELL_AARCH32), compiled as
  * T32 (so that 16-bit loads and stores reach Warden's MMIO emulation)
  * and started from the A32 entry. Prints one line per check, then timer
- * ticks. With FAULT_CASE, one fault instead (aarch32-fault-NAME): Warden
+ * ticks. In a cell with a second CPU, starts it by CPU_ON at a T32 entry. With FAULT_CASE, one fault instead (aarch32-fault-NAME): Warden
  * must fail this cell with its message and nothing else.
  *   undef      an undefined instruction (reported by the inmate)
  *   oob-write  a store outside the cell's memory (stage-2 abort)
@@ -20,11 +20,13 @@
 #define PSCI_VERSION 0x84000000u
 #define PSCI_FEATURES 0x8400000au
 #define PSCI_CPU_ON 0x84000003u
+#define PSCI_CPU_OFF 0x84000002u
 #define TICK_HZ 10
 #define SGI_TEST 1
 #define OUTSIDE 0x60000000u
 
-static volatile uint32_t ticks, sgis;
+static volatile uint32_t ticks, sgis, secondary_state;
+static uint64_t secondary_stack[256];
 
 void a32_irq(uint32_t intid)
 {
@@ -100,6 +102,42 @@ static void check_sgi(void)
 		   sgis ? "received" : "LOST");
 }
 
+void a32_secondary(void);
+
+/*
+ * T32 code entered through CPU_ON at an odd address (a32_secondary | 1):
+ * that it runs at all shows Warden entered it in T32 state.
+ */
+void a32_secondary_main(void)
+{
+	secondary_state = 0x100 | (cp15_read(0, c0, c0, 5) & 0xff);
+	a32_printf("aarch32: CPU %u up by SMC32 CPU_ON at a T32 entry, "
+		   "mode 0x%x\n",
+		   (unsigned int)(secondary_state & 0xff),
+		   (unsigned int)(cpsr() & 0x1f));
+	a32_smc(PSCI_CPU_OFF, 0, 0, 0);
+}
+
+/* With a second CPU in the cell, start it at a T32 entry point. */
+static void check_secondary(void)
+{
+	uint64_t set = a32_comm->cpu_set, end;
+	uint32_t self = cp15_read(0, c0, c0, 5) & 0xff, other = 0;
+	long ret;
+
+	while (other < 64 && (other == self || !(set >> other & 1)))
+		other++;
+	if (other >= 64)
+		return;
+	ret = a32_smc(PSCI_CPU_ON, other, (uint32_t)a32_secondary | 1,
+		      (uint32_t)(secondary_stack + 256));
+	end = a32_counter() + a32_counter_freq();
+	while (!secondary_state && a32_counter() < end)
+		;
+	a32_printf("aarch32: CPU_ON of CPU %u: %ld, %s\n", (unsigned int)other,
+		   ret, secondary_state ? "it ran" : "it did NOT run");
+}
+
 static void run_ticks(void)
 {
 	uint32_t seen = 0;
@@ -155,5 +193,6 @@ void a32_main(void)
 	check_sgi();
 	check_mmio_sign();
 	check_setway();
+	check_secondary();
 	run_ticks();
 }
