@@ -103,3 +103,9 @@ include inmates/rtos/build.mk
 
 # FreeRTOS in a cell: only when the upstream sources are there.
 include inmates/freertos/build.mk
+
+# AArch32 cells' inmates (arm-none-eabi-gcc).
+include inmates/aarch32/build.mk
+
+# ChibiOS/RT in an AArch32 cell: only with the upstream sources.
+include inmates/chibios/build.mk

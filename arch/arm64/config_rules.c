@@ -247,6 +247,23 @@ static void check_direct_irq_in_system(struct checker *ck,
 			      sys->platform.arm64.gic_version);
 }
 
+/* Warden checks ID_AA64PFR0_EL1 again at create: this is the early word. */
+static void check_aarch32_in_system(struct checker *ck, const struct wd_cell *c,
+				    const struct wd_system *sys)
+{
+	if ((c->flags & WD_CELL_AARCH32) &&
+	    !(sys->platform.arm64.features & WD_ARM64_AARCH32_EL1))
+		wdc_violation(ck, "flags", -1, WDV_AARCH32_NO_FEATURE);
+}
+
+/* The root is the running (AArch64) Linux: it cannot change state. */
+static void check_aarch32_alone(struct checker *ck, const struct wd_cell *c,
+				int is_root)
+{
+	if (is_root && (c->flags & WD_CELL_AARCH32))
+		wdc_violation(ck, "flags", -1, WDV_AARCH32_ROOT);
+}
+
 /* The doorbell is an SPI: Warden makes it pending in the distributor. */
 static void check_doorbells_are_spis(struct checker *ck,
 				     const struct wd_cell *c)
@@ -266,9 +283,10 @@ static void check_arm64_unused(struct checker *ck, const struct wd_platform *p)
 {
 	unsigned int i = sizeof(p->arm64) / sizeof(wd_u64);
 
-	if (p->arm64.reserved)
-		wdc_violation(ck, "platform.arm64.reserved", -1,
-			      WDV_MUST_BE_ZERO, p->arm64.reserved);
+	if (p->arm64.features & ~WD_ARM64_ALL_FEATURES)
+		wdc_violation(
+			ck, "platform.arm64.features", -1, WDV_UNKNOWN_FEATURES,
+			(wd_u64)(p->arm64.features & ~WD_ARM64_ALL_FEATURES));
 	for (; i < WD_ARRAY_SIZE(p->arch_raw); i++)
 		if (p->arch_raw[i])
 			wdc_violation(ck, "platform.arch_raw", (int)i,
@@ -286,7 +304,7 @@ static void arm64_platform(struct checker *ck, const struct wd_system *sys)
 static void arm64_cell_alone(struct checker *ck, const struct wd_cell *c,
 			     int is_root)
 {
-	(void)is_root;
+	check_aarch32_alone(ck, c, is_root);
 	check_irqs_are_spis(ck, c);
 	check_doorbells_are_spis(ck, c);
 }
@@ -297,6 +315,7 @@ static void arm64_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_irqs_exist(ck, c, sys);
 	check_links_exist(ck, c, sys);
 	check_direct_irq_in_system(ck, c, sys);
+	check_aarch32_in_system(ck, c, sys);
 }
 
 /*

@@ -7,6 +7,7 @@
  * cells, and Linux gets a CPU back as from firmware.
  */
 #include <arch.h>
+#include <arch/aarch32.h>
 #include <arch/cpu_state.h>
 #include <arch/gic.h>
 #include <arch/sysreg.h>
@@ -16,7 +17,7 @@
 #include <wd/percpu.h>
 #include <wd/printk.h>
 
-void arch_enter_el1(u64 entry, u64 context, u64 stack_top)
+void arch_enter_el1(u64 entry, u64 context, u64 stack_top, u64 spsr)
 	__attribute__((noreturn));
 u64 arch_hcr(const struct percpu *pc);
 
@@ -135,13 +136,22 @@ static void load_cell(struct percpu *pc)
 			     : "memory");
 }
 
+/* AArch32: SVC mode, Thumb from bit 0 of the entry, which is not the PC. */
 void arch_cpu_enter(struct percpu *pc, u64 entry, u64 context)
 {
+	u64 stack = (u64)(unsigned long)pc + WD_PERCPU_SIZE;
+	u64 spsr = SPSR_EL1H_MASKED;
+
 	reset_el1_sysregs();
 	reset_el1_context();
 	reset_el1_timers();
 	arch_reset_pmu_debug();
+	aarch32_reset_state(pc->cell);
 	load_cell(pc);
 	gic->cpu_reset(pc);
-	arch_enter_el1(entry, context, (u64)(unsigned long)pc + WD_PERCPU_SIZE);
+	if (aarch32_cell(pc->cell)) {
+		spsr = aarch32_entry_spsr(entry);
+		entry &= ~1ull;
+	}
+	arch_enter_el1(entry, context, stack, spsr);
 }

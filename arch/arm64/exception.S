@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * EL2 vectors. Exceptions from the cells (lower EL, AArch64) save the
+ * EL2 vectors. Exceptions from the cells (lower EL) save the
  * interrupted registers on this CPU's stack and call C; anything taken
  * from EL2 itself is a Warden bug and stops the CPU with a message.
  *
@@ -79,11 +79,14 @@ wd_vectors:
 	bl	arch_handle_serror
 	b	guest_return
 
-	/* Lower EL, AArch32: cells run AArch64 only. */
-	ventry	el2_fault
-	ventry	el2_fault
-	ventry	el2_fault
-	ventry	el2_fault
+	/*
+	 * Lower EL, AArch32 (WD_CELL_AARCH32): the same paths, since the
+	 * AArch32 registers are x0..x30's low halves (aarch32.c).
+	 */
+	ventry	wd_vectors + 0x400
+	ventry	wd_vectors + 0x480
+	ventry	wd_vectors + 0x500
+	ventry	wd_vectors + 0x580
 
 /*
  * The same vectors for a CPU whose firmware offers SMCCC_ARCH_WORKAROUND_3
@@ -114,9 +117,10 @@ wd_vectors_bp:
 	bp_ventry wd_vectors + 0x480
 	bp_ventry wd_vectors + 0x500
 	bp_ventry wd_vectors + 0x580
-	.rept	4
-	ventry	el2_fault
-	.endr
+	bp_ventry wd_vectors + 0x400
+	bp_ventry wd_vectors + 0x480
+	bp_ventry wd_vectors + 0x500
+	bp_ventry wd_vectors + 0x580
 
 	.balign 128
 el2_fault:

@@ -12,12 +12,37 @@
 #define DFSC_EXT_ABORT 0x10
 #define ISS_WNR BIT(6)
 
-void skip_instruction(void)
+#define ESR_IL BIT(25)
+#define SPSR_T BIT(5)
+#define SPSR_IT_LOW(spsr) (((spsr) >> 25) & 3)
+#define SPSR_IT_HIGH(spsr) (((spsr) >> 10) & 0x3f)
+#define SPSR_IT_MASK (3ull << 25 | 0x3full << 10)
+
+/*
+ * A T32 instruction in an IT block: the next one gets the next condition
+ * (ITSTATE advances as the hardware would have done on completing it).
+ */
+static void advance_itstate(void)
 {
-	write_sysreg(read_sysreg(elr_el2) + 4, elr_el2);
+	u64 spsr = read_sysreg(spsr_el2);
+	u64 it = SPSR_IT_HIGH(spsr) << 2 | SPSR_IT_LOW(spsr);
+
+	if (!(spsr & SPSR_AARCH32) || !(spsr & SPSR_T) || !it)
+		return;
+	it = (it & 7) ? (it & 0xe0) | ((it << 1) & 0x1f) : 0;
+	spsr = (spsr & ~SPSR_IT_MASK) | (it & 3) << 25 | (it >> 2) << 10;
+	write_sysreg(spsr, spsr_el2);
 }
 
-#define SPSR_AARCH32 BIT(4)
+/* IL = 0 only for a 16-bit T32 instruction from AArch32. */
+void skip_instruction(void)
+{
+	u64 len = (read_sysreg(esr_el2) & ESR_IL) ? 4 : 2;
+
+	advance_itstate();
+	write_sysreg(read_sysreg(elr_el2) + len, elr_el2);
+}
+
 #define SPSR_PAN BIT(22)
 #define SCTLR_SPAN BIT(23)
 #define MMFR1_PAN_SHIFT 20

@@ -5,6 +5,7 @@
  * restored, so Linux finds EL2 exactly as its stub left it.
  */
 #include <arch.h>
+#include <arch/aarch32.h>
 #include <arch/cpu_state.h>
 #include <arch/gic.h>
 #include <arch/mmu.h>
@@ -25,7 +26,7 @@ int pl011_map(struct paging *hyp, u64 phys);
 /*
  * Traps for a cell: stage 2 on, physical IRQ/FIQ/SError to EL2, SMC
  * trapped (PSCI comes to Warden), data cache maintenance by set/way
- * trapped (setway.c), AArch64 EL1.
+ * trapped (setway.c), AArch64 EL1 (RW; cleared for an AArch32 cell).
  */
 #define HCR_CELL                                                               \
 	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | HCR_TSW | \
@@ -49,6 +50,8 @@ u64 arch_hcr(const struct percpu *pc)
 		return hcr;
 	if (pc->cell->arch.direct_irq)
 		hcr &= ~HCR_IMO;
+	if (aarch32_cell(pc->cell))
+		hcr &= ~HCR_RW;
 	return hcr | HCR_NONROOT;
 }
 
@@ -125,6 +128,12 @@ static u64 cell_vmid(const struct cell *cell)
 
 int arch_cell_init(struct cell *cell)
 {
+	/* The checker trusted the system config; the CPU has the last word. */
+	if (aarch32_cell(cell) && !aarch32_el1_supported()) {
+		printk("cell '%s': this CPU has no AArch32 at EL1\n",
+		       cell->desc->name);
+		return -EINVAL;
+	}
 	cell->arch.vttbr = paging_pa(cell->stage2.root) |
 			   cell_vmid(cell) << VTTBR_VMID_SHIFT;
 	cell->arch.direct_irq =

@@ -10,6 +10,7 @@
  */
 #include <arch.h>
 #include <warden/hypercall.h>
+#include <arch/aarch32.h>
 #include <arch/cpu_state.h>
 #include <arch/gic.h>
 #include <arch/psci.h>
@@ -102,10 +103,8 @@ static void handle_smc(struct percpu *pc, struct trap_frame *f)
 #define SYSREG_ICC_SGI1R 0x3a3016ull /* MSR S3_0_C12_C11_5 */
 
 /* SGIs first: the only frequent one. Set/way (TSW) and PMU (TPM) next. */
-static void handle_sysreg(struct percpu *pc, struct trap_frame *f, u64 esr)
+static void handle_sysreg_iss(struct percpu *pc, struct trap_frame *f, u64 iss)
 {
-	u64 iss = ESR_ISS(esr);
-
 	if ((iss & SYSREG_ISS_MASK) == SYSREG_ICC_SGI1R) {
 		pc->stats[WD_STAT_SYSREG]++;
 		gicv3_handle_sgi_write(pc, frame_reg(f, SYSREG_RT(iss)));
@@ -115,6 +114,32 @@ static void handle_sysreg(struct percpu *pc, struct trap_frame *f, u64 esr)
 	if (setway_handle_trap(pc, f, iss) || pmu_handle_trap(pc, f, iss))
 		return;
 	unhandled(pc, "trapped system register access", read_sysreg(elr_el2));
+}
+
+/*
+ * AArch32 CP15 (EC 0x03, 0x04): the same handlers through the AArch64
+ * encoding; anything without one (ACTLR, IMPLEMENTATION DEFINED
+ * registers, the PMU) fails the cell.
+ */
+static void handle_cp15(struct percpu *pc, struct trap_frame *f, u64 esr)
+{
+	u64 value;
+
+	if (aarch32_cond_failed(esr)) {
+		skip_instruction();
+		return;
+	}
+	if (ESR_EC(esr) == EC_CP15_32 && aarch32_cp15_iss(esr)) {
+		handle_sysreg_iss(pc, f, aarch32_cp15_iss(esr));
+		return;
+	}
+	if (ESR_EC(esr) == EC_CP15_64 && aarch32_sgi1r(f, esr, &value)) {
+		pc->stats[WD_STAT_SYSREG]++;
+		gicv3_handle_sgi_write(pc, value);
+		skip_instruction();
+		return;
+	}
+	unhandled(pc, "trapped CP15 access", read_sysreg(elr_el2));
 }
 
 /* A jump outside the cell's memory: the IPA is in HPFAR_EL2. */
@@ -135,13 +160,19 @@ static void dispatch_sync(struct percpu *pc, struct trap_frame *f, u64 esr)
 {
 	switch (ESR_EC(esr)) {
 	case EC_HVC64:
+	case EC_HVC32:
 		handle_hvc(pc, f, esr);
 		break;
 	case EC_SMC64:
+	case EC_SMC32:
 		handle_smc(pc, f);
 		break;
 	case EC_SYSREG:
-		handle_sysreg(pc, f, esr);
+		handle_sysreg_iss(pc, f, ESR_ISS(esr));
+		break;
+	case EC_CP15_32:
+	case EC_CP15_64:
+		handle_cp15(pc, f, esr);
 		break;
 	case EC_DABT_LOW:
 		handle_data_abort(pc, f, esr);
@@ -159,6 +190,7 @@ bool arch_handle_sync(struct trap_frame *f)
 {
 	struct percpu *pc = this_cpu();
 
+	aarch32_narrow_frame(f);
 	dispatch_sync(pc, f, read_sysreg(esr_el2));
 	cell_cpu_check_requests(pc); /* a failed cell parks right here */
 	return pc->leaving;

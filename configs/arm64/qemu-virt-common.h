@@ -66,6 +66,9 @@ static const struct {
 								QEMU_VIRT_NUM_IRQS,
 							.maint_irq =
 								QEMU_VIRT_MAINT_IRQ,
+							/* cortex-a57 */
+							.features =
+								WD_ARM64_AARCH32_EL1,
 							.mpidr = {0, 1, 2, 3},
 						},
 				},

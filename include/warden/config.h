@@ -96,7 +96,13 @@ struct wd_device {
 /* The blob carries a real-time task set; Warden copies it into the comm
  * region (WD_COMM_RT_TASKSET_OFFSET) for the RTOS inmate. */
 #define WD_CELL_RT_TASKSET (1u << 1)
-#define WD_CELL_ALL_FLAGS ((1u << 2) - 1)
+/*
+ * arm64, not the root: the cell's CPUs run AArch32 at EL1 (HCR_EL2.RW = 0),
+ * entering in SVC mode (Documentation/inmate-abi.md, "AArch32 cells").
+ * Needs WD_ARM64_AARCH32_EL1 in the platform.
+ */
+#define WD_CELL_AARCH32 (1u << 2)
+#define WD_CELL_ALL_FLAGS ((1u << 3) - 1)
 
 struct wd_cell {
 	char name[WD_NAME_LEN]; /* NUL-terminated, non-empty */
@@ -133,6 +139,10 @@ struct wd_link {
 	wd_u32 flags; /* 0 */
 };
 
+/* wd_platform_arm64.features */
+#define WD_ARM64_AARCH32_EL1 (1u << 0) /* ID_AA64PFR0_EL1.EL1 = 2 */
+#define WD_ARM64_ALL_FEATURES ((1u << 1) - 1)
+
 #define WD_GIC_V2 2
 #define WD_GIC_V3 3
 
@@ -146,7 +156,7 @@ struct wd_platform_arm64 {
 	wd_u64 gicv_base; /* v2: virtual CPU interface */
 	wd_u64 gicr_base; /* v3: redistributors, 128 KiB per CPU */
 	wd_u32 maint_irq; /* GIC maintenance PPI */
-	wd_u32 reserved; /* 0 */
+	wd_u32 features; /* WD_ARM64_*: what every CPU of the board has */
 	wd_u64 mpidr[WD_MAX_CPUS]; /* MPIDR affinity of logical CPU n */
 };
 

@@ -147,6 +147,10 @@ static const char *const formats[WDV_NUM_CODES] = {
 		"direct IRQ delivery needs GICv3, the platform has GICv%u",
 	[WDV_DOORBELL_NOT_SPI] = "doorbell INTID %u is not an SPI",
 	[WDV_ARCH_RAW_NONZERO] = "0x%llx after the arm64 part, must be 0",
+	[WDV_AARCH32_NO_FEATURE] = "AArch32 cell, but the platform's CPUs "
+				   "lack AArch32 at EL1 (features)",
+	[WDV_AARCH32_ROOT] = "the root cell cannot be AArch32",
+	[WDV_UNKNOWN_FEATURES] = "unknown features 0x%llx",
 };
 
 const char *wd_violation_format(unsigned int code)

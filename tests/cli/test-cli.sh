@@ -60,7 +60,8 @@ for sys in "$blobs"/qemu-virt-*.cell; do
 		*/qemu-virt-* | */rtos-overload.cell | */freertos-overload.cell | \
 			*/shm-nolink.cell) continue ;;
 		*/demo-direct.cell | */freertos-direct.cell | \
-			*/freertos-demo-direct.cell) [ "$sys" = "$v3" ] || continue ;;
+			*/freertos-demo-direct.cell | */aarch32-direct.cell)
+			[ "$sys" = "$v3" ] || continue ;;
 		esac
 		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
 	done

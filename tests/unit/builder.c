@@ -22,6 +22,7 @@ static void platform_init(struct wd_platform *p, unsigned int gic_version)
 	}
 	p->arm64.num_irqs = QEMU_VIRT_NUM_IRQS;
 	p->arm64.maint_irq = QEMU_VIRT_MAINT_IRQ;
+	p->arm64.features = WD_ARM64_AARCH32_EL1; /* as the shipped configs */
 	for (cpu = 0; cpu < p->num_cpus; cpu++)
 		p->arm64.mpidr[cpu] = cpu;
 }

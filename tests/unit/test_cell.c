@@ -53,6 +53,23 @@ static void direct_irq_gicv2(struct scenario *s)
 	CELL(s)->flags = WD_CELL_DIRECT_IRQ;
 }
 
+static void flags_aarch32(struct scenario *s)
+{
+	CELL(s)->flags = WD_CELL_AARCH32;
+}
+
+static void aarch32_on_root(struct scenario *s)
+{
+	s->system.root.cell.flags |= WD_CELL_AARCH32;
+}
+
+/* A board whose CPUs run AArch64 only at EL1 (e.g. Cortex-A76 EL1). */
+static void aarch32_without_feature(struct scenario *s)
+{
+	CELL(s)->flags = WD_CELL_AARCH32;
+	s->system.sys.platform.arm64.features = 0;
+}
+
 static void reserved_0(struct scenario *s)
 {
 	CELL(s)->reserved[0] = 1;
@@ -391,6 +408,10 @@ static const struct rule_case cases[] = {
 	    "the root cell cannot take its IRQs directly"),
 	BAD_V2(direct_irq_gicv2, "flags", -1,
 	       "direct IRQ delivery needs GICv3, the platform has GICv2"),
+	OK(flags_aarch32),
+	BAD(aarch32_on_root, "flags", -1, "the root cell cannot be AArch32"),
+	BAD(aarch32_without_feature, "flags", -1,
+	    "the platform's CPUs lack AArch32 at EL1"),
 	BAD(reserved_0, "reserved", 0, "must be 0"),
 	BAD(reserved_high_bit, "reserved", 0, "0x80000000, must be 0"),
 	BAD(cpu_set_empty, "cpu_set", -1, "empty"),

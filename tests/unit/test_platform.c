@@ -175,9 +175,9 @@ static void platform_reserved0(struct scenario *s)
 	PLAT(s)->reserved0 = 1;
 }
 
-static void arm64_reserved(struct scenario *s)
+static void arm64_features_unknown(struct scenario *s)
 {
-	PLAT(s)->arm64.reserved = 2;
+	PLAT(s)->arm64.features = 2;
 }
 
 /* The union's tail after the arm64 part (x86's bytes) must stay 0. */
@@ -371,7 +371,8 @@ static const struct rule_case cases[] = {
 	BAD(llc_way_below_page, "platform.llc_way_size", -1, ">= 4 KiB"),
 	BAD(platform_reserved, "platform.reserved", 1, "must be 0"),
 	BAD(platform_reserved0, "platform.reserved0", -1, "0x1, must be 0"),
-	BAD(arm64_reserved, "platform.arm64.reserved", -1, "0x2, must be 0"),
+	BAD(arm64_features_unknown, "platform.arm64.features", -1,
+	    "unknown features 0x2"),
 	BAD(arm64_tail, "platform.arch_raw", 79, "after the arm64 part"),
 	BAD(arm64_tail_first, "platform.arch_raw", 71, "0x4 after the arm64"),
 	BAD(console_pl011_at_0, "console.phys", -1, "page-aligned UART"),

@@ -29,7 +29,7 @@
 #define HCR_TIDCP BIT(20)
 #define HCR_TACR BIT(21)
 #define HCR_TSW BIT(22)
-#define HCR_RW BIT(31)
+#define HCR_RW BIT(31) /* EL1 is AArch64 */
 #define HCR_APK BIT(40)
 #define HCR_API BIT(41)
 #define HCR_ATA BIT(56)
@@ -51,6 +51,7 @@
 #define SPSR_MODE_EL0T 0x0ull
 #define SPSR_MODE_EL1T 0x4ull
 #define SPSR_MODE_EL1H 0x5ull
+#define SPSR_AARCH32 BIT(4) /* the exception came from AArch32 */
 
 #define MPIDR_AFF_MASK 0xff00ffffffull
 

@@ -18,6 +18,10 @@ _Static_assert(sizeof(struct trap_frame) == WD_FRAME_SIZE, "frame size");
 #define ESR_ISS(esr) ((esr)&0x1ffffff)
 
 #define EC_UNKNOWN 0x00
+#define EC_CP15_32 0x03 /* MCR/MRC p15, from AArch32 */
+#define EC_CP15_64 0x04 /* MCRR/MRRC p15 */
+#define EC_HVC32 0x12
+#define EC_SMC32 0x13
 #define EC_HVC64 0x16
 #define EC_SMC64 0x17
 #define EC_SYSREG 0x18

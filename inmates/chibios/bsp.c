@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ChibiOS/RT board support for a Warden AArch32 cell: the system tick
+ * from the EL1 virtual timer (CNTV through CP15, PPI 27) at
+ * CH_CFG_ST_FREQUENCY, the GIC (v2 or v3, inmates/aarch32/gic.c) as the
+ * port's interrupt vector, the console through Warden's hypercall, and
+ * halts reported to Warden so that the cell fails visibly.
+ */
+#include "bsp.h"
+
+/* The port's Irq_Handler calls the function whose address is here. */
+bool (*volatile bsp_irq_vector)(void);
+
+static uint64_t tick_cval, tick_period, tick_base;
+
+/* System time s began at this counter value (tick s fires then). */
+uint64_t bsp_tick_counter(systime_t s)
+{
+	return tick_base + (uint64_t)s * tick_period;
+}
+
+/* CNTV_CVAL: MCRR p15, 3, Rt, Rt2, c14 (absolute: no drift). */
+static void tick_arm(void)
+{
+	tick_cval += tick_period;
+	cp15_write64(3, c14, tick_cval);
+	cp15_write(0, c14, c3, 1, 1); /* CNTV_CTL: ENABLE, not masked */
+	isb();
+}
+
+void a32_irq(uint32_t intid)
+{
+	if (intid != A32_VTIMER_IRQ)
+		return;
+	tick_arm();
+	chSysLockFromISR();
+	chSysTimerHandlerI();
+	chSysUnlockFromISR();
+}
+
+/*
+ * Runs in IRQ mode with IRQs masked; the port reschedules on return when
+ * this says so. One interrupt per call: the port comes back for more.
+ */
+static CH_IRQ_HANDLER(bsp_isr)
+{
+	uint32_t iar;
+
+	CH_IRQ_PROLOGUE();
+	iar = a32_gic_ack();
+	if (iar % 1024 < A32_SPURIOUS) {
+		a32_irq(iar % 1024);
+		a32_gic_eoi(iar);
+	}
+	CH_IRQ_EPILOGUE();
+}
+
+int bsp_init(void)
+{
+	if (a32_gic_init())
+		return -1;
+	bsp_irq_vector = bsp_isr;
+	tick_period = a32_counter_freq() / CH_CFG_ST_FREQUENCY;
+	tick_cval = a32_counter();
+	tick_base = tick_cval;
+	a32_gic_enable(A32_VTIMER_IRQ);
+	tick_arm();
+	return 0;
+}
+
+/* The test framework's EOL is CRLF; a32_putc adds the CR itself. */
+int bsp_putchar(int c)
+{
+	if (c != '\r')
+		a32_putc((char)c);
+	return c;
+}
+
+void bsp_halt(const char *reason)
+{
+	a32_printf("\nchibios: system halted: %s\n", reason ? reason : "?");
+	/* not an undefined instruction; where the halt was called */
+	a32_report_fault(0x3c << 26, (uint32_t)__builtin_return_address(0));
+}
