@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * The comm region: one page per cell that Warden and the cell both see
  * (the cell's WD_MEM_COMM region). Warden fills it at cell create and keeps

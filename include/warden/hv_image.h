@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * Layout of warden.bin as the driver sees it, and of the console ring the
  * driver exposes as /dev/warden_console. Documented in

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * /dev/warden ioctl ABI between the `warden` CLI and warden.ko.
  * Documented in Documentation/driver-abi.md. All structs are fixed layout.

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * The shipped task sets as initializers, shared by the RTOS image's
  * built-in table (tasksets.c) and the cell configs that carry a set

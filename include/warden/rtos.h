@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * The RTOS inmate's ABI (inmates/rtos/README.md, section "RTOS inmate"):
  * - the task-set format an RTOS cell is given (carried in the cell config,

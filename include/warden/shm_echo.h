@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * The echo demo's protocol over a shared-memory link (not Warden's ABI:
  * Warden only maps the memory and rings the doorbells). The root program

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 #ifndef WARDEN_VERSION_H
 #define WARDEN_VERSION_H
 #define WARDEN_VERSION_MAJOR 0

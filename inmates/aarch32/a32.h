@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * The AArch32 inmate library (inmates/aarch32): what a 32-bit program in a
  * WD_CELL_AARCH32 cell needs from Warden and the platform. CP15 access,

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * AArch32 inmate start-up and vectors (A32 state). Warden enters at the
  * image's first byte in SVC mode, A/I/F masked, MMU off, r0 = the comm

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause
 /*
  * GIC for AArch32 inmates: v2 through the memory-mapped CPU interface
  * (Warden's virtual one), v3 through the AArch32 ICC registers (CP15;

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * HVC/SMC #0 from AArch32: function r0, arguments r1..r3, result r0 (the
  * AAPCS argument and result registers, so no shuffling). Typed as

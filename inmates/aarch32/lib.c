@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause
 /*
  * AArch32 inmate library: console and faults through Warden's hypercalls,
  * the EL1 virtual timer through CP15 (never trapped: CNTV is the cell's).

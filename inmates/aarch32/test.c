@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause
 /*
  * aarch32-test: checks of an AArch32 cell (WD_CELL_AARCH32), compiled as
  * T32 (so that 16-bit loads and stores reach Warden's MMIO emulation)

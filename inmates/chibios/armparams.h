@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * ARM parameters the ChibiOS ARM port (os/common/ports/ARM) reads, for an
  * AArch32 Warden cell on an ARMv8 core running ARMv7-A code: the port's

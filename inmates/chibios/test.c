@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause
 /*
  * chibios-test: ChibiOS/RT's own RT and OS-library test suites (test/rt,
  * test/oslib, unchanged) in a Warden AArch32 cell. The suites print their

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause
 /*
  * printf format engine (see format.h). Pure code with no I/O and no libc,
  * compiled both into inmates and into a host unit test.

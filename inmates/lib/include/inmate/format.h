@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause */
 /*
  * The printf format engine, separate from any output so that it can be
  * tested on the host. Supported: %d %i %u %x %X %o %p %s %c %%, the flags
