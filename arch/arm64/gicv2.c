@@ -185,8 +185,10 @@ static void v2_cpu_exit(struct percpu *pc)
 	gic_drop_queue(pc);
 }
 
-/* As on GICv3: read before the priority drop, the running priority is the
- * interrupt's own, as the cell programmed it. */
+/*
+ * As on GICv3: read before the priority drop, the running priority is
+ * the interrupt's own, as the cell programmed it.
+ */
 static void v2_route_acked(struct percpu *pc, u32 iar)
 {
 	struct virq v = {.intid = iar & 0x3ff, .source = (iar >> 10) & 7};
