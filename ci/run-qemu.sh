@@ -4,18 +4,21 @@
 #                  [--timeout SECONDS] [--log FILE] [--interactive]
 #                  [--no-reserve] [--icount] [--kernel stock|rt]
 #                  [--cpu MODEL] [--smp N] [--mem SIZE]
+#                  [--monitor SOCKET] [--qemu-opt ARG]...
 # --kernel rt boots Debian's PREEMPT_RT kernel (make setup fetches it) with
 # its own image (out/ci/initrd-rt.gz, warden.ko built for it); --cpu,
 # --smp, --mem override ci/qemu-args.sh (the DTB is made for them).
 # --kvm leaves KVM in charge of EL2 (no kvm-arm.mode=none), for the
 # negative tests; --no-reserve boots a DT without the reserved-memory node;
 # --icount makes time instruction-driven (one TCG thread), for timing tests.
+# --monitor names the monitor socket (with --log; else a temporary one);
+# --qemu-opt appends one argument to QEMU's (bench/count-el2.sh).
 # Without --scenario the guest gives a shell (make run).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/ci/qemu-args.sh"
 gic=3 virt=on kvm=0 plain= icount=() scenario= timeout=0 log= extra=
-kernel=stock
+kernel=stock mon= qopts=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--gic) gic=$2; shift ;;
@@ -32,6 +35,8 @@ while [ $# -gt 0 ]; do
 	--cpu) QEMU_CPU=$2; shift ;;
 	--smp) QEMU_SMP=$2; shift ;;
 	--mem) QEMU_MEM=$2; shift ;;
+	--monitor) mon=$2; shift ;;
+	--qemu-opt) qopts+=("$2"); shift ;;
 	*) echo "run-qemu: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -53,7 +58,7 @@ append="console=ttyAMA0 nokaslr panic=-1 loglevel=4$extra"
 cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 	-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
 	-kernel "$image" -initrd "$initrd" -dtb "$dtb"
-	-append "$append" -rtc clock=vm "${icount[@]}")
+	-append "$append" -rtc clock=vm "${icount[@]}" "${qopts[@]}")
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi
@@ -75,7 +80,7 @@ watch_poweroff() { # QEMU_PID LOG MONITOR_SOCKET
 	} >>"$2" 2>&1
 }
 if [ -n "$log" ]; then
-	mon=$(mktemp -u /tmp/wd-qemu-mon.XXXXXX)
+	[ -n "$mon" ] || mon=$(mktemp -u /tmp/wd-qemu-mon.XXXXXX)
 	: >"$log" # appended to by QEMU and the watcher alike
 	"${cmd[@]}" -monitor "unix:$mon,server=on,wait=off" </dev/null >>"$log" 2>&1 &
 	qemu=$!

@@ -33,7 +33,7 @@ INMATE_FAULTS := oob-read root-write undef smc smc-sip sysreg mmio gicd \
 INMATE_DIRECT := sgi-out sgi0 mgmt-off mgmt-prio mgmt-group ap1r
 INMATE_DEMOS := hello ticker flood timer timer-busy selftest latency rtc memtest echo \
 	direct $(addprefix direct-,$(INMATE_DIRECT)) \
-	shm-intruder hcfuzz hcfuzz-soak memkeep race irqqueue shmkeep \
+	shm-intruder hcfuzz hcfuzz-soak memkeep race irqqueue irqprio shmkeep \
 	cpustate \
 	$(addprefix fault-,$(INMATE_FAULTS))
 INMATE_ELFS := $(patsubst %,$(INMATE_OUT)/%.elf,$(INMATE_DEMOS))

@@ -4,13 +4,12 @@
  * interrupted registers on this CPU's stack and call C; anything taken
  * from EL2 itself is a Warden bug and stops the CPU with a message.
  *
- * The IRQ path is kept short: it saves only the registers C may clobber
- * (x0..x18, x30), because C preserves x19..x29 itself.
+ * The IRQ path is kept short: it saves only the registers it uses
+ * (irq_fast.S).
  */
 #include <wd/layout.h>
+#include <arch/irq_fast.h>
 #include <arch/macros.inc>
-
-#define IRQ_FRAME 160
 
 .macro ventry target
 	.balign 128
@@ -40,32 +39,39 @@ wd_vectors:
 	cbnz	x0, leave_el2
 	b	guest_return
 
-	/* Lower EL, AArch64: IRQ. */
+	/*
+	 * Lower EL, AArch64: IRQ. The fast path: this slot is GICv3's,
+	 * irq_fast.S holds GICv2's and the way out to C (irq_slow) for
+	 * everything that is not the common case.
+	 */
 	.balign 128
-	sub	sp, sp, #IRQ_FRAME
-	stp	x0, x1, [sp, #16 * 0]
-	stp	x2, x3, [sp, #16 * 1]
-	stp	x4, x5, [sp, #16 * 2]
-	stp	x6, x7, [sp, #16 * 3]
-	stp	x8, x9, [sp, #16 * 4]
-	stp	x10, x11, [sp, #16 * 5]
-	stp	x12, x13, [sp, #16 * 6]
-	stp	x14, x15, [sp, #16 * 7]
-	stp	x16, x17, [sp, #16 * 8]
-	stp	x18, x30, [sp, #16 * 9]
-	bl	arch_handle_irq
-	ldp	x0, x1, [sp, #16 * 0]
-	ldp	x2, x3, [sp, #16 * 1]
-	ldp	x4, x5, [sp, #16 * 2]
-	ldp	x6, x7, [sp, #16 * 3]
-	ldp	x8, x9, [sp, #16 * 4]
-	ldp	x10, x11, [sp, #16 * 5]
-	ldp	x12, x13, [sp, #16 * 6]
-	ldp	x14, x15, [sp, #16 * 7]
-	ldp	x16, x17, [sp, #16 * 8]
-	ldp	x18, x30, [sp, #16 * 9]
-	add	sp, sp, #IRQ_FRAME
-	eret
+irq_vector:
+	stp	x0, x1, [sp, #-32]!
+	stp	x2, x3, [sp, #16]
+	mrs	x1, tpidr_el2
+	ldp	x2, x3, [x1, #PC_GICC_VA]
+	cbnz	x2, irq_fast_v2
+	mrs	x0, icc_iar1_el1
+	sub	w3, w0, #FAST_FIRST_INTID
+	cmp	w3, #(FAST_END_INTID - FAST_FIRST_INTID)
+	b.hs	irq_slow
+	ldr	w2, [x1, #PC_FAST_LRS]
+	mrs	x3, ich_elrsr_el2
+	ands	x2, x2, x3
+	b.eq	irq_slow
+	/* Running priority before the drop: the cell's for this INTID. */
+	mrs	x3, icc_rpr_el1
+	msr	icc_eoir1_el1, x0
+	rbit	x2, x2
+	clz	x2, x2
+	/* vINTID = pINTID, priority, Group 1, HW, pending */
+	orr	x0, x0, x0, lsl #32
+	orr	x0, x0, x3, lsl #48
+	orr	x0, x0, #(7 << 60)
+	adr	x3, irq_lr_table_v3
+	add	x3, x3, x2, lsl #3
+	br	x3
+	.org	irq_vector + 128
 
 	/* Lower EL, AArch64: FIQ and SError. */
 	.balign 128

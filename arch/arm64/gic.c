@@ -12,6 +12,7 @@
 #include <arch.h>
 #include <warden/comm.h>
 #include <arch/gic.h>
+#include <arch/irq_fast.h>
 #include <arch/vgic.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
@@ -63,6 +64,28 @@ int gic_map_frame(struct paging *hyp, u64 base, u64 size)
 	return paging_map(hyp, base, base, size, PG_RW | PG_DEVICE);
 }
 
+/* The fast path's view of the per-CPU area (arch/irq_fast.h). */
+#define PC_OFF(f) __builtin_offsetof(struct percpu, f)
+_Static_assert(PC_OFF(arch.gicc_va) == PC_GICC_VA &&
+		       PC_OFF(arch.gich_lr0_va) == PC_GICH_LR0_VA &&
+		       PC_OFF(arch.fast_lrs) == PC_FAST_LRS &&
+		       PC_OFF(stats[WD_STAT_IRQ]) == PC_STAT_IRQ,
+	       "arch/irq_fast.h offsets");
+
+/*
+ * The queue length and, with it, the list registers the fast path may
+ * fill: none while anything is queued (it would overtake it), none at
+ * all when the maintenance PPI is in the fast path's range.
+ */
+void gic_set_queued(struct percpu *pc, u32 n)
+{
+	struct arch_percpu *a = &pc->arch;
+
+	a->queued = n;
+	a->fast_lrs =
+		n || maint_intid >= FAST_FIRST_INTID ? 0 : (u32)a->lr_mask;
+}
+
 static bool is_spurious(u32 intid)
 {
 	return intid >= INTID_SPURIOUS && intid < 8192;
@@ -78,7 +101,8 @@ static void queue_virq(struct percpu *pc, const struct virq *v, u32 iar)
 		cell_virq_overflow(pc, v->intid);
 		return;
 	}
-	a->queue[a->queued++] = *v;
+	a->queue[a->queued] = *v;
+	gic_set_queued(pc, a->queued + 1);
 	gic->set_underflow_irq(true);
 }
 
@@ -95,7 +119,7 @@ static void refill_lrs(struct percpu *pc)
 
 	while (done < a->queued && !gic->inject(pc, &a->queue[done]))
 		done++;
-	a->queued -= done;
+	gic_set_queued(pc, a->queued - done);
 	memcpy(a->queue, a->queue + done, a->queued * sizeof(a->queue[0]));
 	if (!a->queued)
 		gic->set_underflow_irq(false);
@@ -117,10 +141,10 @@ void gic_drop_queue(struct percpu *pc)
 	for (i = 0; i < a->queued; i++)
 		if (a->queue[i].hw)
 			gic->deactivate(a->queue[i].intid);
-	a->queued = 0;
+	gic_set_queued(pc, 0);
 }
 
-/* Every acknowledged interrupt the drivers' fast paths do not finish. */
+/* Every acknowledged interrupt the fast path (irq_fast.S) does not finish. */
 void gic_route(struct percpu *pc, u32 iar, const struct virq *v)
 {
 	if (is_spurious(v->intid))

@@ -27,6 +27,7 @@
 #define GICC_BPR 0x08
 #define GICC_IAR 0x0c
 #define GICC_EOIR 0x10
+#define GICC_RPR 0x14
 #define GICC_ABPR 0x1c
 #define GICC_DIR 0x1000
 #define GICC_CTLR_GRP0 BIT(0)
@@ -53,7 +54,6 @@
 #define LR_SOURCE(lr) (((lr) >> LR_PHYS_SHIFT) & 7)
 
 static u64 gicd, gicc, gich, gicv;
-static u32 maint_intid;
 
 static inline u32 rd(u64 addr)
 {
@@ -71,7 +71,6 @@ static int v2_init(const struct wd_system *sys)
 	gicc = sys->platform.arm64.gicc_base;
 	gich = sys->platform.arm64.gich_base;
 	gicv = sys->platform.arm64.gicv_base;
-	maint_intid = sys->platform.arm64.maint_irq;
 	return 0;
 }
 
@@ -130,7 +129,12 @@ static int v2_cpu_init(struct percpu *pc)
 	/* ITARGETSR0..7 are banked: they read as this CPU's own bit. */
 	a->gic_target = rd(gicd + GICD_ITARGETSR) & 0xff;
 	a->phys_ctlr = ctlr;
+	a->gicc_va = (u64)paging_ptr(gicc);
+	a->gich_lr0_va = (u64)paging_ptr(gich + GICH_LR(0));
+	gic_set_queued(pc, 0);
 	wr(gich + GICH_VMCR, vmcr_from_physical(ctlr));
+	/* As on GICv3: cells mask with GICV_PMR; cpu_exit restores this. */
+	wr(gicc + GICC_PMR, 0xff);
 	clear_virtual_state(a->num_lrs);
 	wr(gich + GICH_HCR, GICH_HCR_EN);
 	wr(gicc + GICC_CTLR, ctlr | GICC_CTLR_EOIMODE);
@@ -181,31 +185,17 @@ static void v2_cpu_exit(struct percpu *pc)
 	gic_drop_queue(pc);
 }
 
-static __attribute__((noinline)) void v2_route_slow(struct percpu *pc, u32 iar)
+/*
+ * As on GICv3: read before the priority drop, the running priority is
+ * the interrupt's own, as the cell programmed it.
+ */
+static void v2_route_acked(struct percpu *pc, u32 iar)
 {
 	struct virq v = {.intid = iar & 0x3ff, .source = (iar >> 10) & 7};
 
+	v.prio = (u8)rd(gicc + GICC_RPR);
 	v.hw = v.intid >= 16 && v.intid < INTID_SPURIOUS;
 	gic_route(pc, iar, &v);
-}
-
-/* As on GICv3: a PPI or SPI with a free list register takes the short way. */
-static void v2_handle_irq(struct percpu *pc)
-{
-	u32 iar = rd(gicc + GICC_IAR);
-	u32 intid = iar & 0x3ff;
-	u64 free = rd(gich + GICH_ELRSR0) & pc->arch.lr_mask;
-
-	if (intid - 16 < INTID_SPURIOUS - 16 && free && !pc->arch.queued &&
-	    intid != maint_intid) {
-		wr(gich + GICH_LR(__builtin_ctzll(free)),
-		   LR_PENDING | LR_HW | (LR_PRIORITY >> 3) << LR_PRIO_SHIFT |
-			   intid << LR_PHYS_SHIFT | intid);
-		wr(gicc + GICC_EOIR, iar);
-		pc->stats[WD_STAT_IRQ]++;
-		return;
-	}
-	v2_route_slow(pc, iar);
 }
 
 static u32 v2_ack(struct virq *v)
@@ -248,7 +238,7 @@ static int v2_inject(struct percpu *pc, const struct virq *v)
 {
 	u64 all = pc->arch.lr_mask;
 	u64 free = rd(gich + GICH_ELRSR0) & all;
-	u32 lr = LR_PENDING | (LR_PRIORITY >> 3) << LR_PRIO_SHIFT | v->intid;
+	u32 lr = LR_PENDING | (u32)(v->prio >> 3) << LR_PRIO_SHIFT | v->intid;
 
 	if (!v->hw && merge_sgi(~free & all, v))
 		return 0;
@@ -308,7 +298,7 @@ const struct gic_ops gicv2_ops = {
 	.cpu_init = v2_cpu_init,
 	.cpu_exit = v2_cpu_exit,
 	.cpu_reset = v2_cpu_reset,
-	.handle_irq = v2_handle_irq,
+	.route_acked = v2_route_acked,
 	.ack = v2_ack,
 	.eoi = v2_eoi,
 	.deactivate = v2_deactivate,

@@ -61,7 +61,7 @@
 #define ICC_SGI0R_EL1 S3_0_C12_C11_7
 
 static u64 gicd_base, gicr_base;
-static u32 num_cpus, maint_intid;
+static u32 num_cpus;
 /* Warden's SGI is Group 0 (an FIQ): direct IRQ delivery is possible. */
 static bool group0_sgi;
 
@@ -114,7 +114,6 @@ static int v3_init(const struct wd_system *sys)
 	gicd_base = sys->platform.arm64.gicd_base;
 	gicr_base = sys->platform.arm64.gicr_base;
 	num_cpus = sys->platform.num_cpus;
-	maint_intid = sys->platform.arm64.maint_irq;
 	return 0;
 }
 
@@ -237,7 +236,15 @@ static int v3_cpu_init(struct percpu *pc)
 	if (gic_check_lrs(pc))
 		return -ENODEV;
 	a->phys_ctlr = (u32)ctlr;
+	a->gicc_va = 0; /* the fast path's "GICv3" */
+	gic_set_queued(pc, 0);
 	write_sysreg(vmcr_from_physical(ctlr), ich_vmcr_el2);
+	/*
+	 * The cells mask with their virtual PMR: the physical one lets
+	 * every priority through, or a cell's interrupts at or below
+	 * Linux's mask (0xf0) would never arrive. cpu_exit restores it.
+	 */
+	write_sysreg(0xff, icc_pmr_el1);
 	clear_virtual_state(a->num_lrs);
 	write_sysreg(ICH_HCR_EN, ich_hcr_el2);
 	/* Warden drops priority itself; the cell deactivates (HW bit). */
@@ -308,37 +315,19 @@ static void v3_cpu_exit(struct percpu *pc)
 	isb();
 }
 
-static __attribute__((noinline)) void v3_route_slow(struct percpu *pc, u32 iar)
+/*
+ * The fast path (exception.S) acknowledged it: the running priority is
+ * still the interrupt's own (Warden drops it at once on every path, so
+ * nothing else is active), i.e. what the cell wrote to its
+ * GICD_IPRIORITYR, which the emulation passes to the hardware.
+ */
+static void v3_route_acked(struct percpu *pc, u32 iar)
 {
 	struct virq v = {.intid = iar & 0xffffff};
 
+	v.prio = (u8)read_sysreg(icc_rpr_el1);
 	v.hw = v.intid >= 16 && v.intid < INTID_SPURIOUS;
 	gic_route(pc, iar, &v);
-}
-
-/*
- * The IRQ path. Common case first, in as few instructions as we can: a
- * PPI or SPI, nothing queued, a free list register: inject it linked to
- * the physical interrupt and drop the priority. Everything else goes
- * through gic_route().
- */
-static void v3_handle_irq(struct percpu *pc)
-{
-	u32 iar = (u32)read_sysreg(icc_iar1_el1);
-	u32 intid = iar & 0xffffff;
-	u64 free = read_sysreg(ich_elrsr_el2) & pc->arch.lr_mask;
-
-	if (intid - 16 < INTID_SPURIOUS - 16 && free && !pc->arch.queued &&
-	    intid != maint_intid) {
-		write_lr((unsigned int)__builtin_ctzll(free),
-			 LR_PENDING | LR_HW | LR_GROUP1 |
-				 (u64)LR_PRIORITY << LR_PRIO_SHIFT |
-				 (u64)intid << LR_PINTID_SHIFT | intid);
-		write_sysreg(iar, icc_eoir1_el1);
-		pc->stats[WD_STAT_IRQ]++;
-		return;
-	}
-	v3_route_slow(pc, iar);
 }
 
 /*
@@ -403,7 +392,7 @@ static int v3_inject(struct percpu *pc, const struct virq *v)
 {
 	u64 all = pc->arch.lr_mask;
 	u64 free = read_sysreg(ich_elrsr_el2) & all;
-	u64 lr = LR_PENDING | LR_GROUP1 | (u64)LR_PRIORITY << LR_PRIO_SHIFT |
+	u64 lr = LR_PENDING | LR_GROUP1 | (u64)v->prio << LR_PRIO_SHIFT |
 		 v->intid;
 
 	if (!v->hw && merge_sgi(~free & all, v->intid))
@@ -570,7 +559,7 @@ const struct gic_ops gicv3_ops = {
 	.cpu_init = v3_cpu_init,
 	.cpu_exit = v3_cpu_exit,
 	.cpu_reset = v3_cpu_reset,
-	.handle_irq = v3_handle_irq,
+	.route_acked = v3_route_acked,
 	.ack = v3_ack,
 	.eoi = v3_eoi,
 	.deactivate = v3_deactivate,

@@ -196,12 +196,15 @@ bool arch_handle_sync(struct trap_frame *f)
 	return pc->leaving;
 }
 
-/* A cell failed by its interrupts (a virtual IRQ flood) parks here. */
-void arch_handle_irq(void)
+/*
+ * An interrupt the fast path (exception.S) acknowledged and left to C.
+ * A cell failed by its interrupts (a virtual IRQ flood) parks here.
+ */
+void arch_handle_irq_acked(u32 iar)
 {
 	struct percpu *pc = this_cpu();
 
-	gic->handle_irq(pc);
+	gic->route_acked(pc, iar);
 	cell_cpu_check_requests(pc);
 }
 

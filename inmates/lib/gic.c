@@ -47,6 +47,16 @@ void gic_enable_irq(unsigned int intid)
 	gic->enable_irq(intid, GIC_PRIORITY_DEFAULT);
 }
 
+void gic_enable_irq_prio(unsigned int intid, u8 priority)
+{
+	gic->enable_irq(intid, priority);
+}
+
+void gic_set_pmr(u8 mask)
+{
+	gic->set_pmr(mask);
+}
+
 void gic_disable_irq(unsigned int intid)
 {
 	gic->disable_irq(intid);

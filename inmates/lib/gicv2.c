@@ -83,6 +83,11 @@ static void gicv2_send_sgi_self(unsigned int sgi)
 	mmio_write32(gicd(GICD_SGIR), GICD_SGIR_TO_SELF | (sgi & 0xf));
 }
 
+static void gicv2_set_pmr(u8 mask)
+{
+	mmio_write32(gicc(GICC_PMR), mask);
+}
+
 const struct gic_ops gicv2_ops = {
 	.version = 2,
 	.init_dist = gicv2_init_dist,
@@ -92,4 +97,5 @@ const struct gic_ops gicv2_ops = {
 	.ack = gicv2_ack,
 	.eoi = gicv2_eoi,
 	.send_sgi_self = gicv2_send_sgi_self,
+	.set_pmr = gicv2_set_pmr,
 };

@@ -179,6 +179,12 @@ static void gicv3_send_sgi_self(unsigned int sgi)
 	isb();
 }
 
+static void gicv3_set_pmr(u8 mask)
+{
+	write_sysreg(ICC_PMR_EL1, mask);
+	isb();
+}
+
 const struct gic_ops gicv3_ops = {
 	.version = 3,
 	.init_dist = gicv3_init_dist,
@@ -188,4 +194,5 @@ const struct gic_ops gicv3_ops = {
 	.ack = gicv3_ack,
 	.eoi = gicv3_eoi,
 	.send_sgi_self = gicv3_send_sgi_self,
+	.set_pmr = gicv3_set_pmr,
 };

@@ -17,7 +17,6 @@ struct percpu;
 /* SGI Warden keeps for itself (Linux uses 0..7). */
 #define SGI_WARDEN 15
 #define INTID_SPURIOUS 1020
-#define LR_PRIORITY 0xa0
 
 struct gic_ops {
 	int (*init)(const struct wd_system *sys);
@@ -38,8 +37,11 @@ struct gic_ops {
 	 * Warden's own.
 	 */
 	void (*cpu_reset)(struct percpu *pc);
-	/* Take, route and inject the pending physical interrupt. */
-	void (*handle_irq)(struct percpu *pc);
+	/*
+	 * Route and inject an interrupt the fast path acknowledged (IAR
+	 * read, nothing else) but did not finish.
+	 */
+	void (*route_acked)(struct percpu *pc, u32 iar);
 	/* Physical CPU interface: acknowledge, priority drop, deactivate. */
 	u32 (*ack)(struct virq *v);
 	void (*eoi)(u32 iar);
@@ -73,6 +75,8 @@ u32 gic_maint_intid(void);
 /* Acknowledges and drops every pending interrupt of a parked CPU. */
 bool gic_handle_parked_irq(struct percpu *pc);
 void gic_inject(struct percpu *pc, const struct virq *v);
+/* Sets percpu.arch.queued and the fast path's list registers with it. */
+void gic_set_queued(struct percpu *pc, u32 n);
 /* Drops the queued virtual IRQs, ending the HW-linked ones. */
 void gic_drop_queue(struct percpu *pc);
 /* Ownership part of cell_init / cell_exit, shared by both versions. */

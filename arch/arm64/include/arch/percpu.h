@@ -13,6 +13,7 @@ struct virq {
 	u32 intid;
 	u32 source; /* GICv2 SGI source CPU; 0 otherwise */
 	bool hw; /* linked to the physical interrupt of the same ID */
+	u8 prio; /* the cell's priority for it (running priority at ack) */
 };
 
 #define VIRQ_QUEUE_LEN 16
@@ -23,6 +24,14 @@ struct arch_percpu {
 	 * this CPU, else 0. First: exception.S reads it at [TPIDR_EL2].
 	 */
 	u64 bp_fid;
+	/*
+	 * Read by the IRQ fast path at fixed offsets (arch/irq_fast.h).
+	 * fast_lrs is lr_mask while the queue is empty, else 0: queued
+	 * interrupts go first, so the fast path must not overtake them.
+	 */
+	u64 gicc_va;
+	u64 gich_lr0_va;
+	u32 fast_lrs;
 	u64 mpidr;
 	u64 stub_vbar; /* Linux's hyp stub vectors, restored on disable */
 	u64 stub_hcr; /* Linux's HCR_EL2 */

@@ -22,6 +22,7 @@ struct gic_ops {
 	u32 (*ack)(void); /* raw IAR value; INTID in bits [9:0] */
 	void (*eoi)(u32 iar);
 	void (*send_sgi_self)(unsigned int sgi);
+	void (*set_pmr)(u8 mask);
 };
 
 extern const struct gic_ops gicv2_ops;
@@ -31,6 +32,10 @@ extern const struct gic_ops gicv3_ops;
 int gic_init(void);
 int gic_version(void);
 void gic_enable_irq(unsigned int intid);
+/* Enables intid at the given priority (lower value: more urgent). */
+void gic_enable_irq_prio(unsigned int intid, u8 priority);
+/* Priority mask: only interrupts with a priority value below it arrive. */
+void gic_set_pmr(u8 mask);
 void gic_disable_irq(unsigned int intid);
 u32 gic_ack(void);
 void gic_eoi(u32 iar);
