@@ -76,7 +76,31 @@ static int config_check(int argc, char **argv)
 	return violations ? WARDEN_FAIL : WARDEN_OK;
 }
 
+#ifdef WARDEN_CONFIG_CREATE
+int config_create(int argc, char **argv);
+#define CONFIG_CREATE_HELP                                                    \
+	"System form: reads a DTB (default /sys/firmware/fdt) and writes a\n" \
+	"commented C system config: RAM (or --ram for firmware-filled\n"      \
+	"memory nodes), CPUs, the GIC, the PL011 console of\n"                \
+	"/chosen/stdout-path (or --console), every device as root IO, and\n"  \
+	"Warden's memory from a no-map /reserved-memory/warden@... node\n"    \
+	"(or --mem-reserve): the cell pool, then --hv-size (16M) at its\n"    \
+	"top. What it cannot decide is an error naming the DT node; no\n"     \
+	"output file is left on error. Documentation/boards.md.\n"
+#endif
+
 const struct command config_commands[] = {
+#ifdef WARDEN_CONFIG_CREATE
+	/* host build only: it needs libfdt (tools/create/) */
+	{.name = "create",
+	 .args = "[--dtb FILE] [--ram BASE,SIZE]... [--mem-reserve BASE,SIZE] "
+		 "[--console PATH|none] [--num-irqs N] [--hv-size SIZE] -o "
+		 "SYS.c | --cell NAME --cpus N --ram SIZE [--device PATH] "
+		 "[--dtb FILE] SYS.cell [CELL.cell...] -o CELL.c",
+	 .summary = "write a C config from a device tree",
+	 .help = CONFIG_CREATE_HELP,
+	 .run = config_create},
+#endif
 	{.name = "check",
 	 .args = "[--no-admission] SYSTEM.cell [CELL.cell...]",
 	 .summary = "check configs alone and together, offline",
