@@ -121,7 +121,7 @@ int dt_reg(const void *fdt, int node, int index, struct range *out)
 }
 
 /* The interrupt parent of node: its own, or its nearest ancestor's. */
-static int interrupt_parent(const void *fdt, int node)
+int dt_interrupt_parent(const void *fdt, int node)
 {
 	const void *p;
 	int len;
@@ -139,7 +139,7 @@ wd_u32 dt_first_spi(const void *fdt, int node, int gic_node)
 	int len;
 	const unsigned char *p = fdt_getprop(fdt, node, "interrupts", &len);
 
-	if (p && len >= 12 && interrupt_parent(fdt, node) == gic_node)
+	if (p && len >= 12 && dt_interrupt_parent(fdt, node) == gic_node)
 		return dt_cells(p, 1) == 0 ? dt_cells(p + 4, 1) + 32 : 0;
 	p = fdt_getprop(fdt, node, "interrupts-extended", &len);
 	if (p && len >= 16 &&
@@ -151,7 +151,6 @@ wd_u32 dt_first_spi(const void *fdt, int node, int gic_node)
 int dt_read_board(const void *fdt, const struct create_opts *o, struct board *b)
 {
 	memset(b, 0, sizeof(*b));
-	b->gic_node = interrupt_parent(fdt, 0);
 	if (dt_read_cpus(fdt, b) || dt_read_gic(fdt, b) ||
 	    dt_read_ram(fdt, o, b) || dt_read_reserved(fdt, o, b) ||
 	    dt_read_console(fdt, o, b) || dt_read_devices(fdt, b))

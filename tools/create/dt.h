@@ -75,6 +75,10 @@ wd_u32 dt_first_spi(const void *fdt, int node, int gic_node);
 int dt_read_ram(const void *fdt, const struct create_opts *o, struct board *b);
 int dt_read_cpus(const void *fdt, struct board *b);
 int dt_read_gic(const void *fdt, struct board *b);
+/* Sets b->gic_node, gic_path, gic_version (no frames). */
+int dt_find_gic(const void *fdt, struct board *b);
+/* The interrupt parent of node (its own or an ancestor's); -1 if none. */
+int dt_interrupt_parent(const void *fdt, int node);
 int dt_read_reserved(const void *fdt, const struct create_opts *o,
 		     struct board *b);
 int dt_read_console(const void *fdt, const struct create_opts *o,

@@ -109,12 +109,35 @@ static int gic_maint(const void *fdt, struct board *b)
 	return 0;
 }
 
-int dt_read_gic(const void *fdt, struct board *b)
+/*
+ * With no interrupt-parent at the root (ZynqMP's DTs name it per bus),
+ * the GIC is the one interrupt controller of a known GIC kind, if there
+ * is exactly one.
+ */
+static int only_gic(const void *fdt)
+{
+	int node, found = -1, n = 0;
+
+	for (node = fdt_next_node(fdt, 0, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL))
+		if (fdt_getprop(fdt, node, "interrupt-controller", NULL) &&
+		    gic_kind(fdt, node) && dt_is_okay(fdt, node)) {
+			found = node;
+			n++;
+		}
+	return n == 1 ? found : -1;
+}
+
+int dt_find_gic(const void *fdt, struct board *b)
 {
 	const char *compat;
 
+	b->gic_node = dt_interrupt_parent(fdt, 0);
 	if (b->gic_node < 0)
-		return fail("/: no interrupt-parent: cannot tell the GIC"), -1;
+		b->gic_node = only_gic(fdt);
+	if (b->gic_node < 0)
+		return fail("/: no interrupt-parent, and not exactly one GIC "
+			    "node: cannot tell Warden's GIC");
 	dt_path(fdt, b->gic_node, b->gic_path);
 	compat = fdt_getprop(fdt, b->gic_node, "compatible", NULL);
 	snprintf(b->gic_compat, sizeof(b->gic_compat), "%s",
@@ -126,5 +149,12 @@ int dt_read_gic(const void *fdt, struct board *b)
 			    "arm,gic-v3)",
 			    b->gic_path, b->gic_compat),
 		       -1;
+	return 0;
+}
+
+int dt_read_gic(const void *fdt, struct board *b)
+{
+	if (dt_find_gic(fdt, b))
+		return -1;
 	return gic_frames(fdt, b) || gic_maint(fdt, b) ? -1 : 0;
 }
