@@ -48,7 +48,9 @@ int plan_cpus(const struct blob *in, unsigned int n, wd_u64 want,
 void collect_used(const struct blob *in, unsigned int n, struct used *u);
 int plan_memory(const struct wd_system *sys, const struct used *u, wd_u64 ram,
 		struct cell_plan *p);
-int plan_devices(const struct cell_opts *o, struct cell_plan *p);
+/* console: Warden's UART (the system's console.phys), never a cell's */
+int plan_devices(const struct cell_opts *o, wd_u64 console,
+		 struct cell_plan *p);
 /* The plan as a blob (malloc'd) and as C. */
 void *cell_blob(const struct cell_opts *o, const struct cell_plan *p,
 		size_t *size);

@@ -105,13 +105,15 @@ static int plan(const struct cell_opts *o, struct blob *in)
 {
 	static struct cell_plan p;
 	static struct used u;
+	const struct wd_system *sys;
 
 	memset(&p, 0, sizeof(p));
 	if (plan_cpus(in, o->num_inputs, o->cpus, &p))
 		return WARDEN_FAIL;
 	collect_used(in, o->num_inputs, &u);
-	if (plan_memory(wd_config_system(in[0].data), &u, o->ram, &p) ||
-	    plan_devices(o, &p) || check_plan(o, in, &p))
+	sys = wd_config_system(in[0].data);
+	if (plan_memory(sys, &u, o->ram, &p) ||
+	    plan_devices(o, sys->console.phys, &p) || check_plan(o, in, &p))
 		return WARDEN_FAIL;
 	job_opts = o;
 	return write_atomically(o->out, emit_job, &p);

@@ -44,6 +44,8 @@ static int parse_opts(int argc, char **argv, struct create_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->dtb = "/sys/firmware/fdt";
 	o->hv_size = DEFAULT_HV_SIZE;
+	o->argc = argc;
+	o->argv = argv;
 	for (i = 1; i < argc; i++)
 		if (take_opt(o, argv, &i, argc))
 			return fail("bad or incomplete option '%s'",

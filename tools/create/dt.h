@@ -55,6 +55,8 @@ struct create_opts {
 	struct range reserve; /* size 0 = from /reserved-memory */
 	wd_u64 hv_size;
 	wd_u32 num_irqs; /* 0 = from the DT's highest SPI */
+	int argc; /* the command line, for the output's header */
+	char **argv;
 };
 
 /* Loads and validates a DTB (fail()s on a bad file); NULL on error. */

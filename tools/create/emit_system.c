@@ -13,10 +13,13 @@ static void emit_head(FILE *f, const struct board *b,
 
 	fprintf(f,
 		"/* SPDX-License-Identifier: GPL-2.0 */\n/*\n"
-		" * System config made by `warden config create` from %s.\n"
-		" * Review it before use: every value below comes from the "
-		"DT or\n * the command line, as each comment says.\n",
+		" * System config made by `warden config create` from %s:\n"
+		" *   warden config",
 		o->dtb);
+	for (i = 0; i < (unsigned int)o->argc; i++)
+		fprintf(f, " %s", o->argv[i]);
+	fprintf(f, "\n * Review it before use: every value below comes from "
+		   "the DT or\n * the command line, as each comment says.\n");
 	for (i = 0; i < b->num_ram; i++)
 		fprintf(f, " *   RAM bank 0x%llx-0x%llx (%s)\n",
 			X(b->ram[i].base),
