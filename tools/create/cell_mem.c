@@ -25,7 +25,11 @@ int plan_cpus(const struct blob *in, unsigned int n, wd_u64 want,
 	wd_u64 taken = cells_cpus(in, n), got = 0;
 	int cpu;
 
-	for (cpu = sys->platform.num_cpus - 1; cpu > 0 && got < want; cpu--)
+	/* num_cpus is not checked yet (check_plan() runs the checker) */
+	int top = sys->platform.num_cpus > WD_MAX_CPUS ? WD_MAX_CPUS
+						       : sys->platform.num_cpus;
+
+	for (cpu = top - 1; cpu > 0 && got < want; cpu--)
 		if (!(taken >> cpu & 1)) {
 			p->cpu_set |= 1ull << cpu;
 			got++;

@@ -39,9 +39,18 @@ wd_u64 dt_cells(const void *p, int n)
 	return v;
 }
 
+const char *dt_string(const void *fdt, int node, const char *name)
+{
+	int len;
+	const char *s = fdt_getprop(fdt, node, name, &len);
+
+	/* fdt_check_full() does not promise a property ends in a NUL */
+	return s && len > 0 && memchr(s, 0, len) ? s : NULL;
+}
+
 int dt_is_okay(const void *fdt, int node)
 {
-	const char *s = fdt_getprop(fdt, node, "status", NULL);
+	const char *s = dt_string(fdt, node, "status");
 
 	return !s || !strcmp(s, "okay") || !strcmp(s, "ok");
 }

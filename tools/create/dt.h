@@ -88,6 +88,8 @@ int dt_read_console(const void *fdt, const struct create_opts *o,
 int dt_read_devices(const void *fdt, struct board *b);
 
 /* Helpers. */
+/* A string property, NULL if absent or not NUL-terminated. */
+const char *dt_string(const void *fdt, int node, const char *name);
 wd_u64 dt_cells(const void *p, int n);
 int dt_is_okay(const void *fdt, int node);
 int dt_is_type(const void *fdt, int node, const char *type);

@@ -54,11 +54,12 @@ static int is_shm(const void *fdt, int node)
 
 static int read_shm(const void *fdt, int node, struct board *b)
 {
-	const void *id = fdt_getprop(fdt, node, "warden,link", NULL);
+	int len;
+	const void *id = fdt_getprop(fdt, node, "warden,link", &len);
 	char path[DT_PATH_LEN];
 
 	b->shm_irq = dt_first_spi(fdt, node, b->gic_node);
-	if (dt_reg(fdt, node, 0, &b->shm) || !id || !b->shm_irq ||
+	if (dt_reg(fdt, node, 0, &b->shm) || !id || len != 4 || !b->shm_irq ||
 	    !ranges_overlap(b->shm, b->warden))
 		return fail("%s: a warden,ivshmem node needs reg (in "
 			    "Warden's memory), a GIC SPI and warden,link",
@@ -113,8 +114,8 @@ int dt_read_devices(const void *fdt, struct board *b)
 /* The node /chosen's stdout-path names (an alias or a path). */
 static int stdout_node(const void *fdt, char *path)
 {
-	const char *s = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"),
-				    "stdout-path", NULL);
+	const char *s =
+		dt_string(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path");
 	const char *alias;
 	size_t n;
 
@@ -123,7 +124,7 @@ static int stdout_node(const void *fdt, char *path)
 	n = strcspn(s, ":");
 	snprintf(path, DT_PATH_LEN, "%.*s", (int)n, s);
 	if (*path != '/') {
-		alias = fdt_get_alias_namelen(fdt, path, n);
+		alias = dt_string(fdt, fdt_path_offset(fdt, "/aliases"), path);
 		if (!alias)
 			return -1;
 		snprintf(path, DT_PATH_LEN, "%s", alias);

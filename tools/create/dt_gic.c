@@ -139,7 +139,7 @@ int dt_find_gic(const void *fdt, struct board *b)
 		return fail("/: no interrupt-parent, and not exactly one GIC "
 			    "node: cannot tell Warden's GIC");
 	dt_path(fdt, b->gic_node, b->gic_path);
-	compat = fdt_getprop(fdt, b->gic_node, "compatible", NULL);
+	compat = dt_string(fdt, b->gic_node, "compatible");
 	snprintf(b->gic_compat, sizeof(b->gic_compat), "%s",
 		 compat ? compat : "");
 	b->gic_version = gic_kind(fdt, b->gic_node);
