@@ -74,6 +74,19 @@ static int gic_frame(const void *fdt, struct board *b, int i, const char *name,
 	return 0;
 }
 
+/*
+ * A GICv2 CPU interface (8 KiB) given as 128 KiB is wired with each
+ * 4 KiB page repeated over 64 KiB (ZynqMP): the two pages are contiguous
+ * only at +0xf000, where Warden must map them (Linux's GIC driver reads
+ * the DT the same way).
+ */
+static wd_u64 alias_offset(const void *fdt, int gic, int index)
+{
+	struct range r;
+
+	return !dt_reg(fdt, gic, index, &r) && r.size == 0x20000 ? 0xf000 : 0;
+}
+
 static int gic_frames(const void *fdt, struct board *b)
 {
 	if (gic_frame(fdt, b, 0, "distributor", &b->gicd))
@@ -85,6 +98,8 @@ static int gic_frames(const void *fdt, struct board *b)
 		      &b->gich) ||
 	    gic_frame(fdt, b, 3, "virtual CPU interface", &b->gicv))
 		return -1;
+	b->gicc += alias_offset(fdt, b->gic_node, 1);
+	b->gicv += alias_offset(fdt, b->gic_node, 3);
 	return 0;
 }
 

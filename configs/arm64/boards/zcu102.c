@@ -37,9 +37,9 @@ static const struct {
 							.gic_version = 2,
 							.num_irqs = 192,
 							.gicd_base = 0xf9010000,
-							.gicc_base = 0xf9020000,
+							.gicc_base = 0xf902f000,
 							.gich_base = 0xf9040000,
-							.gicv_base = 0xf9060000,
+							.gicv_base = 0xf906f000,
 							.maint_irq = 25,
 							/* reg of each /cpus node */
 							.mpidr = {0x0, 0x1, 0x2,
