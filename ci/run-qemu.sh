@@ -3,7 +3,9 @@
 #   ci/run-qemu.sh [--gic 2|3] [--virt on|off] [--kvm] [--scenario NAME]
 #                  [--timeout SECONDS] [--log FILE] [--interactive]
 #                  [--no-reserve] [--icount] [--kernel stock|rt]
-#                  [--cpu MODEL] [--smp N] [--mem SIZE]
+#                  [--cpu MODEL] [--smp N] [--mem SIZE] [--boot uboot]
+# --boot uboot boots through U-Boot (ci/mkuboot.sh), which reserves
+# Warden's memory in the DT itself, instead of QEMU's -kernel and -dtb.
 # --kernel rt boots Debian's PREEMPT_RT kernel (make setup fetches it) with
 # its own image (out/ci/initrd-rt.gz, warden.ko built for it); --cpu,
 # --smp, --mem override ci/qemu-args.sh (the DTB is made for them).
@@ -15,7 +17,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/ci/qemu-args.sh"
 gic=3 virt=on kvm=0 plain= icount=() scenario= timeout=0 log= extra=
-kernel=stock
+kernel=stock boot=direct
 while [ $# -gt 0 ]; do
 	case $1 in
 	--gic) gic=$2; shift ;;
@@ -29,6 +31,7 @@ while [ $# -gt 0 ]; do
 	--append) extra="$extra $2"; shift ;;
 	--interactive) ;;
 	--kernel) kernel=$2; shift ;;
+	--boot) boot=$2; shift ;;
 	--cpu) QEMU_CPU=$2; shift ;;
 	--smp) QEMU_SMP=$2; shift ;;
 	--mem) QEMU_MEM=$2; shift ;;
@@ -54,6 +57,18 @@ cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 	-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
 	-kernel "$image" -initrd "$initrd" -dtb "$dtb"
 	-append "$append" -rtc clock=vm "${icount[@]}")
+if [ "$boot" = uboot ]; then
+	ub=$top/out/ci/uboot-gicv$gic
+	bash "$top/ci/mkuboot.sh" "$initrd" "$append" "$ub"
+	cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
+		-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
+		-drive "if=pflash,unit=0,file=$ub/bios.bin,format=raw"
+		-drive "if=pflash,unit=1,file=$ub/env.bin,format=raw"
+		-device "loader,file=$ub/boot.scr,addr=0x40200000,force-raw=on"
+		-device "loader,file=$image,addr=0x40400000,force-raw=on"
+		-device "loader,file=$initrd,addr=0x48000000,force-raw=on"
+		-rtc clock=vm "${icount[@]}")
+fi
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi

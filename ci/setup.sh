@@ -24,7 +24,7 @@ fi
 native="qemu-system-arm qemu-system-x86 gcc-aarch64-linux-gnu
 binutils-aarch64-linux-gnu libc6-dev-arm64-cross device-tree-compiler cpio libcmocka-dev
 clang-format make gcc python3 cloc bc gnuplot-nox
-clang clang-14 libclang-rt-14-dev libfdt-dev"
+clang clang-14 libclang-rt-14-dev libfdt-dev u-boot-qemu u-boot-tools"
 missing=()
 for p in $native; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
