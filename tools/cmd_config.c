@@ -78,25 +78,32 @@ static int config_check(int argc, char **argv)
 
 #ifdef WARDEN_CONFIG_CREATE
 int config_create(int argc, char **argv);
-#define CONFIG_CREATE_HELP                                                    \
-	"System form: reads a DTB (default /sys/firmware/fdt) and writes a\n" \
-	"commented C system config: RAM (or --ram for firmware-filled\n"      \
-	"memory nodes), CPUs, the GIC, the PL011 console of\n"                \
-	"/chosen/stdout-path (or --console), every device as root IO, and\n"  \
-	"Warden's memory from a no-map /reserved-memory/warden@... node\n"    \
-	"(or --mem-reserve): the cell pool, then --hv-size (16M) at its\n"    \
-	"top. What it cannot decide is an error naming the DT node; no\n"     \
-	"output file is left on error. Documentation/boards.md.\n"
+#define CONFIG_CREATE_HELP                                                     \
+	"System form: reads a DTB and writes a commented C system config:\n"   \
+	"RAM, CPUs, the GIC, the PL011 console, every device as root IO and\n" \
+	"Warden's memory from a no-map /reserved-memory/warden@... node.\n"    \
+	"  --dtb FILE             the DT (default /sys/firmware/fdt)\n"        \
+	"  --ram BASE,SIZE        a RAM bank, for firmware-filled memory "     \
+	"nodes\n"                                                              \
+	"  --mem-reserve BASE,SIZE  Warden's memory, if the DT has no node\n"  \
+	"  --console PATH|none    Warden's UART (default "                     \
+	"/chosen/stdout-path)\n"                                               \
+	"  --num-irqs N           interrupt IDs (default: the DT's highest)\n" \
+	"  --hv-size SIZE         the hypervisor's part (default 16M)\n"       \
+	"Cell form: free CPUs and cell-pool memory of SYS.cell and the "       \
+	"given\n"                                                              \
+	"cells, a comm page, and each --device PATH (with --dtb) by its DT\n"  \
+	"node; the cell must pass the checker before it is written.\n"         \
+	"What the DT cannot decide is an error naming the node; an error\n"    \
+	"leaves no output file. Documentation/boards.md.\n"
 #endif
 
 const struct command config_commands[] = {
 #ifdef WARDEN_CONFIG_CREATE
 	/* host build only: it needs libfdt (tools/create/) */
 	{.name = "create",
-	 .args = "[--dtb FILE] [--ram BASE,SIZE]... [--mem-reserve BASE,SIZE] "
-		 "[--console PATH|none] [--num-irqs N] [--hv-size SIZE] -o "
-		 "SYS.c | --cell NAME --cpus N --ram SIZE [--device PATH] "
-		 "[--dtb FILE] SYS.cell [CELL.cell...] -o CELL.c",
+	 .args = "[OPTIONS] -o SYS.c | --cell NAME --cpus N --ram SIZE "
+		 "[OPTIONS] SYS.cell [CELL.cell...] -o CELL.c",
 	 .summary = "write a C config from a device tree",
 	 .help = CONFIG_CREATE_HELP,
 	 .run = config_create},
