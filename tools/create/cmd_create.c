@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* `warden config create`, system form: a DTB to a commented C config. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,9 +58,17 @@ static int parse_opts(int argc, char **argv, struct create_opts *o)
 
 static wd_u32 irq_count(const struct board *b, const struct create_opts *o)
 {
+	wd_u32 n = (b->max_spi / 32 + 1) * 32;
+
 	if (o->num_irqs)
 		return o->num_irqs;
-	return (b->max_spi / 32 + 1) * 32;
+	/* a lower bound, said so here and in the output's comment */
+	fprintf(stderr,
+		"warden: note: %u interrupt IDs from the DT's highest SPI "
+		"(%u); "
+		"the GIC may have more (GICD_TYPER): --num-irqs\n",
+		n, b->max_spi);
+	return n;
 }
 
 static int split(const struct board *b, const struct create_opts *o,
