@@ -120,6 +120,16 @@ bad_input() {
 		--dtb "$d" -o "$o"
 	expect 1 'not a PL011' "$o" "${create[@]}" --dtb "$dtb" \
 		--console /pl031@9010000 -o "$o"
+	# real boards' DTBs: the Pi's firmware-filled memory node, the
+	# i.MX8MQ whose root interrupt parent is not the GIC
+	local dtbs
+	dtbs=$(ls -d "$top"/.cache/arm64/root/usr/lib/linux-image-*-arm64 | head -n1)
+	expect 1 '/memory@0: no RAM \(size 0: the firmware fills it' "$o" \
+		"$warden" config create --dtb "$dtbs/broadcom/bcm2711-rpi-4-b.dtb" \
+		-o "$o"
+	expect 1 'gpc@303a0000: interrupt controller "fsl,imx8mq-gpc" is not a GIC' \
+		"$o" "$warden" config create \
+		--dtb "$dtbs/freescale/imx8mq-evk.dtb" -o "$o"
 }
 
 # The shipped board configs are what generate.sh makes from the DTBs of
