@@ -3,9 +3,7 @@
 #   ci/run-qemu.sh [--gic 2|3] [--virt on|off] [--kvm] [--scenario NAME]
 #                  [--timeout SECONDS] [--log FILE] [--interactive]
 #                  [--no-reserve] [--icount] [--kernel stock|rt]
-#                  [--cpu MODEL] [--smp N] [--mem SIZE] [--boot uboot]
-# --boot uboot boots through U-Boot (ci/mkuboot.sh), which reserves
-# Warden's memory in the DT itself, instead of QEMU's -kernel and -dtb.
+#                  [--cpu MODEL] [--smp N] [--mem SIZE]
 # --kernel rt boots Debian's PREEMPT_RT kernel (make setup fetches it) with
 # its own image (out/ci/initrd-rt.gz, warden.ko built for it); --cpu,
 # --smp, --mem override ci/qemu-args.sh (the DTB is made for them).
@@ -17,7 +15,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/ci/qemu-args.sh"
 gic=3 virt=on kvm=0 plain= icount=() scenario= timeout=0 log= extra=
-kernel=stock boot=direct
+kernel=stock
 while [ $# -gt 0 ]; do
 	case $1 in
 	--gic) gic=$2; shift ;;
@@ -31,7 +29,7 @@ while [ $# -gt 0 ]; do
 	--append) extra="$extra $2"; shift ;;
 	--interactive) ;;
 	--kernel) kernel=$2; shift ;;
-	--boot) boot=$2; shift ;;
+	--boot) boot=$2; shift ;; # uboot: see below
 	--cpu) QEMU_CPU=$2; shift ;;
 	--smp) QEMU_SMP=$2; shift ;;
 	--mem) QEMU_MEM=$2; shift ;;
@@ -57,7 +55,12 @@ cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 	-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
 	-kernel "$image" -initrd "$initrd" -dtb "$dtb"
 	-append "$append" -rtc clock=vm "${icount[@]}")
-if [ "$boot" = uboot ]; then
+if [ "$timeout" != 0 ]; then
+	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
+fi
+# --boot uboot boots through U-Boot (ci/mkuboot.sh), which reserves
+# Warden's memory in the DT itself, instead of QEMU's -kernel and -dtb.
+if [ "${boot:-direct}" = uboot ]; then
 	ub=$top/out/ci/uboot-gicv$gic
 	bash "$top/ci/mkuboot.sh" "$initrd" "$append" "$ub"
 	cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
@@ -68,9 +71,8 @@ if [ "$boot" = uboot ]; then
 		-device "loader,file=$image,addr=0x40400000,force-raw=on"
 		-device "loader,file=$initrd,addr=0x48000000,force-raw=on"
 		-rtc clock=vm "${icount[@]}")
-fi
-if [ "$timeout" != 0 ]; then
-	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
+	[ "$timeout" = 0 ] ||
+		cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi
 # Waits for the guest's end-of-scenario line; if QEMU still runs
 # POWEROFF_GRACE seconds later (the guest's power-off hung), logs the

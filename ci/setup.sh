@@ -24,8 +24,10 @@ fi
 native="qemu-system-arm qemu-system-x86 gcc-aarch64-linux-gnu
 binutils-aarch64-linux-gnu libc6-dev-arm64-cross device-tree-compiler cpio libcmocka-dev
 clang-format make gcc python3 cloc bc gnuplot-nox
-clang clang-14 libclang-rt-14-dev libfdt-dev u-boot-qemu u-boot-tools"
+clang clang-14 libclang-rt-14-dev"
 missing=()
+# config create (libfdt), the uboot scenario (U-Boot, mkimage, mkenvimage)
+native="$native libfdt-dev u-boot-qemu u-boot-tools"
 for p in $native; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
 		missing+=("$p")
