@@ -32,6 +32,7 @@ while [ $# -gt 0 ]; do
 	--append) extra="$extra $2"; shift ;;
 	--interactive) ;;
 	--kernel) kernel=$2; shift ;;
+	--boot) boot=$2; shift ;; # uboot: see below
 	--cpu) QEMU_CPU=$2; shift ;;
 	--smp) QEMU_SMP=$2; shift ;;
 	--mem) QEMU_MEM=$2; shift ;;
@@ -61,6 +62,22 @@ cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 	-append "$append" -rtc clock=vm "${icount[@]}" "${qopts[@]}")
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
+fi
+# --boot uboot boots through U-Boot (ci/mkuboot.sh), which reserves
+# Warden's memory in the DT itself, instead of QEMU's -kernel and -dtb.
+if [ "${boot:-direct}" = uboot ]; then
+	ub=$top/out/ci/uboot-gicv$gic
+	bash "$top/ci/mkuboot.sh" "$initrd" "$append" "$ub"
+	cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
+		-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
+		-drive "if=pflash,unit=0,file=$ub/bios.bin,format=raw"
+		-drive "if=pflash,unit=1,file=$ub/env.bin,format=raw"
+		-device "loader,file=$ub/boot.scr,addr=0x40200000,force-raw=on"
+		-device "loader,file=$image,addr=0x40400000,force-raw=on"
+		-device "loader,file=$initrd,addr=0x48000000,force-raw=on"
+		-rtc clock=vm "${icount[@]}")
+	[ "$timeout" = 0 ] ||
+		cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi
 # Waits for the guest's end-of-scenario line; if QEMU still runs
 # POWEROFF_GRACE seconds later (the guest's power-off hung), logs the

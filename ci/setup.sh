@@ -27,6 +27,8 @@ clang-format make gcc python3 cloc bc gnuplot-nox
 clang clang-14 libclang-rt-14-dev
 gcc-arm-none-eabi libnewlib-arm-none-eabi"
 missing=()
+# config create (libfdt), the uboot scenario (U-Boot, mkimage, mkenvimage)
+native="$native libfdt-dev u-boot-qemu u-boot-tools"
 for p in $native; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
 		missing+=("$p")

@@ -18,3 +18,19 @@ $(OUT)/arm64/%.cell: cells/arm64/%.c $(wildcard cells/arm64/*.h) \
 	$(CROSS)gcc -I$(TOP)/include -I$(TOP)/configs/arm64 -O0 -c $< -o $@.o
 	$(CROSS)objcopy -O binary --only-section=.wdconfig $@.o $@
 	@rm -f $@.o
+
+# Real boards' configs (configs/arm64/boards/generate.sh, Documentation/
+# boards.md): out/boards/NAME.cell, not put into the QEMU image.
+BOARD_SRCS := $(wildcard configs/arm64/boards/*.c cells/arm64/boards/*.c)
+BOARD_BLOBS := $(patsubst %.c,$(OUT)/boards/%.cell,$(notdir $(BOARD_SRCS)))
+ALL_TARGETS += $(BOARD_BLOBS)
+$(OUT)/boards/%.cell: configs/arm64/boards/%.c include/warden/config.h
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc -I$(TOP)/include -O0 -c $< -o $@.o
+	$(CROSS)objcopy -O binary --only-section=.wdconfig $@.o $@
+	@rm -f $@.o
+$(OUT)/boards/%.cell: cells/arm64/boards/%.c include/warden/config.h
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc -I$(TOP)/include -O0 -c $< -o $@.o
+	$(CROSS)objcopy -O binary --only-section=.wdconfig $@.o $@
+	@rm -f $@.o

@@ -52,6 +52,7 @@ test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS)
 	done; \
 	bash tests/unit/messages.sh $(UNIT_OUT) || failed=1; \
 	bash tests/cli/test-cli.sh $(OUT)/host/warden $(OUT)/arm64 || failed=1; \
+	bash tests/cli/test-config-create.sh $(OUT)/host/warden $(OUT)/arm64 || failed=1; \
 	bash tests/build/test-goals.sh || failed=1; \
 	bash tests/board/test-board.sh || failed=1; \
 	if [ $$failed = 0 ]; then echo "test-unit: all passed"; \

@@ -12,9 +12,11 @@ WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	$(RT_ANALYSIS_HDRS) $(CONFIG_TEXT_HDRS)
 ALL_TARGETS += $(OUT)/host/warden $(OUT)/arm64/warden
 
-$(OUT)/host/warden: $(WARDEN_CLI_DEPS)
+# `warden config create` (tools/create/) needs libfdt: host build only.
+CONFIG_CREATE_SRCS := $(wildcard tools/create/*.c)
+$(OUT)/host/warden: $(WARDEN_CLI_DEPS) $(CONFIG_CREATE_SRCS) $(wildcard tools/create/*.h)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) -o $@ $(WARDEN_CLI_SRCS)
+	$(HOSTCC) $(HOST_CFLAGS) -DWARDEN_CONFIG_CREATE -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) -o $@ $(WARDEN_CLI_SRCS) $(CONFIG_CREATE_SRCS) -lfdt
 
 $(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)

@@ -76,7 +76,38 @@ static int config_check(int argc, char **argv)
 	return violations ? WARDEN_FAIL : WARDEN_OK;
 }
 
+#ifdef WARDEN_CONFIG_CREATE
+int config_create(int argc, char **argv);
+#define CONFIG_CREATE_HELP                                                     \
+	"System form: reads a DTB and writes a commented C system config:\n"   \
+	"RAM, CPUs, the GIC, the PL011 console, every device as root IO and\n" \
+	"Warden's memory from a no-map /reserved-memory/warden@... node.\n"    \
+	"  --dtb FILE             the DT (default /sys/firmware/fdt)\n"        \
+	"  --ram BASE,SIZE        a RAM bank, for firmware-filled memory "     \
+	"nodes\n"                                                              \
+	"  --mem-reserve BASE,SIZE  Warden's memory, if the DT has no node\n"  \
+	"  --console PATH|none    Warden's UART (default "                     \
+	"/chosen/stdout-path)\n"                                               \
+	"  --num-irqs N           interrupt IDs (default: the DT's highest)\n" \
+	"  --hv-size SIZE         the hypervisor's part (default 16M)\n"       \
+	"Cell form: free CPUs and cell-pool memory of SYS.cell and the "       \
+	"given\n"                                                              \
+	"cells, a comm page, and each --device PATH (with --dtb) by its DT\n"  \
+	"node; the cell must pass the checker before it is written.\n"         \
+	"What the DT cannot decide is an error naming the node; an error\n"    \
+	"leaves no output file. Documentation/boards.md.\n"
+#endif
+
 const struct command config_commands[] = {
+#ifdef WARDEN_CONFIG_CREATE
+	/* host build only: it needs libfdt (tools/create/) */
+	{.name = "create",
+	 .args = "[OPTIONS] -o SYS.c | --cell NAME --cpus N --ram SIZE "
+		 "[OPTIONS] SYS.cell [CELL.cell...] -o CELL.c",
+	 .summary = "write a C config from a device tree",
+	 .help = CONFIG_CREATE_HELP,
+	 .run = config_create},
+#endif
 	{.name = "check",
 	 .args = "[--no-admission] SYSTEM.cell [CELL.cell...]",
 	 .summary = "check configs alone and together, offline",
