@@ -110,11 +110,13 @@ void a32_secondary(void);
  */
 void a32_secondary_main(void)
 {
-	secondary_state = 0x100 | (cp15_read(0, c0, c0, 5) & 0xff);
+	uint32_t state = 0x100 | (cp15_read(0, c0, c0, 5) & 0xff);
+
 	a32_printf("aarch32: CPU %u up by SMC32 CPU_ON at a T32 entry, "
 		   "mode 0x%x\n",
-		   (unsigned int)(secondary_state & 0xff),
-		   (unsigned int)(cpsr() & 0x1f));
+		   (unsigned int)(state & 0xff), (unsigned int)(cpsr() & 0x1f));
+	/* after the line: the waiting CPU prints only then (no interleaving) */
+	__atomic_store_n(&secondary_state, state, __ATOMIC_RELEASE);
 	a32_smc(PSCI_CPU_OFF, 0, 0, 0);
 }
 
