@@ -1078,6 +1078,21 @@ static void check_hypervisor_memory(struct checker *ck,
 			  r->size);
 }
 
+/*
+ * Warden's console UART (the root's Linux console too): a cell that maps
+ * its page could reprogram the UART under Warden or forge its output.
+ */
+static void check_console_page(struct checker *ck, const struct wdc_resource *r,
+			       const struct wd_system *sys)
+{
+	wd_u64 page = sys->console.phys & ~(wd_u64)PAGE_MASK;
+
+	if (sys->console.type != WD_CONSOLE_NONE &&
+	    wdc_ranges_overlap(r->phys, r->size, page, WD_PAGE_SIZE))
+		violation(ck, r->field, r->index, WDV_MAPS_CONSOLE, r->phys,
+			  r->size, sys->console.phys);
+}
+
 static void check_placement(struct checker *ck, const struct wdc_resource *r,
 			    const struct wd_system *sys, int is_root)
 {
@@ -1119,6 +1134,8 @@ static void check_cell_in_system(struct checker *ck, const struct wd_cell *c,
 			continue; /* its frames: check_colouring_in_system() */
 		check_hypervisor_memory(ck, &r, sys);
 		check_placement(ck, &r, sys, is_root);
+		if (!is_root)
+			check_console_page(ck, &r, sys);
 	}
 	if (!is_root)
 		check_colouring_in_system(ck, c, sys);

@@ -151,6 +151,8 @@ static const char *const formats[WDV_NUM_CODES] = {
 				   "lack AArch32 at EL1 (features)",
 	[WDV_AARCH32_ROOT] = "the root cell cannot be AArch32",
 	[WDV_UNKNOWN_FEATURES] = "unknown features 0x%llx",
+	[WDV_MAPS_CONSOLE] = "0x%llx (size 0x%llx) maps Warden's console UART "
+			     "at 0x%llx",
 };
 
 const char *wd_violation_format(unsigned int code)

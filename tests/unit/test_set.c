@@ -150,7 +150,8 @@ static void shared_with_root(struct scenario *s)
 
 static void device_of_root(struct scenario *s)
 {
-	tb_add_dev(DEMO(s), "uart0", 0x09000000, 0x1000, 33);
+	tb_add_dev(DEMO(s), "rtc", QEMU_VIRT_PL031_BASE, 0x1000,
+		   QEMU_VIRT_PL031_IRQ);
 }
 
 /* A device outside the root's IO regions: RAM-type root memory. */
@@ -171,6 +172,17 @@ static void device_of_other_cell(struct scenario *s)
 
 	tb_add_dev(DEMO(s), "uart1", 0x08200000, 0x1000, 0);
 	tb_add_dev(&s->cells[i], "uart1", 0x08200000, 0x1000, 0);
+}
+
+/* Warden's console UART (the root's Linux console too): no cell's. */
+static void device_on_console(struct scenario *s)
+{
+	tb_add_dev(DEMO(s), "uart0", QEMU_VIRT_UART_BASE, 0x1000, 0);
+}
+
+static void io_next_to_console(struct scenario *s)
+{
+	tb_add_dev(DEMO(s), "rtc", QEMU_VIRT_UART_BASE + 0x1000, 0x1000, 0);
 }
 
 static void devices_adjacent(struct scenario *s)
@@ -304,6 +316,9 @@ static const struct rule_case cases[] = {
 	BAD(device_of_other_cell, "devices", 0,
 	    "device MMIO 0x8200000 shared with cell 'demo' devices[0]"),
 	OK(devices_adjacent),
+	BAD(device_on_console, "devices", 0,
+	    "0x9000000 (size 0x1000) maps Warden's console UART at 0x9000000"),
+	OK(io_next_to_console),
 	BAD(cpus_overlap, "cpu_set", -1, "CPUs 0x8 also belong to cell 'demo'"),
 	BAD(last_root_cpu, "cpu_set", -1, "takes the root's last CPU"),
 	OK(root_keeps_cpu_0),

@@ -33,6 +33,7 @@ struct board {
 	char ram_node[DT_PATH_LEN];
 	wd_u64 mpidr[WD_MAX_CPUS];
 	unsigned int num_cpus;
+	unsigned int num_aarch32; /* CPUs whose core runs AArch32 at EL1 */
 	int gic_version, gic_node;
 	char gic_path[DT_PATH_LEN], gic_compat[48];
 	wd_u64 gicd, gicc, gich, gicv, gicr, gicr_size;

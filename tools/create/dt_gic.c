@@ -11,6 +11,24 @@ static const char *const gic_v2[] = {"arm,gic-400", "arm,cortex-a15-gic",
 				     "arm,cortex-a9-gic", "arm,cortex-a7-gic",
 				     NULL};
 
+/*
+ * Cores that run AArch32 at EL1 (their TRMs: ID_AA64PFR0_EL1.EL1 = 2).
+ * Cortex-A76 and later run AArch32 at EL0 only: not listed.
+ */
+static const char *const aarch32_el1[] = {
+	"arm,cortex-a35", "arm,cortex-a53", "arm,cortex-a55", "arm,cortex-a57",
+	"arm,cortex-a72", "arm,cortex-a73", "arm,cortex-a75", NULL};
+
+static int has_aarch32_el1(const void *fdt, int node)
+{
+	unsigned int i;
+
+	for (i = 0; aarch32_el1[i]; i++)
+		if (!fdt_node_check_compatible(fdt, node, aarch32_el1[i]))
+			return 1;
+	return 0;
+}
+
 static int add_cpu(const void *fdt, int node, int cells, struct board *b)
 {
 	char path[DT_PATH_LEN];
@@ -28,6 +46,7 @@ static int add_cpu(const void *fdt, int node, int cells, struct board *b)
 		       -1;
 	/* Aff3 sits at bits 32-39 of the reg value as of the MPIDR */
 	b->mpidr[b->num_cpus++] = dt_cells(reg, cells) & 0xff00ffffffull;
+	b->num_aarch32 += has_aarch32_el1(fdt, node);
 	return 0;
 }
 

@@ -78,7 +78,12 @@ static void emit_gic(FILE *f, const struct board *b, wd_u32 num_irqs)
 		b->maint_irq);
 	for (i = 0; i < b->num_cpus; i++)
 		fprintf(f, "%s0x%llx", i ? ", " : "", X(b->mpidr[i]));
-	fprintf(f, "},\n\t\t\t},\n");
+	fprintf(f, "},\n");
+	if (b->num_aarch32 == b->num_cpus)
+		fprintf(f, "\t\t\t\t/* every core runs AArch32 at EL1 (its "
+			   "compatible) */\n\t\t\t\t.features = "
+			   "WD_ARM64_AARCH32_EL1,\n");
+	fprintf(f, "\t\t\t},\n");
 }
 
 static void emit_sys(FILE *f, const struct board *b, const struct split *s,

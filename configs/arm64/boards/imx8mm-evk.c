@@ -41,6 +41,9 @@ static const struct {
 							/* reg of each /cpus node */
 							.mpidr = {0x0, 0x1, 0x2,
 								  0x3},
+							/* every core runs AArch32 at EL1 (its compatible) */
+							.features =
+								WD_ARM64_AARCH32_EL1,
 						},
 				},
 		},
