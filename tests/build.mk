@@ -138,6 +138,7 @@ CORE_TESTS := $(addprefix $(CORE_OUT)/,$(CORE_NAMES))
 # The world (tests/core/world.h): the cell lifecycle, the CPUs' power
 # logic, the hypercall table and ivshmem, with every allocation failable.
 CORE_WORLD := hypervisor/cell.c hypervisor/cell_console.c \
+	hypervisor/cell_console_write.c \
 	hypervisor/cell_control.c hypervisor/cell_cpu.c \
 	hypervisor/cell_create.c hypervisor/cell_destroy.c \
 	hypervisor/cell_fail.c hypervisor/cell_mappings.c \
