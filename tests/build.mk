@@ -184,6 +184,15 @@ $(CORE_OUT)/test_printk: $(CORE_DIR)/test_printk.c $(CORE_SRCS) \
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(CORE_CFLAGS) -o $@ $(filter %.c,$^) -lcmocka
 
+# The hypervisor's memset/memcpy, renamed beside the host's own.
+CORE_STRING_RENAME := -Dmemset=wd_memset -Dmemcpy=wd_memcpy \
+	-Dmemcmp=wd_memcmp -Dstrnlen=wd_strnlen
+$(CORE_OUT)/test_string: $(CORE_DIR)/test_string.c hypervisor/string.c \
+		$(CORE_HEADERS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(CORE_CFLAGS) $(CORE_STRING_RENAME) -fno-builtin -o $@ \
+		$(filter %.c,$^) -lcmocka
+
 .PHONY: test-core
 test-core: $(CORE_TESTS)
 	@failed=0; for t in $(CORE_TESTS); do \
