@@ -55,7 +55,7 @@ for g in $gics; do
 	row doorbell_insns "$g" "$(count "$g" doorbell median)" instructions \
 		"median of $(count "$g" doorbell exits) WD_HC_DOORBELL exits (root and echo cell; warden-shm-ping -n 20); trace count"
 	row console_line_insns "$g" "$(count "$g" console_line median)" \
-		instructions "median of $(count "$g" console_line exits) WD_HC_CONSOLE_WRITE exits (conwrite's lines, 18-128 bytes); trace count"
+		instructions "median of $(count "$g" console_line exits) WD_HC_CONSOLE_WRITE exits (conwrite's lines of 18 to 128 bytes); trace count"
 	row console_byte_insns "$g" "$(count "$g" console_byte median)" \
 		instructions "median of $(count "$g" console_byte exits) WD_HC_CONSOLE_PUTC exits (the compatibility call); trace count"
 	row enable_us "$g" "$(figure "$log" enable_us)" "us virtual" \
@@ -63,7 +63,7 @@ for g in $gics; do
 	row enter_us "$g" "$(figure "$log" enter_us)" "us virtual" \
 		"the part entering the CPUs (the driver's 'enabled on 4 CPUs in')"
 	row hello_exits_3s "$g" "$(figure "$log" hello_exits_3s)" exits \
-		"exits of an idle hello cell in 3 s (warden cell stats, every cause; it prints a line a second: one exit a line; a byte a call it was 15.3 a second)"
+		"exits of an idle hello cell in 3 s (warden cell stats total; it prints a line a second: one exit a line; a byte a call it was 15.3 a second)"
 done
 row warden_bin_bytes - "$(stat -c %s "$bin")" bytes "size of out/arm64/warden.bin"
 
