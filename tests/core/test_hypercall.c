@@ -26,6 +26,9 @@
 #define CELL_CPU 3
 #define SECOND 1000000000ull /* fake counter ticks */
 #define RTC 0x09010000ull /* a device of demo's, mapped 1:1 */
+/* A write-only page of demo's: the cell cannot read it, nor may Warden. */
+#define WO_IPA 0x60000000ull
+#define WO_PA (TB_POOL + 2 * QEMU_VIRT_CELL_RAM_SIZE)
 
 static struct cell *cell;
 static u64 cell2_size; /* cell2's config, in the root's RAM */
@@ -46,6 +49,7 @@ static int setup(void **state)
 	tb_scenario_init(&world, WD_GIC_V3);
 	tb_add_cell2(&world);
 	tb_add_dev(&world.cells[0], "pl031", RTC, 0x1000, 34);
+	tb_add_mem(&world.cells[0], WO_PA, WO_IPA, PAGE_SIZE, WD_MEM_WRITE);
 	if (world_boot())
 		return -1;
 	id = world_create(0);
@@ -241,6 +245,7 @@ static void console_write_hostile(void **state)
 		{~0ull - 3, 8, -EFAULT}, /* wraps */
 		{QEMU_VIRT_UART_BASE, 8, -EFAULT}, /* not the cell's */
 		{RTC, 8, -EFAULT}, /* its device: never read by Warden */
+		{WO_IPA, 8, -EFAULT}, /* its RAM, but not readable */
 	};
 	unsigned int i;
 
