@@ -14,6 +14,7 @@ ALL_TARGETS :=
 CHECKER_ARCH_SRCS := arch/arm64/config_rules.c
 
 include lib/rt_analysis/build.mk
+include lib/config_text/build.mk
 include configs/build.mk
 include inmates/build.mk
 include tools/build.mk
@@ -46,7 +47,8 @@ run: all
 	@WARDEN_EXTRA="$(if $(EXTRA),$(abspath $(EXTRA)))" bash ci/mkinitrd.sh >/dev/null
 	@bash ci/run-qemu.sh --interactive --gic $(GIC)
 
-test: test-unit test-core format-check fuzz-smoke inmates-test-qemu bench-smoke test-e2e
+test: test-unit test-core format-check size-check fuzz-smoke inmates-test-qemu \
+	bench-smoke test-e2e
 
 test-e2e: all
 	@bash ci/run-e2e

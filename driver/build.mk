@@ -2,7 +2,7 @@
 DRIVER_SRCS := $(wildcard driver/*.c driver/*.h) driver/Kbuild \
 	hypervisor/config.c hypervisor/include/wd/config_check.h \
 	$(CHECKER_ARCH_SRCS) hypervisor/include/wd/config_rules.h \
-	hypervisor/include/wd/colour.h \
+	hypervisor/include/wd/colour.h $(CONFIG_TEXT_SRCS) $(CONFIG_TEXT_HDRS) \
 	$(wildcard include/warden/*.h)
 ALL_TARGETS += $(OUT)/arm64/warden.ko
 
@@ -24,7 +24,7 @@ endif
 
 $(OUT)/arm64-rt/warden.ko: $(DRIVER_SRCS)
 	@mkdir -p $(RT_KBUILD)/driver
-	ln -sfn $(TOP)/include $(TOP)/hypervisor $(RT_KBUILD)/
+	ln -sfn $(TOP)/include $(TOP)/hypervisor $(TOP)/lib $(RT_KBUILD)/
 	ln -sf $(addprefix $(TOP)/,$(filter-out %.mod.c,$(wildcard \
 		driver/*.c driver/*.h))) $(TOP)/driver/Kbuild $(RT_KBUILD)/driver/
 	$(MAKE) -C $(KDIR_RT) M=$(RT_KBUILD)/driver ARCH=arm64 \

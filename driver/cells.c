@@ -21,6 +21,7 @@
 #include <warden/config.h>
 #include <warden/hypercall.h>
 #include <wd/config_check.h>
+#include "../lib/config_text/config_text.h"
 #include "cells.h"
 #include "warden.h"
 
@@ -84,11 +85,13 @@ int wd_cell_lookup(const char *name, const char *verb, struct wd_cell_entry **e)
 	return 0;
 }
 
-static void report_violation(void *ctx, const char *cell, const char *field,
-			     int index, const char *reason)
+static void report_violation(void *ctx, const struct wd_violation *v)
 {
-	wd_err("config: %s %s[%d]: %s\n", cell ? cell : "system", field, index,
-	       reason);
+	char reason[WD_VIOLATION_TEXT_MAX];
+
+	wd_violation_text(reason, sizeof(reason), v);
+	wd_err("config: %s %s[%d]: %s\n", v->cell ? v->cell : "system",
+	       v->field, v->index, reason);
 }
 
 /* Alone, then with the system and the live cells (the new one last). */

@@ -30,6 +30,7 @@
 #include <warden/hv_image.h>
 #include <warden/hypercall.h>
 #include <wd/config_check.h>
+#include "../lib/config_text/config_text.h"
 #include "warden.h"
 
 #define WD_FIRMWARE "warden.bin"
@@ -55,11 +56,13 @@ const void *wd_system_blob(u64 *size)
 	return wd_sys_blob;
 }
 
-static void report_violation(void *ctx, const char *cell, const char *field,
-			     int index, const char *reason)
+static void report_violation(void *ctx, const struct wd_violation *v)
 {
-	wd_err("config: %s %s[%d]: %s\n", cell ? cell : "system", field, index,
-	       reason);
+	char reason[WD_VIOLATION_TEXT_MAX];
+
+	wd_violation_text(reason, sizeof(reason), v);
+	wd_err("config: %s %s[%d]: %s\n", v->cell ? v->cell : "system",
+	       v->field, v->index, reason);
 }
 
 static int check_config(const void *blob, u64 size)

@@ -8,7 +8,7 @@ HV_SRCS := $(filter-out %.lds.S,$(HV_SRCS))
 HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(basename $(HV_SRCS)))
 HV_INC := -I$(TOP)/include -I$(TOP)/hypervisor/include \
 	-I$(TOP)/arch/$(HV_ARCH)/include
-HV_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -g \
+HV_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Os -g \
 	-ffreestanding -fno-builtin -nostdlib -fpie -fno-stack-protector \
 	-fno-common -fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-mgeneral-regs-only -mstrict-align -mno-outline-atomics \
@@ -21,11 +21,20 @@ HV_LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z noexecstack \
 
 ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 
-# The config checker runs at enable and cell create only, never on a trap
-# path: built for size (its rules are most of Warden's rarely run code).
-HV_CHECKER_OBJS := $(HV_OUT)/hypervisor/config.o \
-	$(patsubst %.c,$(HV_OUT)/%.o,$(filter arch/$(HV_ARCH)/%,$(CHECKER_ARCH_SRCS)))
-$(HV_CHECKER_OBJS): HV_CFLAGS += -Os
+# Built for size (-Os) except the files on a trap or IRQ path, which keep
+# -O2: the exception and IRQ entry (traps.c), the GIC drivers and the
+# virtual distributor and redistributors, injection, MMIO emulation and
+# what a cell reaches at run time through hypercalls (console, doorbells,
+# rate limits). The rest (enable, cell create and destroy with the GIC
+# ownership changes, the config checker, paging, printk, PSCI, SMCCC and
+# PMU traps, cache maintenance) runs rarely; Documentation/hypervisor.md
+# (Size) has the figures.
+HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,traps.c gic.c gicv2.c gicv3.c \
+	vgic.c vgicv2.c vgicv3.c vgicv3_redist.c inject.c mmio_abort.c \
+	doorbell.c uart_pl011.c) \
+	$(addprefix hypervisor/,mmio.c hypercall.c cell_console.c console.c \
+	ivshmem.c ratelimit.c percpu.c)
+$(patsubst %.c,$(HV_OUT)/%.o,$(HV_HOT_SRCS)): HV_CFLAGS += -O2
 
 $(HV_OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -49,5 +58,14 @@ $(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf
 	@echo "  OBJCOPY $@"
 	@$(CROSS)objcopy -O binary -R .bss -R .console -R .config -R .percpu \
 		$< $@
+
+# The size gate (ci/size-check.sh), part of `make test`. The budget is
+# issue 17's goal of 48 KiB once that is reached; until then it is the
+# size measured when the gate came in, rounded up to the next KiB, so
+# that warden.bin cannot grow unnoticed (Documentation/hypervisor.md).
+WARDEN_BIN_MAX ?= 68608
+.PHONY: size-check
+size-check: $(OUT)/$(HV_ARCH)/warden.bin
+	@bash ci/size-check.sh $< $(HV_OUT)/warden.elf $(WARDEN_BIN_MAX)
 
 -include $(HV_OBJS:.o=.d) $(HV_OUT)/warden.d

@@ -21,14 +21,15 @@
 #include <wd/setup.h>
 #include <wd/string.h>
 
-static void report_violation(void *ctx, const char *cell, const char *field,
-			     int index, const char *reason)
+/* The code only: the driver showed the text when it checked first. */
+static void report_violation(void *ctx, const struct wd_violation *v)
 {
 	(void)ctx;
 	/* Only the root creates cells: its budget, not a cell's. */
 	if (cell_ratelimit(&root_cell, RL_VIOLATION, 1))
-		printk("cell create: %s %s[%d]: %s\n", cell ? cell : "system",
-		       field, index, reason);
+		printk("cell create: %s %s[%d]: violation %u\n",
+		       v->cell ? v->cell : "system", v->field, v->index,
+		       v->code);
 }
 
 /* The config alone, then with the live cells (the new one last: blamed). */

@@ -19,7 +19,6 @@
 
 #define ADDR_LIMIT (1ull << 48) /* ARMv8.0 maximum PA and IPA size */
 #define PAGE_MASK (WD_PAGE_SIZE - 1)
-#define REASON_MAX 192
 #define DEVICE_NAME_LEN 16
 #define BANK_BITS_MAX 6 /* a cell's banks are one 64-bit mask */
 /* Colouring walks the pool frame by frame: bound the walk (4 Mi frames). */
@@ -34,63 +33,6 @@ _Static_assert(sizeof(struct wd_platform) == 680, "wd_platform layout");
 _Static_assert(sizeof(struct wd_system) == 744, "wd_system layout");
 _Static_assert(sizeof(((struct wd_device *)0)->name) == DEVICE_NAME_LEN,
 	       "wd_device name length");
-
-/* ---- Violation messages: a tiny bounded formatter (no libc here). ---- */
-
-struct text {
-	char *buf;
-	unsigned int len;
-	unsigned int cap;
-};
-
-static void text_putc(struct text *t, char c)
-{
-	if (t->len + 1 < t->cap)
-		t->buf[t->len++] = c;
-	t->buf[t->len] = '\0';
-}
-
-static void text_puts(struct text *t, const char *s)
-{
-	while (*s)
-		text_putc(t, *s++);
-}
-
-static void text_number(struct text *t, wd_u64 value, unsigned int base)
-{
-	char digits[20]; /* 2^64 - 1 has 20 decimal digits */
-	unsigned int n = 0;
-
-	do {
-		digits[n++] = "0123456789abcdef"[value % base];
-		value /= base;
-	} while (value);
-	while (n)
-		text_putc(t, digits[--n]);
-}
-
-/* Knows %s, %u, %llu and %llx: what the messages below use. */
-static void text_vformat(struct text *t, const char *fmt, __builtin_va_list ap)
-{
-	for (; *fmt; fmt++) {
-		if (fmt[0] != '%') {
-			text_putc(t, fmt[0]);
-		} else if (fmt[1] == 's') {
-			text_puts(t, __builtin_va_arg(ap, const char *));
-			fmt++;
-		} else if (fmt[1] == 'u') {
-			text_number(t, __builtin_va_arg(ap, unsigned int), 10);
-			fmt++;
-		} else if (fmt[1] == 'l' && fmt[2] == 'l' &&
-			   (fmt[3] == 'u' || fmt[3] == 'x')) {
-			text_number(t, __builtin_va_arg(ap, unsigned long long),
-				    fmt[3] == 'u' ? 10 : 16);
-			fmt += 3;
-		} else {
-			text_putc(t, fmt[0]);
-		}
-	}
-}
 
 /* Copies an untrusted name for messages: bounded, printable ASCII only. */
 static void name_sanitise(char *out, const char *name, unsigned int len)
@@ -142,15 +84,9 @@ struct checker {
 static void checker_init(struct checker *ck, struct wd_check_report *report,
 			 int subject)
 {
-	ck->quiet.violation = 0;
-	ck->quiet.ctx = 0;
-	ck->quiet.count = 0;
-	ck->quiet.subject = subject;
+	*ck = (struct checker){.subject = subject};
 	ck->report = report ? report : &ck->quiet;
-	ck->cell = 0;
-	ck->subject = subject;
 	ck->count_before = ck->report->count;
-	ck->arch = 0;
 }
 
 static void checker_about(struct checker *ck, const struct wd_cell *cell,
@@ -166,25 +102,17 @@ static int checker_result(const struct checker *ck)
 	return ck->report->count == ck->count_before ? 0 : -WD_EINVAL;
 }
 
-/* One variadic reporter for the common and the arch rules (it is big). */
 #define violation(...) wdc_violation(__VA_ARGS__)
 
-void wdc_violation(struct checker *ck, const char *field, int index,
-		   const char *fmt, ...)
+void wdc_report(struct checker *ck, const char *field, int index,
+		unsigned int code, const wd_u64 *arg, unsigned int num_args)
 {
-	char reason[REASON_MAX];
-	struct text t = {reason, 0, sizeof(reason)};
-	__builtin_va_list ap;
+	struct wd_violation v = {ck->cell, field, index, code, num_args, arg};
 
-	reason[0] = '\0';
-	__builtin_va_start(ap, fmt);
-	text_vformat(&t, fmt, ap);
-	__builtin_va_end(ap);
 	ck->report->count++;
 	ck->report->subject = ck->subject;
 	if (ck->report->violation)
-		(ck->report->violation)(ck->report->ctx, ck->cell, field, index,
-					reason);
+		(ck->report->violation)(ck->report->ctx, &v);
 }
 
 /* ---- Address ranges. Sizes may be hostile: ends saturate. ---- */
@@ -213,10 +141,9 @@ static void check_size(struct checker *ck, const char *field, int index,
 		       wd_u64 size)
 {
 	if (!size)
-		violation(ck, field, index, "size is zero");
+		violation(ck, field, index, WDV_SIZE_ZERO);
 	else if (size & PAGE_MASK)
-		violation(ck, field, index,
-			  "size 0x%llx is not a multiple of 4 KiB", size);
+		violation(ck, field, index, WDV_SIZE_NOT_PAGES, size);
 }
 
 /* start must be page aligned and start + size inside 48-bit space. */
@@ -224,13 +151,11 @@ static void check_span(struct checker *ck, const char *field, int index,
 		       const char *what, wd_u64 start, wd_u64 size)
 {
 	if (start & PAGE_MASK)
-		violation(ck, field, index, "%s 0x%llx is not 4 KiB aligned",
-			  what, start);
+		violation(ck, field, index, WDV_START_UNALIGNED, WDC_S(what),
+			  start);
 	if (start >= ADDR_LIMIT || size > ADDR_LIMIT - start)
-		violation(ck, field, index,
-			  "%s 0x%llx + size 0x%llx exceeds the 48-bit address "
-			  "space",
-			  what, start, size);
+		violation(ck, field, index, WDV_SPAN_BEYOND_48BIT, WDC_S(what),
+			  start, size);
 }
 
 /* ---- Blob layout: header, descriptor and arrays inside the blob. ---- */
@@ -272,17 +197,16 @@ static int check_header_readable(struct checker *ck, const void *blob,
 				 wd_u64 size)
 {
 	if (!blob) {
-		violation(ck, "blob", -1, "no buffer");
+		violation(ck, "blob", -1, WDV_NO_BUFFER);
 		return -WD_EINVAL;
 	}
 	if ((unsigned long)blob & 7) {
-		violation(ck, "blob", -1, "buffer is not 8-byte aligned");
+		violation(ck, "blob", -1, WDV_BUFFER_UNALIGNED);
 		return -WD_EINVAL;
 	}
 	if (size < sizeof(struct wd_header)) {
-		violation(ck, "header", -1,
-			  "truncated: %llu bytes, the header alone needs %llu",
-			  size, (wd_u64)sizeof(struct wd_header));
+		violation(ck, "header", -1, WDV_TRUNCATED_HEADER, size,
+			  sizeof(struct wd_header));
 		return -WD_EINVAL;
 	}
 	return 0;
@@ -311,7 +235,7 @@ static int check_arch_known(struct checker *ck, const struct wd_header *hdr)
 	ck->arch = arch_rules(hdr->arch);
 	if (hdr->arch == WD_ARCH_ARM64 || hdr->arch == WD_ARCH_X86)
 		return 0;
-	violation(ck, "arch", -1, "%u is not a known arch", hdr->arch);
+	violation(ck, "arch", -1, WDV_ARCH_UNKNOWN, hdr->arch);
 	return -WD_EINVAL;
 }
 
@@ -320,8 +244,8 @@ static int check_arch_rules(struct checker *ck, const struct wd_header *hdr)
 {
 	if (ck->arch)
 		return 0;
-	violation(ck, "arch", -1, "%u (%s): this checker has no rules for it",
-		  hdr->arch, arch_name(hdr->arch));
+	violation(ck, "arch", -1, WDV_ARCH_NO_RULES, hdr->arch,
+		  WDC_S(arch_name(hdr->arch)));
 	return -WD_EINVAL;
 }
 
@@ -332,20 +256,18 @@ static int check_header(struct checker *ck, const struct wd_header *hdr,
 	int bad = 0;
 
 	if (hdr->magic != WD_CONFIG_MAGIC) {
-		violation(ck, "magic", -1, "0x%llx is not 0x%llx (\"WRDN\")",
-			  (wd_u64)hdr->magic, (wd_u64)WD_CONFIG_MAGIC);
+		violation(ck, "magic", -1, WDV_BAD_MAGIC, hdr->magic,
+			  WD_CONFIG_MAGIC);
 		return -WD_EINVAL;
 	}
 	if (hdr->revision != WD_CONFIG_REVISION) {
-		violation(ck, "revision", -1,
-			  "config revision %u, this Warden reads %u: rebuild "
-			  "the config",
-			  (unsigned int)hdr->revision, WD_CONFIG_REVISION);
+		violation(ck, "revision", -1, WDV_BAD_REVISION, hdr->revision,
+			  WD_CONFIG_REVISION);
 		bad = 1;
 	}
 	if (hdr->kind != kind) {
-		violation(ck, "kind", -1, "%u, expected %u (a %s config)",
-			  (unsigned int)hdr->kind, kind, kind_name(kind));
+		violation(ck, "kind", -1, WDV_BAD_KIND, hdr->kind, kind,
+			  WDC_S(kind_name(kind)));
 		bad = 1;
 	}
 	/* Before revision 4 arch was reserved (0): say only "rebuild". */
@@ -359,7 +281,7 @@ static int check_count(struct checker *ck, const char *field, wd_u32 n,
 {
 	if (n <= max)
 		return 0;
-	violation(ck, field, -1, "%u exceeds the limit %u", n, max);
+	violation(ck, field, -1, WDV_COUNT_OVER_LIMIT, n, max);
 	return 1;
 }
 
@@ -384,14 +306,11 @@ static void check_total_size(struct checker *ck, const struct wd_header *hdr,
 	wd_u64 padded = (needed + 7) & ~7ull;
 
 	if (hdr->total_size != size)
-		violation(ck, "total_size", -1,
-			  "%llu, but the blob is %llu bytes",
-			  (wd_u64)hdr->total_size, size);
+		violation(ck, "total_size", -1, WDV_TOTAL_SIZE_MISMATCH,
+			  hdr->total_size, size);
 	if (size != needed && size != padded)
-		violation(ck, "total_size", -1,
-			  "the blob is %llu bytes, its descriptor and arrays "
-			  "end at %llu",
-			  size, needed);
+		violation(ck, "total_size", -1, WDV_BLOB_TRAILING, size,
+			  needed);
 }
 
 static int check_arrays_fit(struct checker *ck, const struct wd_cell *c,
@@ -403,8 +322,7 @@ static int check_arrays_fit(struct checker *ck, const struct wd_cell *c,
 		return -WD_EINVAL;
 	needed = fixed_size(kind) + arrays_size(c);
 	if (size < needed) {
-		violation(ck, "total_size", -1,
-			  "truncated: %llu bytes, the arrays need %llu", size,
+		violation(ck, "total_size", -1, WDV_TRUNCATED_ARRAYS, size,
 			  needed);
 		return -WD_EINVAL;
 	}
@@ -421,9 +339,8 @@ static int check_layout(struct checker *ck, const void *blob, wd_u64 size,
 	if (check_header(ck, lay->hdr, kind))
 		return -WD_EINVAL;
 	if (size < fixed_size(kind)) {
-		violation(ck, "header", -1,
-			  "truncated: %llu bytes, a %s descriptor needs %llu",
-			  size, kind_name(kind), fixed_size(kind));
+		violation(ck, "header", -1, WDV_TRUNCATED_DESCRIPTOR, size,
+			  WDC_S(kind_name(kind)), fixed_size(kind));
 		return -WD_EINVAL;
 	}
 	lay->sys = kind == WD_KIND_SYSTEM ? wd_config_system(blob) : 0;
@@ -566,10 +483,9 @@ static void check_cell_name(struct checker *ck, const struct wd_cell *c)
 	unsigned int len = name_length(c->name, WD_NAME_LEN);
 
 	if (len == WD_NAME_LEN)
-		violation(ck, "name", -1, "not NUL-terminated within %u bytes",
-			  (unsigned int)WD_NAME_LEN);
+		violation(ck, "name", -1, WDV_NAME_UNTERMINATED, WD_NAME_LEN);
 	else if (!len)
-		violation(ck, "name", -1, "empty");
+		violation(ck, "name", -1, WDV_NAME_EMPTY);
 }
 
 static void check_cell_fields(struct checker *ck, const struct wd_cell *c)
@@ -577,14 +493,14 @@ static void check_cell_fields(struct checker *ck, const struct wd_cell *c)
 	unsigned int i;
 
 	if (c->flags & ~WD_CELL_ALL_FLAGS)
-		violation(ck, "flags", -1, "unknown flags 0x%llx",
-			  (wd_u64)(c->flags & ~WD_CELL_ALL_FLAGS));
+		violation(ck, "flags", -1, WDV_UNKNOWN_FLAGS,
+			  (c->flags & ~WD_CELL_ALL_FLAGS));
 	for (i = 0; i < WD_ARRAY_SIZE(c->reserved); i++)
 		if (c->reserved[i])
-			violation(ck, "reserved", (int)i, "0x%llx, must be 0",
-				  (wd_u64)c->reserved[i]);
+			violation(ck, "reserved", (int)i, WDV_MUST_BE_ZERO,
+				  c->reserved[i]);
 	if (!c->cpu_set)
-		violation(ck, "cpu_set", -1, "empty: a cell needs a CPU");
+		violation(ck, "cpu_set", -1, WDV_NO_CPU);
 }
 
 static void check_mem_flags(struct checker *ck, const struct wd_mem_region *m,
@@ -593,16 +509,14 @@ static void check_mem_flags(struct checker *ck, const struct wd_mem_region *m,
 	const wd_u32 access = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC;
 
 	if (m->flags & ~WD_MEM_ALL_FLAGS)
-		violation(ck, "mem", i, "unknown flags 0x%llx",
-			  (wd_u64)(m->flags & ~WD_MEM_ALL_FLAGS));
+		violation(ck, "mem", i, WDV_UNKNOWN_FLAGS,
+			  (m->flags & ~WD_MEM_ALL_FLAGS));
 	if (!(m->flags & access))
-		violation(ck, "mem", i,
-			  "grants no access (none of READ, WRITE, EXEC)");
+		violation(ck, "mem", i, WDV_MEM_NO_ACCESS);
 	if ((m->flags & WD_MEM_IO) && (m->flags & WD_MEM_EXEC))
-		violation(ck, "mem", i, "IO region must not be executable");
+		violation(ck, "mem", i, WDV_MEM_IO_EXEC);
 	if (m->reserved)
-		violation(ck, "mem", i, "reserved is 0x%llx, must be 0",
-			  (wd_u64)m->reserved);
+		violation(ck, "mem", i, WDV_MEM_RESERVED, m->reserved);
 }
 
 static void check_mem_regions(struct checker *ck, const struct wd_cell *c)
@@ -630,23 +544,17 @@ static void check_comm_region(struct checker *ck, const struct wd_cell *c)
 		if (!(mem[i].flags & WD_MEM_COMM))
 			continue;
 		if (comm != ~0u)
-			violation(ck, "mem", (int)i,
-				  "second comm region (mem[%u] is one already)",
-				  comm);
+			violation(ck, "mem", (int)i, WDV_COMM_SECOND, comm);
 		else
 			comm = i;
 		if (mem[i].size != WD_PAGE_SIZE)
-			violation(ck, "mem", (int)i,
-				  "comm region is 0x%llx bytes, must be one 4 "
-				  "KiB page",
+			violation(ck, "mem", (int)i, WDV_COMM_SIZE,
 				  mem[i].size);
 		if (mem[i].flags & (WD_MEM_IO | WD_MEM_SHARED))
-			violation(ck, "mem", (int)i,
-				  "comm region must not be IO or SHARED");
+			violation(ck, "mem", (int)i, WDV_COMM_IO_SHARED);
 		/* The root sees it read-only: a load would write to it. */
 		if (mem[i].flags & WD_MEM_LOADABLE)
-			violation(ck, "mem", (int)i,
-				  "comm region must not be LOADABLE");
+			violation(ck, "mem", (int)i, WDV_COMM_LOADABLE);
 	}
 }
 
@@ -655,14 +563,13 @@ static void check_device(struct checker *ck, const struct wd_device *d, int i)
 	unsigned int len = name_length(d->name, DEVICE_NAME_LEN);
 
 	if (len == DEVICE_NAME_LEN)
-		violation(ck, "devices", i, "name not NUL-terminated");
+		violation(ck, "devices", i, WDV_DEVICE_NAME_UNTERMINATED);
 	else if (!len)
-		violation(ck, "devices", i, "name is empty");
+		violation(ck, "devices", i, WDV_DEVICE_NAME_EMPTY);
 	check_size(ck, "devices", i, d->mmio_size);
 	check_span(ck, "devices", i, "mmio_start", d->mmio_start, d->mmio_size);
 	if (d->flags)
-		violation(ck, "devices", i, "flags 0x%llx, must be 0",
-			  (wd_u64)d->flags);
+		violation(ck, "devices", i, WDV_FLAGS_NONZERO, d->flags);
 }
 
 static void check_devices(struct checker *ck, const struct wd_cell *c)
@@ -683,11 +590,8 @@ static void check_irq_duplicates(struct checker *ck, const struct wd_cell *c)
 		for (j = 0; a.intid && j < i; j++) {
 			wdc_irq_get(c, j, &b);
 			if (a.intid == b.intid)
-				violation(ck, a.field, a.index,
-					  "INTID %u is listed twice (also "
-					  "%s[%u])",
-					  a.intid, b.field,
-					  (unsigned int)b.index);
+				violation(ck, a.field, a.index, WDV_IRQ_TWICE,
+					  a.intid, WDC_S(b.field), b.index);
 		}
 	}
 }
@@ -703,11 +607,9 @@ static void check_ipa_overlap(struct checker *ck, const struct wd_cell *c)
 		for (j = 0; j < i; j++) {
 			resource_get(c, j, &b);
 			if (wdc_ranges_overlap(a.ipa, a.size, b.ipa, b.size))
-				violation(ck, a.field, a.index,
-					  "guest-physical 0x%llx (size 0x%llx) "
-					  "overlaps %s[%u]",
-					  a.ipa, a.size, b.field,
-					  (unsigned int)b.index);
+				violation(ck, a.field, a.index, WDV_IPA_OVERLAP,
+					  a.ipa, a.size, WDC_S(b.field),
+					  b.index);
 		}
 	}
 }
@@ -719,7 +621,7 @@ static void check_has_ram(struct checker *ck, const struct wd_cell *c)
 	for (i = 0; i < c->num_mem_regions; i++)
 		if (is_ram(wd_cell_mem(c)[i].flags))
 			return;
-	violation(ck, "mem", -1, "no RAM region: an inmate needs memory");
+	violation(ck, "mem", -1, WDV_NO_RAM);
 }
 
 static void check_entry(struct checker *ck, const struct wd_cell *c)
@@ -732,8 +634,7 @@ static void check_entry(struct checker *ck, const struct wd_cell *c)
 		    c->entry >= mem[i].virt_start &&
 		    c->entry < range_end(mem[i].virt_start, mem[i].size))
 			return;
-	violation(ck, "entry", -1,
-		  "0x%llx is not inside an executable RAM region", c->entry);
+	violation(ck, "entry", -1, WDV_ENTRY_NOT_EXEC, c->entry);
 }
 
 /*
@@ -749,17 +650,15 @@ static void check_rt_taskset(struct checker *ck, const struct wd_cell *c,
 	if (!ts)
 		return;
 	if (is_root)
-		violation(ck, "flags", -1,
-			  "the root cell cannot run a task set");
+		violation(ck, "flags", -1, WDV_ROOT_TASKSET);
 	if (ts->magic != WD_RT_TASKSET_MAGIC ||
 	    ts->revision != WD_RT_TASKSET_REVISION)
-		violation(ck, "rt_taskset", -1, "bad magic or revision");
+		violation(ck, "rt_taskset", -1, WDV_TASKSET_HEADER);
 	if (ts->policy != WD_RT_EDF && ts->policy != WD_RT_RM)
-		violation(ck, "rt_taskset", -1, "unknown policy %u",
-			  ts->policy);
+		violation(ck, "rt_taskset", -1, WDV_TASKSET_POLICY, ts->policy);
 	if (!ts->count || ts->count > WD_RT_MAX_TASKS)
-		violation(ck, "rt_taskset", -1, "%u tasks, must be 1..%u",
-			  ts->count, (unsigned int)WD_RT_MAX_TASKS);
+		violation(ck, "rt_taskset", -1, WDV_TASKSET_COUNT, ts->count,
+			  WD_RT_MAX_TASKS);
 }
 
 /*
@@ -770,15 +669,10 @@ static void check_colouring_alone(struct checker *ck, const struct wd_cell *c,
 				  int is_root)
 {
 	if (is_root && (c->colours || c->banks))
-		violation(ck, "colours", -1,
-			  "colours 0x%llx, banks 0x%llx: the root cell cannot "
-			  "be coloured (its RAM is mapped 1:1)",
-			  c->colours, c->banks);
-	else if (c->banks && !c->colours)
-		violation(ck, "banks", -1,
-			  "0x%llx without colours: banks apply to coloured "
-			  "cells only",
+		violation(ck, "colours", -1, WDV_ROOT_COLOURED, c->colours,
 			  c->banks);
+	else if (c->banks && !c->colours)
+		violation(ck, "banks", -1, WDV_BANKS_UNCOLOURED, c->banks);
 }
 
 /* ---- Shared-memory links (Documentation/ivshmem.md). ---- */
@@ -803,16 +697,13 @@ static void check_link_region(struct checker *ck, const struct wd_cell *c,
 	wd_u32 flags;
 
 	if (l->mem_index >= c->num_mem_regions) {
-		violation(ck, "links", i,
-			  "mem_index %u: the cell has %u regions", l->mem_index,
+		violation(ck, "links", i, WDV_LINK_MEM_INDEX, l->mem_index,
 			  c->num_mem_regions);
 		return;
 	}
 	flags = wd_cell_mem(c)[l->mem_index].flags;
 	if (!(flags & WD_MEM_SHARED) || (flags & (WD_MEM_IO | WD_MEM_COMM)))
-		violation(ck, "links", i,
-			  "mem[%u] must be SHARED RAM (not IO, not comm)",
-			  l->mem_index);
+		violation(ck, "links", i, WDV_LINK_MEM_KIND, l->mem_index);
 }
 
 /*
@@ -828,12 +719,10 @@ static void check_link_doorbell(struct checker *ck, const struct wd_cell *c,
 
 	for (j = 0; j < c->num_devices; j++)
 		if (d[j].irq == l->doorbell_irq)
-			violation(ck, "links", i,
-				  "doorbell INTID %u is device %u's line",
+			violation(ck, "links", i, WDV_DOORBELL_IS_DEVICE,
 				  l->doorbell_irq, j);
 	if (!is_root && !cell_has_irq(c, l->doorbell_irq))
-		violation(ck, "links", i,
-			  "doorbell INTID %u is not in the cell's irqs[]",
+		violation(ck, "links", i, WDV_DOORBELL_NOT_OWNED,
 			  l->doorbell_irq);
 }
 
@@ -844,15 +733,13 @@ static void check_link_unique(struct checker *ck, const struct wd_link *links,
 
 	for (j = 0; j < i; j++) {
 		if (links[j].id == links[i].id)
-			violation(ck, "links", (int)i, "link id %u twice",
+			violation(ck, "links", (int)i, WDV_LINK_ID_TWICE,
 				  links[i].id);
 		if (links[j].doorbell_irq == links[i].doorbell_irq)
-			violation(ck, "links", (int)i,
-				  "doorbell INTID %u also links[%u]'s",
+			violation(ck, "links", (int)i, WDV_DOORBELL_TWICE,
 				  links[i].doorbell_irq, j);
 		if (links[j].mem_index == links[i].mem_index)
-			violation(ck, "links", (int)i,
-				  "mem[%u] already belongs to links[%u]",
+			violation(ck, "links", (int)i, WDV_LINK_MEM_TWICE,
 				  links[i].mem_index, j);
 	}
 }
@@ -865,9 +752,8 @@ static void check_links(struct checker *ck, const struct wd_cell *c,
 
 	for (i = 0; i < c->num_links; i++) {
 		if (links[i].flags)
-			violation(ck, "links", (int)i,
-				  "flags 0x%llx, must be 0",
-				  (wd_u64)links[i].flags);
+			violation(ck, "links", (int)i, WDV_FLAGS_NONZERO,
+				  links[i].flags);
 		check_link_region(ck, c, &links[i], (int)i);
 		check_link_doorbell(ck, c, &links[i], (int)i, is_root);
 		check_link_unique(ck, links, i);
@@ -879,8 +765,7 @@ static void check_direct_irq_alone(struct checker *ck, const struct wd_cell *c,
 				   int is_root)
 {
 	if (is_root && (c->flags & WD_CELL_DIRECT_IRQ))
-		violation(ck, "flags", -1,
-			  "the root cell cannot take its IRQs directly");
+		violation(ck, "flags", -1, WDV_ROOT_DIRECT_IRQ);
 }
 
 static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
@@ -933,16 +818,14 @@ static void check_bank_mask(struct checker *ck, const struct wd_platform *p)
 	wd_u64 mask = p->bank_mask;
 
 	if (mask & (WD_PAGE_SIZE - 1))
-		violation(ck, "platform.bank_mask", -1,
-			  "0x%llx selects bits inside a 4 KiB frame", mask);
+		violation(ck, "platform.bank_mask", -1, WDV_BANK_MASK_IN_PAGE,
+			  mask);
 	if (mask >> 48)
 		violation(ck, "platform.bank_mask", -1,
-			  "0x%llx selects bits beyond the 48-bit address space",
-			  mask);
+			  WDV_BANK_MASK_BEYOND_48BIT, mask);
 	if (bits_set(mask) > BANK_BITS_MAX)
-		violation(ck, "platform.bank_mask", -1,
-			  "0x%llx selects %u bits, at most %u (64 banks)", mask,
-			  bits_set(mask), BANK_BITS_MAX);
+		violation(ck, "platform.bank_mask", -1, WDV_BANK_MASK_TOO_MANY,
+			  mask, bits_set(mask), BANK_BITS_MAX);
 }
 
 static void check_platform(struct checker *ck, const struct wd_system *sys)
@@ -952,19 +835,19 @@ static void check_platform(struct checker *ck, const struct wd_system *sys)
 	unsigned int i;
 
 	if (!p->num_cpus || p->num_cpus > WD_MAX_CPUS)
-		violation(ck, "platform.num_cpus", -1, "%u is not in 1..%u",
-			  p->num_cpus, (unsigned int)WD_MAX_CPUS);
+		violation(ck, "platform.num_cpus", -1, WDV_NUM_CPUS_RANGE,
+			  p->num_cpus, WD_MAX_CPUS);
 	if (p->reserved0)
-		violation(ck, "platform.reserved0", -1, "0x%llx, must be 0",
-			  (wd_u64)p->reserved0);
+		violation(ck, "platform.reserved0", -1, WDV_MUST_BE_ZERO,
+			  p->reserved0);
 	check_bank_mask(ck, p);
 	if (way && ((way & (way - 1)) || way < WD_PAGE_SIZE))
-		violation(ck, "platform.llc_way_size", -1,
-			  "0x%llx is not 0 or a power of two >= 4 KiB", way);
+		violation(ck, "platform.llc_way_size", -1, WDV_LLC_WAY_SIZE,
+			  way);
 	for (i = 0; i < WD_ARRAY_SIZE(p->reserved); i++)
 		if (p->reserved[i])
 			violation(ck, "platform.reserved", (int)i,
-				  "0x%llx, must be 0", p->reserved[i]);
+				  WDV_MUST_BE_ZERO, p->reserved[i]);
 	ck->arch->platform(ck, sys);
 }
 
@@ -972,20 +855,18 @@ static void check_console(struct checker *ck, const struct wd_console *con)
 {
 	if (con->type == WD_CONSOLE_PL011) {
 		if (!con->phys || (con->phys & PAGE_MASK))
-			violation(ck, "console.phys", -1,
-				  "0x%llx is not a page-aligned UART address",
+			violation(ck, "console.phys", -1, WDV_CONSOLE_UNALIGNED,
 				  con->phys);
 	} else if (con->type == WD_CONSOLE_NONE) {
 		if (con->phys)
 			violation(ck, "console.phys", -1,
-				  "0x%llx, must be 0 without a console",
-				  con->phys);
+				  WDV_CONSOLE_PHYS_UNUSED, con->phys);
 	} else {
-		violation(ck, "console.type", -1, "%u is unknown", con->type);
+		violation(ck, "console.type", -1, WDV_CONSOLE_TYPE, con->type);
 	}
 	if (con->reserved)
-		violation(ck, "console.reserved", -1, "0x%llx, must be 0",
-			  (wd_u64)con->reserved);
+		violation(ck, "console.reserved", -1, WDV_MUST_BE_ZERO,
+			  con->reserved);
 }
 
 static void check_system_range(struct checker *ck, const char *field,
@@ -1002,14 +883,13 @@ static void check_system_ranges(struct checker *ck, const struct wd_system *sys)
 	check_system_range(ck, "ram", &sys->ram);
 	if (!range_inside(sys->hypervisor.start, sys->hypervisor.size,
 			  sys->ram.start, sys->ram.size))
-		violation(ck, "hypervisor", -1, "not inside RAM");
+		violation(ck, "hypervisor", -1, WDV_RANGE_NOT_IN_RAM);
 	if (!range_inside(sys->cell_pool.start, sys->cell_pool.size,
 			  sys->ram.start, sys->ram.size))
-		violation(ck, "cell_pool", -1, "not inside RAM");
+		violation(ck, "cell_pool", -1, WDV_RANGE_NOT_IN_RAM);
 	if (wdc_ranges_overlap(sys->hypervisor.start, sys->hypervisor.size,
 			       sys->cell_pool.start, sys->cell_pool.size))
-		violation(ck, "cell_pool", -1,
-			  "overlaps the hypervisor's memory");
+		violation(ck, "cell_pool", -1, WDV_RANGE_OVERLAPS_HV);
 }
 
 /* ---- One cell against the platform and the system's ranges. ---- */
@@ -1022,17 +902,14 @@ static void check_cpus_exist(struct checker *ck, const struct wd_cell *c,
 
 	if (is_root) {
 		if (c->cpu_set != all)
-			violation(ck, "cpu_set", -1,
-				  "0x%llx, the root must own every CPU "
-				  "(0x%llx): all start in it",
-				  c->cpu_set, all);
+			violation(ck, "cpu_set", -1, WDV_ROOT_CPUS, c->cpu_set,
+				  all);
 		return;
 	}
 	for (cpu = 0; cpu < 64; cpu++)
 		if ((c->cpu_set & ~all) & (1ull << cpu))
-			violation(ck, "cpu_set", (int)cpu,
-				  "CPU %u does not exist (the platform has %u)",
-				  cpu, sys->platform.num_cpus);
+			violation(ck, "cpu_set", (int)cpu, WDV_CPU_MISSING, cpu,
+				  sys->platform.num_cpus);
 }
 
 /* With a known way size there are way/4 KiB colours, one bit each. */
@@ -1044,9 +921,8 @@ static void check_colours_exist(struct checker *ck, const struct wd_cell *c,
 	if (!sys->platform.llc_way_size || colours >= 64)
 		return; /* unknown until Warden reads CCSIDR, or all fit */
 	if (c->colours >> colours)
-		violation(ck, "colours", -1,
-			  "0x%llx uses colours beyond the platform's %llu",
-			  c->colours, colours);
+		violation(ck, "colours", -1, WDV_COLOURS_MISSING, c->colours,
+			  colours);
 }
 
 static void check_banks_exist(struct checker *ck, const struct wd_cell *c,
@@ -1057,13 +933,10 @@ static void check_banks_exist(struct checker *ck, const struct wd_cell *c,
 	if (!c->banks)
 		return;
 	if (!bits)
-		violation(ck, "banks", -1,
-			  "0x%llx, but the platform has no bank_mask",
-			  c->banks);
+		violation(ck, "banks", -1, WDV_BANKS_NO_MASK, c->banks);
 	else if (bits < BANK_BITS_MAX && c->banks >> (1u << bits))
-		violation(ck, "banks", -1,
-			  "0x%llx uses banks beyond the platform's %u",
-			  c->banks, 1u << bits);
+		violation(ck, "banks", -1, WDV_BANKS_MISSING, c->banks,
+			  1u << bits);
 }
 
 /* ---- Colouring: where a coloured cell's frames come from. ---- */
@@ -1130,11 +1003,8 @@ static void report_pool_short(struct checker *ck, const struct wd_cell *c,
 
 	cell_colouring(c, sys, &g, &s);
 	frames = colour_count_frames(&g, &s, m->phys_start, end);
-	violation(ck, "mem", (int)i,
-		  "the cell pool holds 0x%llx bytes of colours 0x%llx (banks "
-		  "0x%llx) from 0x%llx, the region needs 0x%llx",
-		  frames * WD_PAGE_SIZE, c->colours, c->banks, m->phys_start,
-		  m->size);
+	violation(ck, "mem", (int)i, WDV_POOL_SHORT, frames * WD_PAGE_SIZE,
+		  c->colours, c->banks, m->phys_start, m->size);
 }
 
 /* Physical span of region i: a coloured one spans its frames. */
@@ -1166,9 +1036,7 @@ static void check_coloured_aliases(struct checker *ck, const struct wd_cell *c,
 			region_span(c, j, span_end, &b, &b_size);
 			if (is_ram(m[i].flags) && is_ram(m[j].flags) &&
 			    wdc_ranges_overlap(a, a_size, b, b_size))
-				violation(ck, "mem", (int)i,
-					  "frames 0x%llx-0x%llx overlap those "
-					  "of mem[%u] (0x%llx-0x%llx)",
+				violation(ck, "mem", (int)i, WDV_FRAMES_ALIAS,
 					  a, a + a_size, j, b, b + b_size);
 		}
 	}
@@ -1185,18 +1053,14 @@ static void check_colouring_in_system(struct checker *ck,
 	if (!c->colours)
 		return;
 	if (sys->cell_pool.size > COLOUR_POOL_MAX)
-		violation(ck, "colours", -1,
-			  "the cell pool (0x%llx bytes) is larger than "
-			  "colouring supports (0x%llx)",
+		violation(ck, "colours", -1, WDV_POOL_TOO_LARGE,
 			  sys->cell_pool.size, COLOUR_POOL_MAX);
 	coloured_spans(c, sys, span_end);
 	for (i = 0; i < c->num_mem_regions; i++) {
 		if (!is_coloured(c, m[i].flags))
 			continue;
 		if (!in_pool(sys, m[i].phys_start))
-			violation(ck, "mem", (int)i,
-				  "coloured RAM takes frames from 0x%llx on, "
-				  "outside the cell pool",
+			violation(ck, "mem", (int)i, WDV_COLOURED_OUTSIDE_POOL,
 				  m[i].phys_start);
 		else if (colouring_known(sys) && !span_end[i])
 			report_pool_short(ck, c, sys, i);
@@ -1210,10 +1074,8 @@ static void check_hypervisor_memory(struct checker *ck,
 {
 	if (wdc_ranges_overlap(r->phys, r->size, sys->hypervisor.start,
 			       sys->hypervisor.size))
-		violation(
-			ck, r->field, r->index,
-			"0x%llx (size 0x%llx) overlaps the hypervisor's memory",
-			r->phys, r->size);
+		violation(ck, r->field, r->index, WDV_OVERLAPS_HV, r->phys,
+			  r->size);
 }
 
 static void check_placement(struct checker *ck, const struct wdc_resource *r,
@@ -1223,24 +1085,20 @@ static void check_placement(struct checker *ck, const struct wdc_resource *r,
 
 	if (!is_ram(r->flags)) {
 		if (wdc_ranges_overlap(r->phys, r->size, ram->start, ram->size))
-			violation(ck, r->field, r->index,
-				  "device memory 0x%llx lies in RAM", r->phys);
+			violation(ck, r->field, r->index, WDV_DEVICE_IN_RAM,
+				  r->phys);
 	} else if (is_root) {
 		if (!(r->flags & WD_MEM_SHARED) &&
 		    wdc_ranges_overlap(r->phys, r->size, pool->start,
 				       pool->size))
-			violation(ck, r->field, r->index,
-				  "0x%llx gives the cell pool to the root "
-				  "(only SHARED may)",
+			violation(ck, r->field, r->index, WDV_ROOT_TAKES_POOL,
 				  r->phys);
 	} else if (!range_inside(r->phys, r->size, ram->start, ram->size)) {
-		violation(ck, r->field, r->index,
-			  "RAM 0x%llx (size 0x%llx) is outside the board's RAM",
+		violation(ck, r->field, r->index, WDV_RAM_OUTSIDE_BOARD,
 			  r->phys, r->size);
 	} else if (!range_inside(r->phys, r->size, pool->start, pool->size)) {
-		violation(ck, r->field, r->index,
-			  "RAM 0x%llx (size 0x%llx) is outside the cell pool",
-			  r->phys, r->size);
+		violation(ck, r->field, r->index, WDV_RAM_OUTSIDE_POOL, r->phys,
+			  r->size);
 	}
 }
 
@@ -1309,19 +1167,16 @@ static void report_overlap(struct checker *ck, const struct wdc_resource *a,
 			   const struct wdc_resource *b, const char *a_name)
 {
 	if (a->flags & b->flags & WD_MEM_IO)
-		violation(ck, b->field, b->index,
-			  "device MMIO 0x%llx shared with cell '%s' %s[%u]",
-			  b->phys, a_name, a->field, (unsigned int)a->index);
+		violation(ck, b->field, b->index, WDV_PAIR_DEVICE_SHARED,
+			  b->phys, WDC_S(a_name), WDC_S(a->field), a->index);
 	else if (a->coloured || b->coloured)
-		violation(ck, b->field, b->index,
-			  "memory 0x%llx-0x%llx overlaps cell '%s' %s[%u] at "
-			  "0x%llx-0x%llx (coloured frames are never shared)",
-			  b->phys, b->phys + b->size, a_name, a->field,
-			  (unsigned int)a->index, a->phys, a->phys + a->size);
+		violation(ck, b->field, b->index, WDV_PAIR_COLOURED_OVERLAP,
+			  b->phys, b->phys + b->size, WDC_S(a_name),
+			  WDC_S(a->field), a->index, a->phys,
+			  a->phys + a->size);
 	else
-		violation(ck, b->field, b->index,
-			  "memory 0x%llx overlaps cell '%s' %s[%u], not SHARED",
-			  b->phys, a_name, a->field, (unsigned int)a->index);
+		violation(ck, b->field, b->index, WDV_PAIR_OVERLAP, b->phys,
+			  WDC_S(a_name), WDC_S(a->field), a->index);
 }
 
 /*
@@ -1369,10 +1224,8 @@ static void check_linked_overlap(struct checker *ck, const struct wd_cell *a,
 		return;
 	if (!la || !lb || la->id != lb->id)
 		violation(ck, b->num_mem_regions > j ? "mem" : "devices",
-			  (int)j,
-			  "shares link %u's memory with cell '%s', but the two "
-			  "do not declare that link over it",
-			  la ? la->id : lb->id, a_name);
+			  (int)j, WDV_PAIR_LINK_UNDECLARED,
+			  la ? la->id : lb->id, WDC_S(a_name));
 }
 
 /* Peers of one link: the same memory, each its own doorbell. */
@@ -1385,15 +1238,12 @@ static void check_pair_link(struct checker *ck, const struct wd_cell *a,
 	const struct wd_mem_region *mb = &wd_cell_mem(b)[lb->mem_index];
 
 	if (ma->phys_start != mb->phys_start || ma->size != mb->size)
-		violation(ck, "links", index,
-			  "link %u: memory 0x%llx (size 0x%llx) differs from "
-			  "cell '%s' (0x%llx, size 0x%llx)",
-			  lb->id, mb->phys_start, mb->size, a_name,
+		violation(ck, "links", index, WDV_PAIR_LINK_MEMORY, lb->id,
+			  mb->phys_start, mb->size, WDC_S(a_name),
 			  ma->phys_start, ma->size);
 	if (la->doorbell_irq == lb->doorbell_irq)
-		violation(ck, "links", index,
-			  "link %u: doorbell INTID %u is also cell '%s''s",
-			  lb->id, lb->doorbell_irq, a_name);
+		violation(ck, "links", index, WDV_PAIR_LINK_DOORBELL, lb->id,
+			  lb->doorbell_irq, WDC_S(a_name));
 }
 
 /* Layouts and indexes are valid here: the single-cell checks ran. */
@@ -1413,8 +1263,7 @@ static void check_pair_links(struct checker *ck, const struct wd_cell *a,
 						(int)j, a_name);
 	for (i = 0; a_is_root && i < a->num_links; i++)
 		if (cell_has_irq(b, la[i].doorbell_irq))
-			violation(ck, "irqs", -1,
-				  "INTID %u is the root's doorbell of link %u",
+			violation(ck, "irqs", -1, WDV_PAIR_ROOT_DOORBELL,
 				  la[i].doorbell_irq, la[i].id);
 }
 
@@ -1460,9 +1309,8 @@ static void check_pair_irqs(struct checker *ck, const struct wd_cell *a,
 		for (i = 0; rb.intid && i < wdc_irq_count(a); i++) {
 			wdc_irq_get(a, i, &ra);
 			if (ra.intid == rb.intid)
-				violation(ck, rb.field, rb.index,
-					  "INTID %u also belongs to cell '%s'",
-					  rb.intid, a_name);
+				violation(ck, rb.field, rb.index, WDV_PAIR_IRQ,
+					  rb.intid, WDC_S(a_name));
 		}
 	}
 }
@@ -1475,24 +1323,20 @@ static void check_pair(struct checker *ck, const struct wd_cell *a,
 
 	name_sanitise(a_name, a->name, WD_NAME_LEN);
 	if (names_equal(a->name, b->name, WD_NAME_LEN))
-		violation(ck, "name", -1, "another cell is called '%s' too",
-			  a_name);
+		violation(ck, "name", -1, WDV_PAIR_NAME, WDC_S(a_name));
 	check_pair_memory(ck, a, b, a_name, a_is_root, sys);
 	check_pair_links(ck, a, b, a_is_root, a_name);
 	if (a->colours & b->colours)
-		violation(ck, "colours", -1,
-			  "colours 0x%llx are also used by cell '%s'",
-			  a->colours & b->colours, a_name);
+		violation(ck, "colours", -1, WDV_PAIR_COLOURS,
+			  a->colours & b->colours, WDC_S(a_name));
 	if (a->banks & b->banks)
-		violation(ck, "banks", -1,
-			  "banks 0x%llx are also used by cell '%s'",
-			  a->banks & b->banks, a_name);
+		violation(ck, "banks", -1, WDV_PAIR_BANKS, a->banks & b->banks,
+			  WDC_S(a_name));
 	if (a_is_root)
 		return; /* cells take CPUs and IRQs from the root */
 	if (a->cpu_set & b->cpu_set)
-		violation(ck, "cpu_set", -1,
-			  "CPUs 0x%llx also belong to cell '%s'",
-			  a->cpu_set & b->cpu_set, a_name);
+		violation(ck, "cpu_set", -1, WDV_PAIR_CPUS,
+			  a->cpu_set & b->cpu_set, WDC_S(a_name));
 	check_pair_irqs(ck, a, b, a_name);
 }
 
@@ -1526,8 +1370,7 @@ static void check_root_keeps_cpu(struct checker *ck, const struct wd_cell *root,
 	*taken |= c->cpu_set;
 	if ((before & root->cpu_set) != root->cpu_set &&
 	    (*taken & root->cpu_set) == root->cpu_set)
-		violation(ck, "cpu_set", -1,
-			  "takes the root's last CPU (the root must keep one)");
+		violation(ck, "cpu_set", -1, WDV_ROOT_LAST_CPU);
 }
 
 static void check_set_member(struct checker *ck, const struct wd_blob *system,
@@ -1552,15 +1395,13 @@ static int set_member_usable(struct checker *ck, const struct wd_blob *system,
 			     const struct wd_blob *b)
 {
 	if (wd_check_layout(b->data, b->size, WD_KIND_CELL)) {
-		violation(ck, "blob", -1,
-			  "invalid cell config: not checked against the "
-			  "others");
+		violation(ck, "blob", -1, WDV_SET_BAD_CELL);
 		return 0;
 	}
 	if (blob_arch(b) != blob_arch(system)) {
-		violation(ck, "arch", -1, "a cell for %s, the system is %s",
-			  arch_name(blob_arch(b)),
-			  arch_name(blob_arch(system)));
+		violation(ck, "arch", -1, WDV_SET_ARCH_MISMATCH,
+			  WDC_S(arch_name(blob_arch(b))),
+			  WDC_S(arch_name(blob_arch(system))));
 		return 0;
 	}
 	return 1;
@@ -1576,9 +1417,7 @@ int wd_check_set(const struct wd_blob *system, const struct wd_blob *cells,
 
 	checker_init(&ck, report, WD_CHECK_SYSTEM);
 	if (wd_check_layout(system->data, system->size, WD_KIND_SYSTEM)) {
-		violation(
-			&ck, "blob", -1,
-			"invalid system config: cells not checked against it");
+		violation(&ck, "blob", -1, WDV_SET_BAD_SYSTEM);
 		return checker_result(&ck);
 	}
 	root = wd_config_root(system->data);

@@ -22,7 +22,7 @@
 #include <wd/string.h>
 
 /* Linker script symbols. */
-extern u8 __image_start[], __text_end[], __image_end[];
+extern u8 __image_start[], __text_start[], __text_end[], __image_end[];
 extern u8 __config_start[];
 
 static struct {
@@ -34,12 +34,12 @@ static struct {
 	struct paging hyp;
 } wd;
 
-static void report_violation(void *ctx, const char *cell, const char *field,
-			     int index, const char *reason)
+/* The code only: the driver showed the text when it checked first. */
+static void report_violation(void *ctx, const struct wd_violation *v)
 {
 	(void)ctx;
-	printk("config: %s %s[%d]: %s\n", cell ? cell : "system", field, index,
-	       reason);
+	printk("config: %s %s[%d]: violation %u\n",
+	       v->cell ? v->cell : "system", v->field, v->index, v->code);
 }
 
 /*
@@ -90,12 +90,16 @@ static int pool_init(void)
 
 static int hyp_paging_init(void)
 {
-	u64 text = paging_pa(__image_start);
+	u64 start = paging_pa(__image_start);
+	u64 text = paging_pa(__text_start);
 	u64 text_end = paging_pa(__text_end);
 	u64 end = wd.sys->hypervisor.start + wd.sys->hypervisor.size;
 	int err;
 
+	/* Header, rodata and data first, then the text (warden.lds.S). */
 	err = paging_create(&wd.hyp, &arch_hyp_paging);
+	if (!err)
+		err = wd_hyp_map(start, text - start, PG_RW);
 	if (!err)
 		err = wd_hyp_map(text, text_end - text, PG_READ | PG_EXEC);
 	if (!err)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * memset/memcpy/memcmp/strnlen: the compiler may emit calls to the first
- * two even in freestanding code, so they must exist under these names.
+ * memset/memcpy: the compiler may emit calls to them even in freestanding
+ * code, so they must exist under these names.
  */
 #include <wd/string.h>
 
@@ -48,23 +48,4 @@ void *memcpy(void *dst, const void *src, size_t n)
 	while (n--)
 		*d++ = *s++;
 	return dst;
-}
-
-int memcmp(const void *a, const void *b, size_t n)
-{
-	const u8 *x = a, *y = b;
-
-	for (; n; n--, x++, y++)
-		if (*x != *y)
-			return *x - *y;
-	return 0;
-}
-
-size_t strnlen(const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (n < max && s[n])
-		n++;
-	return n;
 }

@@ -3,13 +3,15 @@
 UNIT_DIR := tests/unit
 UNIT_OUT := $(OUT)/host/tests
 UNIT_CFLAGS := $(HOST_CFLAGS) -O1 -g -fno-omit-frame-pointer \
-	-fsanitize=address,undefined -fno-sanitize-recover=all -I$(UNIT_DIR)
+	-fsanitize=address,undefined -fno-sanitize-recover=all -I$(UNIT_DIR) \
+	-I$(CONFIG_TEXT_DIR)
 UNIT_COMMON := $(UNIT_DIR)/builder.c $(UNIT_DIR)/recorder.c \
-	$(UNIT_DIR)/rule_cases.c hypervisor/config.c $(CHECKER_ARCH_SRCS)
+	$(UNIT_DIR)/rule_cases.c hypervisor/config.c $(CHECKER_ARCH_SRCS) \
+	$(CONFIG_TEXT_SRCS)
 UNIT_HEADERS := $(wildcard $(UNIT_DIR)/*.h) include/warden/config.h \
 	configs/arm64/qemu-virt-board.h \
 	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h \
-	hypervisor/include/wd/config_rules.h
+	hypervisor/include/wd/config_rules.h $(CONFIG_TEXT_HDRS)
 UNIT_TESTS := $(patsubst $(UNIT_DIR)/%.c,$(UNIT_OUT)/%,\
 	$(wildcard $(UNIT_DIR)/test_*.c))
 
@@ -48,6 +50,7 @@ test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS)
 	@failed=0; for t in $(UNIT_TESTS); do \
 		$$t || failed=1; \
 	done; \
+	bash tests/unit/messages.sh $(UNIT_OUT) || failed=1; \
 	bash tests/cli/test-cli.sh $(OUT)/host/warden $(OUT)/arm64 || failed=1; \
 	bash tests/build/test-goals.sh || failed=1; \
 	bash tests/board/test-board.sh || failed=1; \
@@ -70,11 +73,12 @@ FUZZ_SECONDS ?= 300
 FUZZ_SMOKE_SECONDS := 60
 FUZZ_OUT := $(OUT)/host/fuzz
 $(FUZZ_OUT)/fuzz_config: tests/fuzz/fuzz_config.c hypervisor/config.c \
-		$(CHECKER_ARCH_SRCS) \
+		$(CHECKER_ARCH_SRCS) $(CONFIG_TEXT_SRCS) \
 		$(UNIT_HEADERS)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -Wall -Wextra -Werror -g -O1 -I$(TOP)/include \
-		-I$(TOP)/hypervisor/include -fsanitize=fuzzer,address,undefined \
+		-I$(TOP)/hypervisor/include -I$(TOP)/$(CONFIG_TEXT_DIR) \
+		-fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $(filter %.c,$^)
 
 .PHONY: fuzz-config
@@ -232,7 +236,7 @@ CORE_COVERED := $(sort $(filter hypervisor/%,$(CORE_SRCS) $(CORE_CREATE) \
 CORE_ALL := $(sort $(wildcard hypervisor/*.c))
 COV_UNBUILT := $(patsubst %.c,$(COV_OUT)/%.o,\
 	$(filter-out $(CORE_COVERED),$(CORE_ALL)))
-COV_FLAGS := $(CORE_FLAGS) -O0 --coverage
+COV_FLAGS := $(CORE_FLAGS) -O0 --coverage -I$(TOP)/$(CONFIG_TEXT_DIR)
 
 .SECONDARY: $(COV_OBJS) $(COV_CREATE) $(COV_ROOT) $(COV_WORLD) \
 	$(COV_PRINTK)

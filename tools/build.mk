@@ -2,23 +2,23 @@
 # statically for the arm64 guest. Both link the hypervisor's config checker
 # and the schedulability analysis (lib/rt_analysis/build.mk).
 WARDEN_CLI_SRCS := $(filter-out tools/warden-shm-ping.c,$(wildcard tools/*.c)) \
-	hypervisor/config.c $(CHECKER_ARCH_SRCS) \
+	hypervisor/config.c $(CHECKER_ARCH_SRCS) $(CONFIG_TEXT_SRCS) \
 	$(RT_ANALYSIS_SRCS)
 WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	hypervisor/include/wd/config_check.h hypervisor/include/wd/colour.h \
 	hypervisor/include/wd/config_rules.h \
 	include/warden/config.h \
 	include/warden/ioctl.h include/warden/version.h include/warden/rtos.h \
-	$(RT_ANALYSIS_HDRS)
+	$(RT_ANALYSIS_HDRS) $(CONFIG_TEXT_HDRS)
 ALL_TARGETS += $(OUT)/host/warden $(OUT)/arm64/warden
 
 $(OUT)/host/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -o $@ $(WARDEN_CLI_SRCS)
+	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) -o $@ $(WARDEN_CLI_SRCS)
 
 $(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(CROSS)gcc $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -static -o $@ $(WARDEN_CLI_SRCS)
+	$(CROSS)gcc $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) -static -o $@ $(WARDEN_CLI_SRCS)
 
 # The root's end of the shared-memory echo demo (Documentation/ivshmem.md),
 # a static arm64 program for the guest.

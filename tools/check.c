@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <config_text.h>
 #include <wd/config_check.h>
 
 #include "check.h"
@@ -24,18 +25,19 @@ static const char *printer_file(const struct printer *p)
 	return p->cells[p->report.subject];
 }
 
-static void print_violation(void *ctx, const char *cell, const char *field,
-			    int index, const char *reason)
+static void print_violation(void *ctx, const struct wd_violation *v)
 {
 	const struct printer *p = ctx;
+	char reason[WD_VIOLATION_TEXT_MAX];
 
+	wd_violation_text(reason, sizeof(reason), v);
 	printf("%s: ", printer_file(p));
-	if (cell)
-		printf("cell '%s': ", cell);
-	if (index >= 0)
-		printf("%s[%d]: %s\n", field, index, reason);
+	if (v->cell)
+		printf("cell '%s': ", v->cell);
+	if (v->index >= 0)
+		printf("%s[%d]: %s\n", v->field, v->index, reason);
 	else
-		printf("%s: %s\n", field, reason);
+		printf("%s: %s\n", v->field, reason);
 }
 
 static void check_cells_alone(struct printer *p, char *const *paths,

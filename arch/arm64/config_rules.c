@@ -40,8 +40,7 @@ static void check_irqs_are_spis(struct checker *ck, const struct wd_cell *c)
 	for (i = 0; i < wdc_irq_count(c); i++) {
 		wdc_irq_get(c, i, &ref);
 		if (ref.intid < GIC_SPI_FIRST && !(ref.optional && !ref.intid))
-			wdc_violation(ck, ref.field, ref.index,
-				      "INTID %u is not an SPI (must be >= 32)",
+			wdc_violation(ck, ref.field, ref.index, WDV_IRQ_NOT_SPI,
 				      ref.intid);
 	}
 }
@@ -102,10 +101,9 @@ static void check_gic_base(struct checker *ck, const char *field, wd_u64 base,
 			   unsigned int version)
 {
 	if (!base)
-		wdc_violation(ck, field, -1, "must be set for GICv%u", version);
+		wdc_violation(ck, field, -1, WDV_GIC_BASE_UNSET, version);
 	else if (base & PAGE_MASK)
-		wdc_violation(ck, field, -1, "0x%llx is not 4 KiB aligned",
-			      base);
+		wdc_violation(ck, field, -1, WDV_GIC_BASE_UNALIGNED, base);
 }
 
 static void check_gic_in_ram(struct checker *ck, const struct wd_system *sys)
@@ -116,9 +114,8 @@ static void check_gic_in_ram(struct checker *ck, const struct wd_system *sys)
 	for (i = 0; i < n; i++)
 		if (wdc_ranges_overlap(frame[i].start, frame[i].size,
 				       sys->ram.start, sys->ram.size))
-			wdc_violation(ck, "platform", -1,
-				      "GIC %s at 0x%llx lies in RAM",
-				      frame[i].name, frame[i].start);
+			wdc_violation(ck, "platform", -1, WDV_GIC_IN_RAM,
+				      WDC_S(frame[i].name), frame[i].start);
 }
 
 static void check_gic(struct checker *ck, const struct wd_system *sys)
@@ -128,7 +125,7 @@ static void check_gic(struct checker *ck, const struct wd_system *sys)
 
 	if (v != WD_GIC_V2 && v != WD_GIC_V3) {
 		wdc_violation(ck, "platform.arm64.gic_version", -1,
-			      "%u is not 2 or 3", v);
+			      WDV_GIC_VERSION, v);
 		return;
 	}
 	check_gic_base(ck, "platform.arm64.gicd_base", p->arm64.gicd_base, v);
@@ -151,12 +148,12 @@ static void check_gic_lines(struct checker *ck, const struct wd_platform *p)
 	if (p->arm64.num_irqs < GIC_SPI_FIRST ||
 	    p->arm64.num_irqs > GIC_LINES_MAX || p->arm64.num_irqs % 32)
 		wdc_violation(ck, "platform.arm64.num_irqs", -1,
-			      "%u is not a multiple of 32 in 32..%u",
-			      p->arm64.num_irqs, GIC_LINES_MAX);
+			      WDV_GIC_NUM_IRQS, p->arm64.num_irqs,
+			      GIC_LINES_MAX);
 	if (p->arm64.maint_irq < GIC_PPI_FIRST ||
 	    p->arm64.maint_irq >= GIC_SPI_FIRST)
 		wdc_violation(ck, "platform.arm64.maint_irq", -1,
-			      "%u is not a PPI (16..31)", p->arm64.maint_irq);
+			      WDV_GIC_MAINT_IRQ, p->arm64.maint_irq);
 }
 
 /* Sets *other to an earlier CPU with the same MPIDR, if there is one. */
@@ -178,18 +175,16 @@ static void check_mpidrs(struct checker *ck, const struct wd_platform *p)
 	for (cpu = 0; cpu < WD_MAX_CPUS; cpu++) {
 		if (cpu >= p->num_cpus && p->arm64.mpidr[cpu])
 			wdc_violation(ck, "platform.arm64.mpidr", (int)cpu,
-				      "0x%llx for a missing CPU, must be 0",
-				      p->arm64.mpidr[cpu]);
+				      WDV_MPIDR_UNUSED, p->arm64.mpidr[cpu]);
 		if (cpu >= p->num_cpus)
 			continue;
 		if (p->arm64.mpidr[cpu] & ~MPIDR_AFF_MASK)
 			wdc_violation(ck, "platform.arm64.mpidr", (int)cpu,
-				      "0x%llx has bits outside Aff0..Aff3",
-				      p->arm64.mpidr[cpu]);
+				      WDV_MPIDR_BITS, p->arm64.mpidr[cpu]);
 		if (mpidr_taken(p, cpu, &other))
 			wdc_violation(ck, "platform.arm64.mpidr", (int)cpu,
-				      "0x%llx is CPU %u's already",
-				      p->arm64.mpidr[cpu], other);
+				      WDV_MPIDR_TWICE, p->arm64.mpidr[cpu],
+				      other);
 	}
 }
 
@@ -203,59 +198,23 @@ static void check_irqs_exist(struct checker *ck, const struct wd_cell *c,
 	for (i = 0; i < wdc_irq_count(c); i++) {
 		wdc_irq_get(c, i, &ref);
 		if (ref.intid >= GIC_INTID_LIMIT)
-			wdc_violation(
-				ck, ref.field, ref.index,
-				"INTID %u is special or out of range (>= %u)",
-				ref.intid, GIC_INTID_LIMIT);
+			wdc_violation(ck, ref.field, ref.index, WDV_IRQ_SPECIAL,
+				      ref.intid, GIC_INTID_LIMIT);
 		else if (ref.intid >= GIC_SPI_FIRST && ref.intid >= limit)
-			wdc_violation(
-				ck, ref.field, ref.index,
-				"INTID %u does not exist (the GIC has %u)",
-				ref.intid, sys->platform.arm64.num_irqs);
+			wdc_violation(ck, ref.field, ref.index, WDV_IRQ_MISSING,
+				      ref.intid, sys->platform.arm64.num_irqs);
 	}
 }
 
-/* The physical GIC frames are Warden's: no cell maps them 1:1. */
-static void check_gic_frames(struct checker *ck, const struct wdc_resource *r,
-			     const struct wd_system *sys)
+/* r, seen at addr (physical or guest-physical), against GIC frames. */
+static void check_gic_overlap(struct checker *ck, const struct wdc_resource *r,
+			      wd_u64 addr, const struct named_range *f,
+			      unsigned int n, unsigned int code)
 {
-	struct named_range frame[4];
-	unsigned int i, n = gic_frames(&sys->platform, frame);
-
-	for (i = 0; i < n; i++)
-		if (wdc_ranges_overlap(r->phys, r->size, frame[i].start,
-				       frame[i].size))
-			wdc_violation(ck, r->field, r->index,
-				      "0x%llx (size 0x%llx) maps the GIC %s at "
-				      "0x%llx",
-				      r->phys, r->size, frame[i].name,
-				      frame[i].start);
-}
-
-/*
- * A region over a GIC window would take the cell's GIC away: stage 2
- * maps the region where Warden traps the distributor or maps the virtual
- * CPU interface. A plain 1:1 region or device is physically on the frame
- * and check_gic_frames() names it already. Trust: region and platform
- * come from blobs; gic_windows() bounds the sizes, wdc_ranges_overlap()
- * saturates.
- */
-static void check_gic_windows(struct checker *ck, const struct wdc_resource *r,
-			      const struct wd_system *sys)
-{
-	struct named_range win[2];
-	unsigned int i, n = gic_windows(&sys->platform, win);
-
-	if (!r->coloured && r->ipa == r->phys)
-		return;
-	for (i = 0; i < n; i++)
-		if (wdc_ranges_overlap(r->ipa, r->size, win[i].start,
-				       win[i].size))
-			wdc_violation(ck, r->field, r->index,
-				      "guest-physical 0x%llx (size 0x%llx) "
-				      "overlaps the GIC %s at 0x%llx",
-				      r->ipa, r->size, win[i].name,
-				      win[i].start);
+	for (; n; n--, f++)
+		if (wdc_ranges_overlap(addr, r->size, f->start, f->size))
+			wdc_violation(ck, r->field, r->index, code, addr,
+				      r->size, WDC_S(f->name), f->start);
 }
 
 static void check_links_exist(struct checker *ck, const struct wd_cell *c,
@@ -268,12 +227,9 @@ static void check_links_exist(struct checker *ck, const struct wd_cell *c,
 	for (i = 0; i < c->num_links; i++)
 		if (wd_cell_links(c)[i].doorbell_irq >= limit &&
 		    wd_cell_links(c)[i].doorbell_irq < GIC_INTID_LIMIT)
-			wdc_violation(
-				ck, "links", (int)i,
-				"doorbell INTID %u does not exist (the GIC "
-				"has %u)",
-				wd_cell_links(c)[i].doorbell_irq,
-				sys->platform.arm64.num_irqs);
+			wdc_violation(ck, "links", (int)i, WDV_DOORBELL_MISSING,
+				      wd_cell_links(c)[i].doorbell_irq,
+				      sys->platform.arm64.num_irqs);
 }
 
 /*
@@ -287,11 +243,8 @@ static void check_direct_irq_in_system(struct checker *ck,
 {
 	if ((c->flags & WD_CELL_DIRECT_IRQ) &&
 	    sys->platform.arm64.gic_version != WD_GIC_V3)
-		wdc_violation(
-			ck, "flags", -1,
-			"direct IRQ delivery needs GICv3, the platform has "
-			"GICv%u",
-			sys->platform.arm64.gic_version);
+		wdc_violation(ck, "flags", -1, WDV_DIRECT_IRQ_GICV2,
+			      sys->platform.arm64.gic_version);
 }
 
 /* The doorbell is an SPI: Warden makes it pending in the distributor. */
@@ -304,8 +257,7 @@ static void check_doorbells_are_spis(struct checker *ck,
 	for (i = 0; i < c->num_links; i++)
 		if (l[i].doorbell_irq < GIC_SPI_FIRST ||
 		    l[i].doorbell_irq >= GIC_INTID_LIMIT)
-			wdc_violation(ck, "links", (int)i,
-				      "doorbell INTID %u is not an SPI",
+			wdc_violation(ck, "links", (int)i, WDV_DOORBELL_NOT_SPI,
 				      l[i].doorbell_irq);
 }
 
@@ -316,12 +268,11 @@ static void check_arm64_unused(struct checker *ck, const struct wd_platform *p)
 
 	if (p->arm64.reserved)
 		wdc_violation(ck, "platform.arm64.reserved", -1,
-			      "0x%llx, must be 0", (wd_u64)p->arm64.reserved);
+			      WDV_MUST_BE_ZERO, p->arm64.reserved);
 	for (; i < WD_ARRAY_SIZE(p->arch_raw); i++)
 		if (p->arch_raw[i])
 			wdc_violation(ck, "platform.arch_raw", (int)i,
-				      "0x%llx after the arm64 part, must be 0",
-				      p->arch_raw[i]);
+				      WDV_ARCH_RAW_NONZERO, p->arch_raw[i]);
 }
 
 static void arm64_platform(struct checker *ck, const struct wd_system *sys)
@@ -348,17 +299,29 @@ static void arm64_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_direct_irq_in_system(ck, c, sys);
 }
 
-/* Coloured RAM is not at phys: its frames are checked elsewhere. */
+/*
+ * A region over a GIC window would take the cell's GIC away: stage 2
+ * maps the region where Warden traps the distributor or maps the virtual
+ * CPU interface (a plain 1:1 region is physically on the frame: named by
+ * the second check). The physical GIC frames are Warden's: no cell maps
+ * them 1:1; coloured RAM is not at phys, its frames are checked elsewhere.
+ * Trust: region and platform come from blobs; gic_windows() and
+ * gic_frames() bound the sizes, wdc_ranges_overlap() saturates.
+ */
 static void arm64_resource(struct checker *ck, const struct wdc_resource *r,
 			   const struct wd_system *sys)
 {
-	check_gic_windows(ck, r, sys);
+	struct named_range frame[4];
+	unsigned int n = gic_windows(&sys->platform, frame);
+
+	if (r->coloured || r->ipa != r->phys)
+		check_gic_overlap(ck, r, r->ipa, frame, n, WDV_IPA_OVER_GIC);
+	n = gic_frames(&sys->platform, frame);
 	if (!r->coloured)
-		check_gic_frames(ck, r, sys);
+		check_gic_overlap(ck, r, r->phys, frame, n, WDV_MAPS_GIC);
 }
 
 const struct wdc_arch_rules wdc_arm64_rules = {
-	.name = "arm64",
 	.platform = arm64_platform,
 	.cell_alone = arm64_cell_alone,
 	.cell_in_system = arm64_cell_in_system,

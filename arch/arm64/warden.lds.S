@@ -4,8 +4,13 @@
  * entry.S applies the R_AARCH64_RELATIVE relocations for the load address
  * (the hypervisor range start), after which EL2 runs identity mapped.
  *
- *   header | text | rodata, relocations, data | bss | console ring page |
+ *   header, rodata, relocations, data | text | bss | console ring page |
  *   system config | per-CPU areas            (then the page pool)
+ *
+ * Text comes last in the file, on its own 4 KiB pages (mapped read and
+ * execute only; the rest is read-write, never executable): the data
+ * fills the page the header starts, and the file ends where the text
+ * does, with no padding before the first NOLOAD section.
  */
 #include <warden/hv_image.h>
 #include <wd/layout.h>
@@ -31,12 +36,6 @@ SECTIONS
 		QUAD(WD_PERCPU_SIZE)
 		. = 128;
 	}
-	.text : {
-		*(.text.entry)
-		*(.text .text.*)
-	}
-	. = ALIGN(4096);
-	__text_end = .;
 	.rodata : { *(.rodata .rodata.*) }
 	.data.rel.ro : { *(.data.rel.ro .data.rel.ro.*) }
 	.rela.dyn : {
@@ -47,7 +46,19 @@ SECTIONS
 	.dynamic : { *(.dynamic) }
 	.got : { *(.got .got.*) }
 	.data : { *(.data .data.*) }
-	__file_end = .;
+	. = ALIGN(4096);
+	__text_start = .;
+	/*
+	 * The vector tables (exception.S) are 2 KiB aligned: first on the
+	 * text's page they need no padding before them.
+	 */
+	.text : {
+		*exception.o(.text)
+		*(.text.entry)
+		*(.text .text.*)
+	}
+	. = ALIGN(4096);
+	__text_end = .;
 	.bss (NOLOAD) : ALIGN(16) {
 		*(.bss .bss.*)
 		*(COMMON)

@@ -98,3 +98,38 @@ mem_free_kb() { # after dropping caches, so that only real use counts
 	echo 3 >/proc/sys/vm/drop_caches
 	awk '/^MemFree:/ { print $2 }' /proc/meminfo
 }
+# A root load for the real-time scenarios (rtos, freertos-demo): one
+# yielding wd-busy per online root CPU (docs/bench/latency.md). start_load
+# records the start; load_ran SECONDS checks the loads ran that long, each
+# >= 90 % of it on its CPU; load_report prints their CPU seconds.
+load_pids=
+start_load() {
+	for cpu in $(seq 0 $(($(nproc --all) - 1))); do
+		[ "$(cat /sys/devices/system/cpu/cpu$cpu/online 2>/dev/null || echo 1)" = 1 ] || continue
+		taskset -c "$cpu" wd-busy 4096 &
+		load_pids="$load_pids $!"
+	done
+	load_t0=$(cut -d' ' -f1 /proc/uptime)
+}
+stop_load() {
+	kill $load_pids 2>/dev/null
+	wait $load_pids 2>/dev/null
+	load_pids=
+}
+# seconds (of the root's clock: virtual time) since start_load
+load_seconds() { awk -v a="$load_t0" '{ printf "%d", $1 - a }' /proc/uptime; }
+# CPU seconds each load process got, e.g. "12.1 12.0 12.1 of 12"
+load_report() {
+	for pid in $load_pids; do
+		awk '{ printf "%.1f ", ($14 + $15) / 100 }' /proc/$pid/stat
+	done
+	echo "of $(load_seconds) s"
+}
+# load_ran SECONDS: the loads ran that long, each on its CPU >= 90 % of it
+load_ran() {
+	[ "$(load_seconds)" -ge "$1" ] || return 1
+	for pid in $load_pids; do
+		awk -v s="$(load_seconds)" '{ exit !($14 + $15 >= 90 * s) }' \
+			/proc/$pid/stat || return 1
+	done
+}

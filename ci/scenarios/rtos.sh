@@ -22,38 +22,7 @@
 SYS=$(wd_system_config)
 CELLS=/etc/warden/cells
 RTOS=/lib/warden/inmates/rtos.bin
-load_pids=
 
-start_load() { # one yielding load per root CPU (see docs/bench/latency.md)
-	for cpu in $(seq 0 $(($(nproc --all) - 1))); do
-		[ "$(cat /sys/devices/system/cpu/cpu$cpu/online 2>/dev/null || echo 1)" = 1 ] || continue
-		taskset -c "$cpu" wd-busy 4096 &
-		load_pids="$load_pids $!"
-	done
-	load_t0=$(cut -d' ' -f1 /proc/uptime)
-}
-stop_load() {
-	kill $load_pids 2>/dev/null
-	wait $load_pids 2>/dev/null
-	load_pids=
-}
-# seconds (of the root's clock: virtual time) since start_load
-load_seconds() { awk -v a="$load_t0" '{ printf "%d", $1 - a }' /proc/uptime; }
-# CPU seconds each load process got, e.g. "12.1 12.0 12.1 of 12"
-load_report() {
-	for pid in $load_pids; do
-		awk '{ printf "%.1f ", ($14 + $15) / 100 }' /proc/$pid/stat
-	done
-	echo "of $(load_seconds) s"
-}
-# load_ran SECONDS: the loads ran that long, each on its CPU >= 90 % of it
-load_ran() {
-	[ "$(load_seconds)" -ge "$1" ] || return 1
-	for pid in $load_pids; do
-		awk -v s="$(load_seconds)" '{ exit !($14 + $15 >= 90 * s) }' \
-			/proc/$pid/stat || return 1
-	done
-}
 # the last "total" line the RTOS printed for the given second
 totals_at() { grep -E "^\[rtos\] rtos: t=$1s total" "$WD_CONSOLE_LOG" | tail -n 1; }
 field() { echo "$1" | sed -n "s/.* $2 \([0-9]*\).*/\1/p"; }

@@ -14,6 +14,7 @@ void bsp_setup_tick(void);
 void bsp_clear_tick(void);
 void bsp_assert_failed(const char *file, int line);
 void bsp_demo_assert_failed(const char *file, int line);
+void bsp_switched_in(void);
 #endif
 
 #define configUSE_PREEMPTION 1
@@ -30,7 +31,8 @@ void bsp_demo_assert_failed(const char *file, int line);
  * `freertos` scenario sleeps instead of polling the console).
  */
 #define configTICK_RATE_HZ 1000
-#define configMAX_PRIORITIES 8
+/* freertos-demo: idle, report, 8 real-time tasks, the timer service. */
+#define configMAX_PRIORITIES 11
 #define configMINIMAL_STACK_SIZE 512 /* words of 8 bytes */
 #define configTOTAL_HEAP_SIZE (1024 * 1024)
 #define configMAX_TASK_NAME_LEN 16
@@ -104,6 +106,12 @@ void bsp_demo_assert_failed(const char *file, int line);
 
 #define configSETUP_TICK_INTERRUPT() bsp_setup_tick()
 #define configCLEAR_TICK_INTERRUPT() bsp_clear_tick()
+/*
+ * Every context switch, after the EOI of the interrupt that caused it:
+ * the tick's timer output is unmasked there (tick.c), and freertos-demo
+ * accounts the execution time of its tasks.
+ */
+#define traceTASK_SWITCHED_IN() bsp_switched_in()
 
 /*
  * In the kernel and the port a failed assertion is fatal (the cell fails

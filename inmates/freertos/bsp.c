@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Board support for FreeRTOS's AArch64 ports in a Warden cell: checks the
- * GIC the cell was given against the one the port was built for, drives
- * the tick from the EL1 virtual timer, dispatches IRQs for the port's
+ * GIC the cell was given against the one the port was built for, enables
+ * the tick's interrupt (tick.c drives it), dispatches IRQs for the port's
  * FreeRTOS_IRQ_Handler, and turns FreeRTOS's fatal hooks into a cell
  * fault that Warden reports. Start-up, console and GIC set-up are the
  * inmate library's (inmates/lib).
@@ -30,12 +30,13 @@
 #define PORT_GIC 2
 #endif
 
-static u64 tick_period;
-static u64 tick_deadline;
 static u64 unexpected_irqs;
 
 const char *bsp_port_name(void)
 {
+#ifdef FREERTOS_DIRECT
+	return "ARM_AARCH64_SRE, direct IRQ (critical sections by DAIF)";
+#endif
 	return PORT_GIC == 3 ? "ARM_AARCH64_SRE" : "ARM_AARCH64";
 }
 
@@ -85,27 +86,61 @@ bool bsp_init(void)
 	return true;
 }
 
-/* configSETUP_TICK_INTERRUPT: called by the port with IRQs masked. */
-void bsp_setup_tick(void)
+/* The tick's PPI at the lowest usable priority, as the port wants. */
+void bsp_enable_tick_irq(void)
 {
 	const struct gic_ops *ops = PORT_GIC == 3 ? &gicv3_ops : &gicv2_ops;
 
-	tick_period = timer_frequency() / configTICK_RATE_HZ;
 	ops->enable_irq(BSP_TICK_PPI, TICK_PRIORITY);
-	tick_deadline = timer_now() + tick_period;
-	timer_arm(tick_deadline);
 }
 
-/*
- * configCLEAR_TICK_INTERRUPT: the next deadline is the last one plus a
- * period, so the tick does not drift with the IRQ latency; if the cell
- * fell behind (a slow host) the next IRQs come at once and FreeRTOS
- * catches up one tick each.
- */
-void bsp_clear_tick(void)
+/* Set by freertos-demo to account execution time (demo_stats.c). */
+void (*bsp_switch_hook)(void);
+
+/* traceTASK_SWITCHED_IN: a task is about to run, after any EOI. */
+void bsp_switched_in(void)
 {
-	tick_deadline += tick_period;
-	timer_arm(tick_deadline);
+	bsp_tick_after_eoi();
+	if (bsp_switch_hook)
+		bsp_switch_hook();
+}
+
+/* Handlers of the cell's other interrupts (bsp_irq_register). */
+#define BSP_MAX_HANDLERS 4
+static struct {
+	unsigned int intid;
+	BaseType_t (*handler)(void);
+} handlers[BSP_MAX_HANDLERS];
+
+/*
+ * Enables `intid` at `priority` (a GIC priority value) and calls handler
+ * from the IRQ; a handler returns whether it woke a higher priority task.
+ */
+bool bsp_irq_register(unsigned int intid, u8 priority,
+		      BaseType_t (*handler)(void))
+{
+	const struct gic_ops *ops = PORT_GIC == 3 ? &gicv3_ops : &gicv2_ops;
+
+	for (unsigned int i = 0; i < BSP_MAX_HANDLERS; i++) {
+		if (handlers[i].handler)
+			continue;
+		handlers[i].intid = intid;
+		handlers[i].handler = handler;
+		ops->enable_irq(intid, priority);
+		return true;
+	}
+	return false;
+}
+
+static bool dispatch(unsigned int intid)
+{
+	for (unsigned int i = 0; i < BSP_MAX_HANDLERS; i++) {
+		if (handlers[i].handler && handlers[i].intid == intid) {
+			portYIELD_FROM_ISR(handlers[i].handler());
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Called by the port's FreeRTOS_IRQ_Handler with the raw IAR value. */
@@ -114,8 +149,9 @@ void vApplicationIRQHandler(uint32_t iar)
 	unsigned int intid = gic_iar_intid(iar);
 
 	if (intid == BSP_TICK_PPI) {
+		bsp_tick_entered();
 		FreeRTOS_Tick_Handler();
-	} else if (intid < GIC_SPURIOUS_FIRST) {
+	} else if (intid < GIC_SPURIOUS_FIRST && !dispatch(intid)) {
 		/* Nobody asked for it: keep it from coming back. */
 		unexpected_irqs++;
 		gic_disable_irq(intid);

@@ -14,15 +14,19 @@
 #include <inmate/boot.h>
 #include <inmate/console.h>
 #include <inmate/printf.h>
+#include <inmate/timer.h>
 
 #include "FreeRTOS.h"
 #include "task.h"
 #include "bsp.h"
+#include "tick_latency.h"
 
 #include "AbortDelay.h"
 #include "BlockQ.h"
 #include "EventGroupsDemo.h"
 #include "GenQTest.h"
+#include "IntQueue.h"
+#include "IntQueueTimer.h"
 #include "IntSemTest.h"
 #include "MessageBufferDemo.h"
 #include "PollQ.h"
@@ -49,6 +53,10 @@
 #define TIMER_TEST_PERIOD 50
 #define FAULT_AFTER_MS 3000
 #define FAULT_ADDR 0x60000000ul /* no cell region there (inmate-abi.md) */
+/* The BSP's own check: a critical section spanning tick deadlines. */
+#define LATENCY_REPORT_S 10 /* after the freertos scenario's idle window */
+#define CRITICAL_PERIOD_MS 500
+#define CRITICAL_SPAN_NS 1500000ull /* crosses at least one 1 ms tick */
 
 static BaseType_t timer_demo_ok(void)
 {
@@ -79,6 +87,7 @@ static const struct demo {
 	{"AbortDelay", xAreAbortDelayTestTasksStillRunning},
 	{"Dynamic", xAreDynamicPriorityTasksStillRunning},
 	{"IntSem", xAreInterruptSemaphoreTasksStillRunning},
+	{"IntQueue", xAreIntQueueTasksStillRunning},
 	{"SemTest", xAreSemaphoreTasksStillRunning},
 	{"PollQ", xArePollingQueuesStillRunning},
 	{"IntMath", xAreIntegerMathsTaskStillRunning},
@@ -101,9 +110,47 @@ void vApplicationTickHook(void)
 	vInterruptSemaphorePeriodicTest();
 	vPeriodicStreamBufferProcessing();
 	vBasicStreamBufferSendFromISR();
+	bsp_intq_tick();
 }
 
-/* One report: a line per demo, then the summary the scenario counts. */
+/*
+ * The port's critical sections must keep the tick out: in a direct-IRQ
+ * cell the SRE port's PMR writes go to the unused virtual interface and
+ * mask nothing (inmates/freertos/direct/portmacro.h). A low-priority task
+ * busy-waits 1.5 ms inside one: the tick count must not move meanwhile.
+ * The tick then comes late, once, every half second.
+ */
+static volatile bool critical_broken;
+static volatile unsigned long critical_runs;
+
+static void critical_task(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		TickType_t before;
+
+		vTaskDelay(pdMS_TO_TICKS(CRITICAL_PERIOD_MS));
+		taskENTER_CRITICAL();
+		before = xTaskGetTickCount();
+		inmate_sleep_ns(CRITICAL_SPAN_NS);
+		if (xTaskGetTickCount() != before)
+			critical_broken = true;
+		taskEXIT_CRITICAL();
+		critical_runs++;
+	}
+}
+
+/* Still running and never broken since the last report. */
+static bool critical_sections_ok(void)
+{
+	static unsigned long last_runs;
+	bool ok = !critical_broken && critical_runs > last_runs;
+
+	last_runs = critical_runs;
+	return ok;
+}
+
+/* One report: a line per demo, the BSP's check, then the summary. */
 static void check_all(unsigned long seconds)
 {
 	unsigned int pass = 0;
@@ -115,6 +162,10 @@ static void check_all(unsigned long seconds)
 		printf("freertos: t=%lus %-12s %s\n", seconds, demos[i].name,
 		       ok ? "PASS" : "FAIL");
 	}
+	printf("freertos: t=%lus bsp critical sections keep the tick out: "
+	       "%s (%lu runs)\n",
+	       seconds, critical_sections_ok() ? "PASS" : "FAIL",
+	       critical_runs);
 	printf("freertos: t=%lus demos %u pass %u fail %u\n", seconds,
 	       (unsigned int)ARRAY_SIZE(demos), pass,
 	       (unsigned int)ARRAY_SIZE(demos) - pass);
@@ -146,6 +197,26 @@ static void fault_task(void *arg)
 }
 #endif
 
+#ifdef FREERTOS_IDLE
+/*
+ * freertos-idle: every LATENCY_REPORT_S, the tick's delivery latency so
+ * far (tick_latency.c), in counter ticks: one wake-up per report.
+ */
+static void latency_task(void *arg)
+{
+	struct tick_latency l;
+
+	(void)arg;
+	for (unsigned long s = LATENCY_REPORT_S;; s += LATENCY_REPORT_S) {
+		vTaskDelay(pdMS_TO_TICKS(LATENCY_REPORT_S * 1000));
+		tick_latency_summary(&l);
+		printf("freertos: t=%lus tick latency n=%lu min=%lu mode=%lu "
+		       "p99=%lu max=%lu (ticks of %lu Hz)\n",
+		       s, l.n, l.min, l.mode, l.p99, l.max, timer_frequency());
+	}
+}
+#endif
+
 static void start_demos(void)
 {
 	vStartDynamicPriorityTasks();
@@ -164,6 +235,7 @@ static void start_demos(void)
 	vStartTaskNotifyTask();
 	vStartTaskNotifyArrayTask();
 	vStartInterruptSemaphoreTasks();
+	vStartInterruptQueueTasks();
 	vStartQueueSetTasks();
 	vStartQueueSetPollingTask();
 	vStartStreamBufferTasks();
@@ -180,6 +252,8 @@ void inmate_main(void)
 	if (!bsp_init())
 		return;
 #ifdef FREERTOS_IDLE
+	xTaskCreate(latency_task, "latency", configMINIMAL_STACK_SIZE, NULL,
+		    tskIDLE_PRIORITY + 1, NULL);
 	printf("freertos: idle, scheduler starting\n");
 	vTaskStartScheduler();
 	return;
@@ -187,6 +261,8 @@ void inmate_main(void)
 	start_demos();
 	xTaskCreate(check_task, "check", configMINIMAL_STACK_SIZE * 2, NULL,
 		    CHECK_PRIORITY, NULL);
+	xTaskCreate(critical_task, "critical", configMINIMAL_STACK_SIZE, NULL,
+		    tskIDLE_PRIORITY + 1, NULL);
 #ifdef FREERTOS_FAULT
 	xTaskCreate(fault_task, "fault", configMINIMAL_STACK_SIZE, NULL,
 		    tskIDLE_PRIORITY + 1, NULL);

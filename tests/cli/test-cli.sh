@@ -57,8 +57,10 @@ for sys in "$blobs"/qemu-virt-*.cell; do
 	expect 0 '^ok$' "$warden" config check "$sys"
 	for cell in "$blobs"/*.cell; do
 		case $cell in
-		*/qemu-virt-* | */rtos-overload.cell | */shm-nolink.cell) continue ;;
-		*/demo-direct.cell) [ "$sys" = "$v3" ] || continue ;;
+		*/qemu-virt-* | */rtos-overload.cell | */freertos-overload.cell | \
+			*/shm-nolink.cell) continue ;;
+		*/demo-direct.cell | */freertos-direct.cell | \
+			*/freertos-demo-direct.cell) [ "$sys" = "$v3" ] || continue ;;
 		esac
 		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
 	done

@@ -58,23 +58,20 @@ static void conversions(void **state)
 	EXPECT("ffffffffffffffff -9000000000", "%llx %lld", ~0ull,
 	       -9000000000ll);
 	EXPECT("x(null)y", "x%sy", (const char *)NULL);
-	EXPECT("c=Z", "c=%c", 'Z');
 	/* No "%%": an unknown conversion is printed as it was written. */
 	EXPECT("100%%", "100%%");
-	EXPECT("0x1000", "%p", (void *)0x1000);
 	EXPECT("%q", "%q");
 	EXPECT("end", "end%"); /* a lone % at the end is dropped */
 }
 
-static void widths(void **state)
+/* Widths, %c and %p are not Warden's: printed as written. */
+static void unsupported(void **state)
 {
 	(void)state;
-	EXPECT("0000beef", "%08x", 0xbeef);
-	EXPECT("   42", "%5u", 42);
-	EXPECT("-0042", "%05d", -42);
-	EXPECT("123456", "%3d", 123456);
-	/* A width past the digit buffer is capped, not overflowed. */
-	EXPECT("000000000000000000000001", "%0100u", 1);
+	EXPECT("%08x", "%08x", 0xbeef);
+	EXPECT("c=%c", "c=%c", 'Z');
+	EXPECT("%p", "%p", (void *)0x1000);
+	EXPECT("%q 5", "%lq %u", 5); /* its l is dropped */
 }
 
 /* Cut at the buffer's end, always terminated; the length is what fit. */
@@ -139,7 +136,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(conversions),
-		cmocka_unit_test(widths),
+		cmocka_unit_test(unsupported),
 		cmocka_unit_test(truncation),
 		cmocka_unit_test(printk_one_write),
 		cmocka_unit_test(mmio_regions),

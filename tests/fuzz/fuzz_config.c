@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <config_text.h>
 #include <wd/config_check.h>
 
 static struct wd_blob copy(const uint8_t *data, size_t size)
@@ -40,13 +41,24 @@ static void agree(int ret, const struct wd_check_report *r, unsigned int n)
 		abort();
 }
 
+/* Every violation is formatted as the tools would: its values under ASan. */
+static void format(void *ctx, const struct wd_violation *v)
+{
+	char reason[WD_VIOLATION_TEXT_MAX];
+
+	(void)ctx;
+	wd_violation_text(reason, sizeof(reason), v);
+	if (!wd_violation_format(v->code) || strlen(reason) >= sizeof(reason))
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t split = first_size(data, size);
 	struct wd_blob a = copy(data, split);
 	struct wd_blob b = copy(data + split, size - split);
 	struct wd_blob cells[2] = {b, a};
-	struct wd_check_report r = {0};
+	struct wd_check_report r = {.violation = format};
 	unsigned int n;
 
 	n = r.count;

@@ -14,7 +14,7 @@ import tempfile
 TESTS = ['layout', 'platform', 'cell', 'set', 'links', 'colour',
          'gic_windows']
 COMMON = ('tests/unit/builder.c tests/unit/recorder.c '
-          'tests/unit/rule_cases.c')
+          'tests/unit/rule_cases.c lib/config_text/config_text.c')
 SOURCES = ['hypervisor/config.c', 'arch/arm64/config_rules.c']
 
 
@@ -38,6 +38,7 @@ def killed(source, mutant, workdir):
     for test in TESTS:
         build = subprocess.run(
             f'gcc -std=c11 -w -Iinclude -Ihypervisor/include -Itests/unit '
+            f'-Ilib/config_text '
             f'-O1 -o {workdir}/t tests/unit/test_{test}.c {COMMON} {path} '
             f'{others} -lcmocka', shell=True, capture_output=True)
         if build.returncode:

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <config_text.h>
+
 #include "recorder.h"
 
 static void copy(char *dst, size_t size, const char *src)
@@ -11,12 +13,34 @@ static void copy(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src);
 }
 
-static void record(void *ctx, const char *cell, const char *field, int index,
-		   const char *reason)
+/*
+ * With WARDEN_TEST_MSGLOG=FILE every message is appended to FILE: the
+ * messages golden test (tests/unit/messages.sh) compares the text of all
+ * of them, not only the part a test asserts on.
+ */
+static void log_message(const char *cell, const char *field, int index,
+			const char *reason)
 {
+	const char *path = getenv("WARDEN_TEST_MSGLOG");
+	FILE *f = path ? fopen(path, "a") : NULL;
+
+	if (!f)
+		return;
+	fprintf(f, "%s %s[%d]: %s\n", cell ? cell : "-", field, index, reason);
+	fclose(f);
+}
+
+/* Records the text the tools print (lib/config_text/). */
+static void record(void *ctx, const struct wd_violation *wv)
+{
+	const char *cell = wv->cell, *field = wv->field;
 	struct recorder *r = ctx;
 	struct rec_violation *v;
+	char reason[WD_VIOLATION_TEXT_MAX];
+	int index = wv->index;
 
+	wd_violation_text(reason, sizeof(reason), wv);
+	log_message(cell, field, index, reason);
 	if (r->n == REC_MAX)
 		return;
 	v = &r->v[r->n++];

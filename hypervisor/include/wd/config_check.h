@@ -15,6 +15,7 @@
 #define WD_CONFIG_CHECK_H
 
 #include <warden/config.h>
+#include <wd/config_codes.h>
 
 struct wd_rt_taskset;
 
@@ -24,15 +25,29 @@ struct wd_rt_taskset;
 /* report->subject for violations about the system blob. */
 #define WD_CHECK_SYSTEM (-1)
 
+/* At most this many values per violation (a message's conversions). */
+#define WD_VIOLATION_ARGS 7
+
 /*
- * Called once per violation. cell: the (sanitised, printable) name of the
- * cell concerned, or NULL for header and platform fields. field: the
+ * One violation. cell: the (sanitised, printable) name of the cell
+ * concerned, or NULL for header and platform fields. field: the
  * descriptor field or array ("mem", "devices", "irqs", "cpu_set",
  * "platform.num_cpus", ...). index: array index or CPU number, -1 if none.
- * The strings are valid only during the call.
+ * code: the rule (wd/config_codes.h). arg: the values the rule's message
+ * shows, in its order; where the message has a %s the value is a
+ * pointer to a NUL-terminated string. The strings and arg are valid only
+ * during the call. lib/config_text/ turns it into the message text.
  */
-typedef void (*wd_violation_fn)(void *ctx, const char *cell, const char *field,
-				int index, const char *reason);
+struct wd_violation {
+	const char *cell;
+	const char *field;
+	int index;
+	unsigned int code;
+	unsigned int num_args;
+	const wd_u64 *arg;
+};
+
+typedef void (*wd_violation_fn)(void *ctx, const struct wd_violation *v);
 
 struct wd_check_report {
 	wd_violation_fn violation; /* may be NULL: only count */

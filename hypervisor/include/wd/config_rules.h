@@ -18,11 +18,17 @@
 /* The checker's state: whom violations go to, which cell they are about. */
 struct checker;
 
-/* Reports one violation of field[index] (-1: none); knows %s %u %llu %llx. */
-__attribute__((format(printf, 4, 5))) void wdc_violation(struct checker *ck,
-							 const char *field,
-							 int index,
-							 const char *fmt, ...);
+/*
+ * Reports one violation of field[index] (-1: none): code (wd/config_codes.h)
+ * and the values its message shows, each a wd_u64; a string goes in as
+ * WDC_S(pointer). No format strings: the text is the tools' business.
+ */
+void wdc_report(struct checker *ck, const char *field, int index,
+		unsigned int code, const wd_u64 *arg, unsigned int num_args);
+#define WDC_S(str) ((wd_u64)(unsigned long)(str))
+#define wdc_violation(ck, field, index, code, ...)                        \
+	wdc_report(ck, field, index, code, (const wd_u64[]){__VA_ARGS__}, \
+		   sizeof((wd_u64[]){__VA_ARGS__}) / sizeof(wd_u64))
 
 /* 1 if two non-empty ranges share a byte (hostile sizes saturate). */
 int wdc_ranges_overlap(wd_u64 a, wd_u64 a_size, wd_u64 b, wd_u64 b_size);
@@ -56,7 +62,6 @@ void wdc_irq_get(const struct wd_cell *c, unsigned int i, struct wdc_irq *ref);
  * called for the root (is_root) and the other cells alike.
  */
 struct wdc_arch_rules {
-	const char *name; /* for messages: "arm64" */
 	/* The arch part of the platform (system blobs). */
 	void (*platform)(struct checker *ck, const struct wd_system *sys);
 	/* Interrupt numbers and flags of one cell, without the platform. */

@@ -7,7 +7,5 @@
 
 void *memset(void *dst, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strnlen(const char *s, size_t max);
 
 #endif
