@@ -1,5 +1,6 @@
 # `make bench`: the interrupt-latency benchmark (bench/run.sh, under 15
-# minutes on 2 cores), which writes docs/bench/. `make bench-smoke`: the
+# minutes on 2 cores), then the EL2 cost table (bench/el2-costs.sh, a
+# few minutes per GIC), which write docs/bench/. `make bench-smoke`: the
 # quick sanity run of the latency inmate that `make test` can include.
 BENCH_BUSY := $(OUT)/bench/wd-busy
 BENCH_INMATE := $(INMATE_OUT)/latency.elf $(INMATE_OUT)/latency.bin
@@ -13,6 +14,7 @@ $(BENCH_BUSY): bench/guest/busy.c
 .PHONY: bench bench-smoke
 bench: all $(BENCH_BUSY) $(BENCH_INMATE)
 	@bash bench/run.sh
+	@bash bench/el2-costs.sh
 
 # The smoke's direct-IRQ case boots root Linux with Warden: it needs all.
 bench-smoke: all $(BENCH_BUSY) $(BENCH_INMATE)

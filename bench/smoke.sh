@@ -4,7 +4,11 @@
 # on the other three CPUs (a'), on GICv2 and GICv3; then, on GICv3, in a
 # cell with direct IRQ delivery (d): root Linux, `warden enable`, the
 # inmate in demo-direct.cell. Not a benchmark: the figures themselves are
-# `make bench`'s (bench/run.sh).
+# `make bench`'s (bench/run.sh). Two gates (issue 17): the EL2
+# instructions per trapped IRQ, 2 x ((b) mode - (a) mode) in ticks (the
+# counter ticks every 2 instructions under icount; the trace count of
+# bench/count-el2.py agrees), and the time of `warden enable`. The size
+# of warden.bin is `make size-check`'s (ci/size-check.sh).
 #   bench/smoke.sh [SAMPLES]      (default 300; logs in $LOGDIR or a tmpdir)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -17,6 +21,13 @@ mkdir -p "$logdir"
 # period (6250 ticks) means IRQs are delivered late.
 max_idle=100
 max_busy=200
+# The gates. Goal: 32 instructions (issue 17); today's main has 74
+# (GICv3; the trace count agrees): lower it to the goal once the lean IRQ
+# path is merged.
+max_irq_insns=${BENCH_MAX_IRQ_INSNS:-80}
+# `warden enable` on 4 CPUs, the whole driver call in virtual time (goal
+# 5 ms; it was 6.78): the gate is the goal.
+max_enable_us=${BENCH_MAX_ENABLE_US:-5000}
 checks=0 failures=0
 
 ok() { checks=$((checks + 1)); echo "ok   $*"; }
@@ -81,10 +92,44 @@ for gic in 2 3; do
 		"$logdir/a1-gicv$gic.log" $max_busy
 	check_busy "latency (a') GICv$gic" "$logdir/a1-gicv$gic.log"
 done
+# check_trap_cost LOG BARE_LOG: case (b) ran, and Warden's instructions
+# per trapped IRQ (its mode less bare metal's, in instructions) pass the gate
+check_trap_cost() {
+	local lat=$logdir/b-gicv3.lat bare mode insns
+	bench_case_lines "$1" b >"$lat"
+	check_figures "latency (b) trapping cell GICv3" "$lat" $max_idle
+	bare=$(bench_field "$2" summary mode)
+	mode=$(bench_field "$lat" summary mode)
+	if [ -z "$mode" ] || [ -z "$bare" ]; then
+		bad "trapped IRQ: mode '$mode' ticks, bare metal '$bare'"
+		return
+	fi
+	insns=$((2 * (mode - bare)))
+	if [ "$insns" -le "$max_irq_insns" ]; then
+		ok "trapped IRQ: $insns EL2 instructions (gate $max_irq_insns)"
+	else
+		bad "trapped IRQ: $insns EL2 instructions, gate $max_irq_insns"
+	fi
+}
+
+# check_enable LOG: the driver's "enable took X us" within the gate
+check_enable() {
+	local us
+	us=$(bench_case_lines "$1" enable |
+		sed -n 's/.*warden: enable took \([0-9]*\) us.*/\1/p' | head -n 1)
+	if [ -n "$us" ] && [ "$us" -le "$max_enable_us" ]; then
+		ok "warden enable: $us us virtual (gate $max_enable_us)"
+	else
+		bad "warden enable: '${us:-no figure}' us virtual, gate $max_enable_us"
+	fi
+}
+
 # The image of make bench with SAMPLES samples, in the smoke's own place.
 export BENCH_OUT=$logdir/image
 if bash "$BENCH_TOP/bench/mkinitrd.sh" "$samples" "$samples" >/dev/null; then
-	BENCH_LINUX_TIMEOUT=120 bench_linux 3 d "$logdir/linux-gicv3.log"
+	BENCH_LINUX_TIMEOUT=180 bench_linux 3 enable,b,d "$logdir/linux-gicv3.log"
+	check_enable "$logdir/linux-gicv3.log"
+	check_trap_cost "$logdir/linux-gicv3.log" "$logdir/a-gicv3.log"
 	check_direct "$logdir/linux-gicv3.log" "$logdir/a-gicv3.log"
 else
 	bad "bench/mkinitrd.sh failed: no direct-IRQ case"

@@ -3,7 +3,7 @@
 #   ci/run-qemu.sh [--gic 2|3] [--virt on|off] [--kvm] [--scenario NAME]
 #                  [--timeout SECONDS] [--log FILE] [--interactive]
 #                  [--no-reserve] [--icount] [--kernel stock|rt]
-#                  [--cpu MODEL] [--smp N] [--mem SIZE]
+#                  [--cpu MODEL] [--smp N] [--mem SIZE] [--trace FILE]
 #                  [--monitor SOCKET] [--qemu-opt ARG]...
 # --kernel rt boots Debian's PREEMPT_RT kernel (make setup fetches it) with
 # its own image (out/ci/initrd-rt.gz, warden.ko built for it); --cpu,
@@ -13,11 +13,13 @@
 # --icount makes time instruction-driven (one TCG thread), for timing tests.
 # --monitor names the monitor socket (with --log; else a temporary one);
 # --qemu-opt appends one argument to QEMU's (bench/count-el2.sh).
+# --trace logs every instruction QEMU runs in the hypervisor's range, and
+# every exception, to FILE (bench/count-el2.py counts them; slow).
 # Without --scenario the guest gives a shell (make run).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/ci/qemu-args.sh"
-gic=3 virt=on kvm=0 plain= icount=() scenario= timeout=0 log= extra=
+gic=3 virt=on kvm=0 plain= icount=() trace=() scenario= timeout=0 log= extra=
 kernel=stock mon= qopts=()
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -26,6 +28,8 @@ while [ $# -gt 0 ]; do
 	--kvm) kvm=1 ;;
 	--no-reserve) plain=-plain ;;
 	--icount) icount=(-icount shift=3,sleep=off -accel tcg,thread=single) ;;
+	--trace) trace=(-singlestep -d nochain,exec,int -D "$2"
+		-dfilter "$QEMU_VIRT_HV_BASE+$QEMU_VIRT_HV_SIZE"); shift ;;
 	--scenario) scenario=$2; shift ;;
 	--timeout) timeout=$2; shift ;;
 	--log) log=$2; shift ;;
@@ -59,7 +63,7 @@ append="console=ttyAMA0 nokaslr panic=-1 loglevel=4$extra"
 cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 	-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
 	-kernel "$image" -initrd "$initrd" -dtb "$dtb"
-	-append "$append" -rtc clock=vm "${icount[@]}" "${qopts[@]}")
+	-append "$append" -rtc clock=vm "${icount[@]}" "${trace[@]}" "${qopts[@]}")
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi

@@ -32,7 +32,8 @@ ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,traps.c gic.c gicv2.c gicv3.c \
 	vgic.c vgicv2.c vgicv3.c vgicv3_redist.c inject.c mmio_abort.c \
 	doorbell.c uart_pl011.c) \
-	$(addprefix hypervisor/,mmio.c hypercall.c cell_console.c console.c \
+	$(addprefix hypervisor/,mmio.c hypercall.c cell_console.c \
+	cell_console_write.c console.c \
 	ivshmem.c ratelimit.c percpu.c)
 $(patsubst %.c,$(HV_OUT)/%.o,$(HV_HOT_SRCS)): HV_CFLAGS += -O2
 

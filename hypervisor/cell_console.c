@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Console output of non-root cells (WD_HC_CONSOLE_PUTC): collected per
+ * Console output of non-root cells (WD_HC_CONSOLE_PUTC, _WRITE): collected per
  * cell and printed one whole line at a time, tagged with the cell's name,
  * so lines of several cells and of Warden do not interleave.
  */
@@ -30,18 +30,32 @@ static char printable(char c)
 	return (c >= ' ' && c < 0x7f) || c == '\t' ? c : '.';
 }
 
-void cell_console_putc(struct cell *cell, char c)
+static void putc_locked(struct cell *cell, char c)
 {
 	struct cell_console *con = &cell->console;
 
-	spin_lock(&con->lock);
 	if (c == '\n')
 		flush_locked(cell);
 	else if (c != '\r')
 		con->line[con->len++] = printable(c);
 	if (con->len == CELL_LINE_MAX)
 		flush_locked(cell);
-	spin_unlock(&con->lock);
+}
+
+void cell_console_putc(struct cell *cell, char c)
+{
+	spin_lock(&cell->console.lock);
+	putc_locked(cell, c);
+	spin_unlock(&cell->console.lock);
+}
+
+/* One lock for the buffer: its lines do not mix with another CPU's. */
+void cell_console_write(struct cell *cell, const char *s, size_t len)
+{
+	spin_lock(&cell->console.lock);
+	while (len--)
+		putc_locked(cell, *s++);
+	spin_unlock(&cell->console.lock);
 }
 
 /* A stopping cell's last words without their newline. */

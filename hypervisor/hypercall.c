@@ -4,7 +4,7 @@
  * Arguments come from the calling cell's registers and are untrusted:
  * every handler range-checks them and answers -errno, never faults.
  *
- * Non-root cells may only print (CONSOLE_PUTC) and ask GET_INFO; the
+ * Non-root cells may only print (CONSOLE_PUTC, _WRITE) and ask GET_INFO; the
  * cell lifecycle, its queries and DISABLE are the root's (-EPERM).
  */
 #include <arch.h>
@@ -98,6 +98,13 @@ static long hc_console_putc(struct percpu *pc, u64 c, u64 a2, u64 a3)
 	return 0;
 }
 
+/* x1 = buffer in the caller's RAM, x2 = length: cell_console_write.c. */
+static long hc_console_write(struct percpu *pc, u64 ipa, u64 len, u64 a3)
+{
+	(void)a3;
+	return console_write_call(pc->cell, ipa, len);
+}
+
 /* Counters of one CPU of a cell: x1 = cell id, x2 = CPU, x3 = stat. */
 static long hc_cell_stats(struct percpu *pc, u64 id, u64 cpu, u64 stat)
 {
@@ -170,6 +177,7 @@ static const hypercall_fn hypercalls[WD_HC_COUNT] = {
 	[WD_HC_LINK_STATE - WD_HC_BASE] = hc_link_state,
 	[WD_HC_CELL_MAPPINGS - WD_HC_BASE] = hc_cell_mappings,
 	[WD_HC_CELL_FAULT - WD_HC_BASE] = hc_cell_fault,
+	[WD_HC_CONSOLE_WRITE - WD_HC_BASE] = hc_console_write,
 };
 
 bool hypercall_is_warden(u64 id)

@@ -101,36 +101,35 @@ static u64 *next_table(struct paging *pg, u64 *pte, unsigned int level)
 	return table;
 }
 
-static bool whole_block(const struct paging *pg, u64 va, u64 pa, u64 size,
-			unsigned int level)
-{
-	u64 block = level_size(level);
-
-	return size >= block && IS_ALIGNED(va | pa, block) &&
-	       pg->fmt->block_ok(level);
-}
-
-/* Out of the tree first, then on the stale list (read after the store). */
+/*
+ * Out of the tree first, then on the stale list (read after the store).
+ * A last-level entry is never a table (the formats say so): not asked.
+ */
 static void set_leaf(struct paging *pg, u64 *pte, u64 val, unsigned int level)
 {
 	u64 old = *pte;
 
 	__atomic_store_n(pte, val, __ATOMIC_RELEASE);
-	if (pg->fmt->is_table(old, level))
+	if (level < PAGING_LAST_LEVEL && pg->fmt->is_table(old, level))
 		drop_table(pg, table_of(pg, old), level + 1, false);
 }
 
+/*
+ * The level's block size and whether it may hold a block are asked once
+ * a call, not once an entry: enable maps about 2,000 leaves.
+ */
 static int map_level(struct paging *pg, u64 *table, unsigned int level, u64 va,
 		     u64 pa, u64 size, u32 flags)
 {
+	const u64 block = level_size(level);
+	const bool block_ok = pg->fmt->block_ok(level);
 	u64 chunk, *pte, *next;
 	int err;
 
 	while (size) {
 		pte = &table[level_index(va, level)];
-		chunk = level_size(level) - (va & (level_size(level) - 1));
-		chunk = MIN(chunk, size);
-		if (whole_block(pg, va, pa, chunk, level)) {
+		chunk = MIN(block - (va & (block - 1)), size);
+		if (block_ok && chunk == block && IS_ALIGNED(pa, block)) {
 			set_leaf(pg, pte, pg->fmt->leaf(pa, level, flags),
 				 level);
 		} else {

@@ -12,12 +12,14 @@
 #include <wd/config_check.h>
 #include <wd/console.h>
 #include <wd/errno.h>
+#include <wd/layout.h>
 #include <wd/page_pool.h>
 #include <wd/paging.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
 #include <wd/setup.h>
 #include <wd/spinlock.h>
+#include <wd/string.h>
 
 /* Linker script symbols. */
 extern u8 __image_start[], __text_start[], __text_end[], __image_end[];
@@ -122,6 +124,19 @@ static unsigned int count_bits(u64 v)
 	return n;
 }
 
+/*
+ * The driver zeroes the per-CPU areas of the config's CPUs only
+ * (hv_image.h); loops over CPU numbers may still read the others' data
+ * (a redistributor frame's owner): zeroed here, the stacks left alone.
+ */
+static void clear_unused_percpu(void)
+{
+	unsigned int cpu;
+
+	for (cpu = wd.sys->platform.num_cpus; cpu < WD_MAX_CPUS_HV; cpu++)
+		memset(percpu_of(cpu), 0, sizeof(struct percpu));
+}
+
 static int global_init(void)
 {
 	const struct wd_header *hdr = (const void *)__config_start;
@@ -129,8 +144,10 @@ static int global_init(void)
 
 	console_init();
 	err = check_config();
-	if (!err)
+	if (!err) {
+		clear_unused_percpu();
 		err = pool_init();
+	}
 	if (!err)
 		err = hyp_paging_init();
 	if (err)

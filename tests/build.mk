@@ -143,6 +143,7 @@ CORE_TESTS := $(addprefix $(CORE_OUT)/,$(CORE_NAMES))
 # The world (tests/core/world.h): the cell lifecycle, the CPUs' power
 # logic, the hypercall table and ivshmem, with every allocation failable.
 CORE_WORLD := hypervisor/cell.c hypervisor/cell_console.c \
+	hypervisor/cell_console_write.c \
 	hypervisor/cell_control.c hypervisor/cell_cpu.c \
 	hypervisor/cell_create.c hypervisor/cell_destroy.c \
 	hypervisor/cell_fail.c hypervisor/cell_mappings.c \
@@ -187,6 +188,15 @@ $(CORE_OUT)/test_printk: $(CORE_DIR)/test_printk.c $(CORE_SRCS) \
 		$(CORE_PRINTK) $(CORE_HEADERS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(CORE_CFLAGS) -o $@ $(filter %.c,$^) -lcmocka
+
+# The hypervisor's memset/memcpy, renamed beside the host's own.
+CORE_STRING_RENAME := -Dmemset=wd_memset -Dmemcpy=wd_memcpy \
+	-Dmemcmp=wd_memcmp -Dstrnlen=wd_strnlen
+$(CORE_OUT)/test_string: $(CORE_DIR)/test_string.c hypervisor/string.c \
+		$(CORE_HEADERS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(CORE_CFLAGS) $(CORE_STRING_RENAME) -fno-builtin -o $@ \
+		$(filter %.c,$^) -lcmocka
 
 .PHONY: test-core
 test-core: $(CORE_TESTS)

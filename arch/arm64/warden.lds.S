@@ -32,6 +32,8 @@ SECTIONS
 		QUAD(__config_start)
 		QUAD(WD_CONFIG_MAX)
 		QUAD(__console_start)
+		QUAD(wd_percpu_area)
+		QUAD(WD_PERCPU_SIZE)
 		. = 128;
 	}
 	.rodata : { *(.rodata .rodata.*) }

@@ -10,6 +10,8 @@
 #   d           as b in the demo cell with direct IRQ delivery
 #               (demo-direct.cell, GICv3 only): no trap per IRQ
 #   d1          as c (wd-busy on every root CPU) in that cell
+#   enable      the driver's figures of the enable (virtual time): the
+#               whole call ("enable took") and entering the CPUs
 # wd.cyclic=SECONDS sets cyclictest's duration (default 10).
 # Each case prints "BENCH begin CASE", its output with every line prefixed
 # "@CASE ", then "BENCH end CASE"; or "BENCH skip CASE: why".
@@ -163,6 +165,16 @@ cell_case() { # CASE RUN_ID
 	warden cell destroy "$CELL_NAME" >/dev/null 2>&1
 }
 
+# enable_case: Warden enabled by this case (or earlier), the driver's lines
+enable_case() {
+	if ! ensure_enabled; then
+		skip enable "warden enable failed: $(why /tmp/enable.out)"
+		return
+	fi
+	dmesg | grep -E 'warden: (enable took|enabled on)' >/tmp/enable-times.out
+	frame enable /tmp/enable-times.out
+}
+
 echo "BENCH start: $(nproc) CPUs, $SYS"
 for c in $(arg bench | tr , ' '); do
 	case $c in
@@ -172,6 +184,7 @@ for c in $(arg bench | tr , ' '); do
 	c2) cell_case c2 4 ;;
 	d) cell_case d 5 ;;
 	d1) cell_case d1 6 ;;
+	enable) enable_case ;;
 	*) skip "$c" "unknown case" ;;
 	esac
 done

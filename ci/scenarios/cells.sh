@@ -105,6 +105,31 @@ check "MemFree back to where it started (less than 8 MiB lost)" \
 	test $((MEM0 - MEM1)) -lt 8192
 check "root runs after the cycles" root_runs 10000 all
 
+echo "### console: a line a call (WD_HC_CONSOLE_WRITE), the same bytes"
+# conwrite prints each test line through the library ("w:") and a byte
+# at a time ("p:"): the two copies, cut by Warden at 120 characters,
+# must match byte for byte. Hostile buffers get their errors.
+check "create demo" warden cell create $CELLS/demo.cell
+check "load conwrite" warden cell load demo $INMATES/conwrite.bin
+check "start demo" warden cell start demo
+check "every hostile buffer refused with its error" \
+	wait_console '^\[demo\] conwrite: hostile buffers refused 7 of 7$'
+check "conwrite ticks" wait_console '^\[demo\] conwrite: tick 2$'
+awk '/^\[demo\] conwrite: start$/ { on = 1; next }
+	/^\[demo\] conwrite: hostile/ { on = 0 }
+	on && /^\[demo\] [wp]:/ { m = substr($0, 8, 1) }
+	on { sub(/^\[demo\] ([wp]:)?/, ""); print > ("/tmp/cw." m) }' \
+	"$WD_CONSOLE_LOG"
+check "6 lines each way, the buffer's the same bytes as the bytes'" \
+	sh -c 'test "$(wc -l </tmp/cw.w)" = 6 && cmp /tmp/cw.w /tmp/cw.p'
+h0=$(cell_stat demo 3 hypercall)
+sleep 5
+h1=$(cell_stat demo 3 hypercall)
+# One line a second: one exit each (a byte at a time it was 15 a second).
+check "5 s of ticks cost $((h1 - h0)) hypercalls (at most 7)" \
+	test $((h1 - h0)) -le 7 -a $((h1 - h0)) -ge 3
+check "destroy demo" warden cell destroy demo
+
 echo "### PL031 passthrough"
 check "Linux drives the PL031" test -e $PL031_DRV/$RTC
 check_fails "create rtc while Linux's driver is bound" warden cell create $CELLS/rtc.cell

@@ -45,6 +45,7 @@ enum hcf_tame {
 	HCF_TAME_MAPPINGS_BUF, /* a root RAM pointer moved into our buffer */
 	HCF_TAME_PUTC, /* a valid character made invalid */
 	HCF_TAME_BLOB, /* a config-shaped blob built for CELL_CREATE */
+	HCF_TAME_WRITE, /* a CONSOLE_WRITE of Linux RAM made too long */
 	HCF_TAMES
 };
 

@@ -126,7 +126,8 @@ static bool linux_ram(u64 pa, u64 size)
 /*
  * Linux's own RAM in x3 of CELL_MAPPINGS would be written by Warden:
  * aim it at our buffer instead (any offset in its first page). A valid
- * character would go to the console: only invalid ones are sent.
+ * character would go to the console: only invalid ones are sent, and a
+ * CONSOLE_WRITE that could read Linux's RAM gets a length past the limit.
  */
 static void tame(struct hcf_run *run, struct hcf_call *c)
 {
@@ -140,6 +141,11 @@ static void tame(struct hcf_run *run, struct hcf_call *c)
 	if (c->id == WD_HC_CONSOLE_PUTC && c->arg[0] <= 0xff) {
 		c->arg[0] |= 0x100;
 		run->tamed[HCF_TAME_PUTC]++;
+	}
+	if (c->id == WD_HC_CONSOLE_WRITE && c->arg[1] <= WD_CONSOLE_WRITE_MAX &&
+	    linux_ram(c->arg[0], c->arg[1] ?: 1)) {
+		c->arg[1] |= 1ull << 20;
+		run->tamed[HCF_TAME_WRITE]++;
 	}
 }
 

@@ -74,6 +74,7 @@ static const char *const tame_names[HCF_TAMES] = {
 				  "to the module's page",
 	[HCF_TAME_PUTC] = "CONSOLE_PUTC character made invalid",
 	[HCF_TAME_BLOB] = "CELL_CREATE given a blob with a valid header",
+	[HCF_TAME_WRITE] = "CONSOLE_WRITE of Linux RAM made too long",
 };
 
 static int print_counters(const char *title, const char *const *names,

@@ -6,8 +6,12 @@
  *
  * warden.bin is copied to the start of the system config's hypervisor
  * range. Its first bytes are struct wd_image_header; the driver zeroes
- * [file size, image_size), copies the system config blob to config_offset
- * and calls entry_offset on every CPU through Linux's hyp stub.
+ * [file size, percpu_offset + num_cpus * percpu_size) (num_cpus: the
+ * system config's; the whole [file size, image_size) when percpu_size is
+ * 0), copies the system config blob to config_offset and calls
+ * entry_offset on every CPU through Linux's hyp stub. The per-CPU areas
+ * of CPUs past num_cpus are left as they were: Warden clears what it
+ * reads there itself.
  */
 #ifndef WARDEN_HV_IMAGE_H
 #define WARDEN_HV_IMAGE_H
@@ -36,7 +40,9 @@ struct wd_image_header {
 	wd_u64 config_offset; /* where the system config goes */
 	wd_u64 config_max; /* bytes reserved for it */
 	wd_u64 console_offset; /* struct wd_console_ring, one page */
-	wd_u64 reserved[9];
+	wd_u64 percpu_offset; /* max_cpus areas up to image_size */
+	wd_u64 percpu_size; /* bytes of one area; 0: zero the whole image */
+	wd_u64 reserved[7];
 };
 
 /*

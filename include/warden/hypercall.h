@@ -37,7 +37,12 @@
  * fails the cell as for any fault. The root gets -EPERM.
  */
 #define WD_HC_CELL_FAULT WD_HC(13)
-#define WD_HC_COUNT 14
+/* x1 = guest-physical address of bytes in the caller's RAM, x2 = length */
+#define WD_HC_CONSOLE_WRITE WD_HC(14) /* any cell -> bytes written */
+#define WD_HC_COUNT 15
+
+/* WD_HC_CONSOLE_WRITE: most bytes one call takes */
+#define WD_CONSOLE_WRITE_MAX 128
 
 /* WD_HC_DOORBELL x2: ring every peer of the link */
 #define WD_DOORBELL_ALL_PEERS 0xffffffffull

@@ -25,6 +25,7 @@ void __noreturn inmate_boot(uintptr_t x0)
 void __noreturn inmate_halt(void)
 {
 	irq_disable();
+	console_flush(); /* a last line without its newline */
 	/* Bare metal there may be nothing at EL2 to take an hvc. */
 	if (inmate_under_warden())
 		hypercall(PSCI_CPU_OFF, 0, 0, 0);

@@ -29,3 +29,9 @@ void console_puts(const char *s)
 	while (*s)
 		console_putc(*s++);
 }
+
+void console_flush(void)
+{
+	if (backend->flush)
+		backend->flush();
+}

@@ -5,6 +5,7 @@
  * The inmate then halts; nothing is retried.
  */
 #include <inmate/boot.h>
+#include <inmate/console.h>
 #include <inmate/exception.h>
 #include <inmate/hypercall.h>
 #include <inmate/printf.h>
@@ -137,6 +138,7 @@ void exception_fatal(struct exception_frame *frame)
 		report_syndrome(esr, far);
 	report_registers(frame);
 	printf("*** inmate: halted\n");
+	console_flush();
 	/* Warden never sees an EL1 exception: tell it, so the cell fails. */
 	if (inmate_under_warden())
 		hypercall(WD_HC_CELL_FAULT, esr, frame->elr, 0);

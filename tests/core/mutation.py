@@ -52,6 +52,8 @@ MUTANTS = [
  ('hypervisor/cell_root.c', 'if (!size || pa + size < pa || !plain_ram(pa, size))', 'if (!plain_ram(pa, size))', 'test_lifecycle'),
  ('hypervisor/cell_root.c', '\t\tif (pa - m[i].phys_start < m[i].size)\n\t\t\treturn true;\n\tfor', '\t\tif (pa - m[i].phys_start <= m[i].size)\n\t\t\treturn true;\n\tfor', 'test_lifecycle'),
  ('hypervisor/cell_destroy.c', '\tif (cell->state == WD_CELL_STATE_LOADING)\n\t\troot_unmap_loadable(cell);\n', '', 'test_lifecycle'),
+ ('hypervisor/cell_console_write.c', '(m->flags & (WD_MEM_IO | WD_MEM_READ)) == WD_MEM_READ', '!(m->flags & WD_MEM_IO)', 'test_hypercall'),
+ ('hypervisor/cell_console_write.c', '\tif (len > sizeof(buf))\n\t\treturn -EINVAL;\n', '\tif (len > sizeof(buf))\n\t\tlen = sizeof(buf);\n', 'test_hypercall'),
  ('hypervisor/cell.c', '\t\terr = check_root_region(sys, m) ?: cell_map_region(cell, m);', '\t\terr = (check_root_region(sys, m) & 0) ?: cell_map_region(cell, m);', 'test_lifecycle'),
 ]
 

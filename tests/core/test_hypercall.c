@@ -25,6 +25,10 @@
 
 #define CELL_CPU 3
 #define SECOND 1000000000ull /* fake counter ticks */
+#define RTC 0x09010000ull /* a device of demo's, mapped 1:1 */
+/* A write-only page of demo's: the cell cannot read it, nor may Warden. */
+#define WO_IPA 0x60000000ull
+#define WO_PA (TB_POOL + 2 * QEMU_VIRT_CELL_RAM_SIZE)
 
 static struct cell *cell;
 static u64 cell2_size; /* cell2's config, in the root's RAM */
@@ -35,7 +39,7 @@ static long call(unsigned int cpu, u64 id, u64 a1, u64 a2, u64 a3)
 	return hypercall_dispatch(percpu_of(cpu), id, a1, a2, a3);
 }
 
-/* demo running on CPU 3, cell2 (CPU 2) offline and not created. */
+/* demo (with a device) running on CPU 3, cell2 (CPU 2) offline and not created. */
 static int setup(void **state)
 {
 	struct tb_blob blob;
@@ -44,6 +48,8 @@ static int setup(void **state)
 	(void)state;
 	tb_scenario_init(&world, WD_GIC_V3);
 	tb_add_cell2(&world);
+	tb_add_dev(&world.cells[0], "pl031", RTC, 0x1000, 34);
+	tb_add_mem(&world.cells[0], WO_PA, WO_IPA, PAGE_SIZE, WD_MEM_WRITE);
 	if (world_boot())
 		return -1;
 	id = world_create(0);
@@ -186,6 +192,94 @@ static void console(void **state)
 	assert_int_equal(world_printks, 5); /* console_write(), unbuffered */
 }
 
+/* Puts s at guest-physical ipa of the demo cell's RAM (region 0). */
+static void cell_poke(u64 ipa, const char *s, size_t len)
+{
+	const struct wd_mem_region *ram = wd_cell_mem(cell->desc);
+
+	memcpy(paging_ptr(ram->phys_start + (ipa - ram->virt_start)), s, len);
+}
+
+static long cell_write(u64 ipa, u64 len)
+{
+	return call(CELL_CPU, WD_HC_CONSOLE_WRITE, ipa, len, 0);
+}
+
+/* A buffer across a page boundary: one call, the same line as PUTC's. */
+static void console_write_buffer(void **state)
+{
+	static const char line[] = "hi\033[2J\r\n";
+	u64 ipa = QEMU_VIRT_GUEST_RAM + PAGE_SIZE - 3;
+
+	(void)state;
+	cell_poke(ipa, line, sizeof(line) - 1);
+	world_printks = 0;
+	assert_int_equal(cell_write(ipa, sizeof(line) - 1), sizeof(line) - 1);
+	assert_int_equal(world_printks, 1);
+	assert_string_equal(world_last_printk, "[demo] hi.[2J\n");
+	assert_int_equal(cell_write(ipa, 0), 0);
+	memcpy(paging_ptr(WORLD_ROOT_BUF), "root\n", 5);
+	world_printks = 0;
+	assert_int_equal(call(0, WD_HC_CONSOLE_WRITE, WORLD_ROOT_BUF, 5, 0), 5);
+	assert_int_equal(world_printks, 1); /* one console_write() */
+}
+
+/* Bad buffers: refused whole, nothing printed, nothing kept. */
+static void console_write_hostile(void **state)
+{
+	const u64 ram = QEMU_VIRT_GUEST_RAM,
+		  end = ram + QEMU_VIRT_CELL_RAM_SIZE;
+	const u64 comm = QEMU_VIRT_GUEST_COMM;
+	const struct {
+		u64 ipa, len;
+		long ret;
+	} bad[] = {
+		{ram, WD_CONSOLE_WRITE_MAX + 1, -EINVAL},
+		{ram, ~0ull, -EINVAL},
+		{0, 8, -EFAULT}, /* unmapped */
+		{TB_POOL - PAGE_SIZE, 8, -EFAULT}, /* the root's RAM */
+		{TB_POOL, 8, -EFAULT}, /* a physical address, not the cell's */
+		{end - 4, 8, -EFAULT}, /* across the region's end */
+		{comm + PAGE_SIZE - 4, 8,
+		 -EFAULT}, /* comm page, then nothing */
+		{~0ull - 3, 8, -EFAULT}, /* wraps */
+		{QEMU_VIRT_UART_BASE, 8, -EFAULT}, /* not the cell's */
+		{RTC, 8, -EFAULT}, /* its device: never read by Warden */
+		{WO_IPA, 8, -EFAULT}, /* its RAM, but not readable */
+	};
+	unsigned int i;
+
+	(void)state;
+	cell_poke(end - 4, "abcd", 4);
+	world_printks = 0;
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		assert_int_equal(cell_write(bad[i].ipa, bad[i].len),
+				 bad[i].ret);
+	assert_int_equal(cell->console.len, 0);
+	assert_int_equal(world_printks, 0);
+	assert_int_equal(cell_write(comm, 8), 8); /* its own comm page */
+	assert_int_equal(call(0, WD_HC_CONSOLE_WRITE, TB_POOL, 8, 0), -EFAULT);
+	assert_int_equal(cell->state, WD_CELL_STATE_RUNNING);
+}
+
+/* The cell's print budget holds for buffers: a flood is cut short. */
+static void console_write_budget(void **state)
+{
+	char line[100];
+	unsigned int i;
+
+	(void)state;
+	memset(line, 'x', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\n';
+	cell_poke(QEMU_VIRT_GUEST_RAM, line, sizeof(line));
+	fake_arch.counter = 7 * SECOND;
+	world_printks = 0;
+	for (i = 0; i < 40; i++)
+		assert_int_equal(cell_write(QEMU_VIRT_GUEST_RAM, sizeof(line)),
+				 sizeof(line));
+	assert_in_range(world_printks, 15, 25); /* 2048 bytes at once */
+}
+
 /* The inmate reports its own exception: the cell fails, once. */
 static void cell_fault(void **state)
 {
@@ -268,6 +362,9 @@ int main(void)
 		TEST(get_info),
 		TEST(unknown_ids),
 		TEST(console),
+		TEST(console_write_buffer),
+		TEST(console_write_hostile),
+		TEST(console_write_budget),
 		TEST(cell_fault),
 		TEST(bad_call_flood),
 		TEST(virq_flood),

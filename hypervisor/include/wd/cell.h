@@ -150,6 +150,13 @@ static inline bool cell_ratelimit(struct cell *cell, enum rl_cause cause,
 
 /* cell_console.c: WD_HC_CONSOLE_PUTC, one tagged line at a time. */
 void cell_console_putc(struct cell *cell, char c);
+/* The same for len bytes already copied into Warden memory. */
+void cell_console_write(struct cell *cell, const char *s, size_t len);
 void cell_console_flush(struct cell *cell);
+/*
+ * cell_console_write.c: WD_HC_CONSOLE_WRITE of a cell (the root's bytes
+ * go out raw). Returns len or -errno.
+ */
+long console_write_call(struct cell *cell, u64 ipa, u64 len);
 
 #endif

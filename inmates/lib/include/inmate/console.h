@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Console output. The backend is chosen once at boot (console_init):
- * Warden's WD_HC_CONSOLE_PUTC hypercall when the inmate runs in a cell,
- * the PL011 at PLATFORM_UART_BASE when it runs bare metal.
+ * Warden's console hypercalls when the inmate runs in a cell (a line per
+ * WD_HC_CONSOLE_WRITE, so one exit a line), the PL011 at
+ * PLATFORM_UART_BASE when it runs bare metal.
  */
 #ifndef INMATE_CONSOLE_H
 #define INMATE_CONSOLE_H
@@ -12,6 +13,7 @@
 struct console_backend {
 	const char *name;
 	void (*putc)(char c);
+	void (*flush)(void); /* bytes it still holds; NULL: holds none */
 };
 
 extern const struct console_backend pl011_console;
@@ -21,5 +23,7 @@ void console_init(bool under_warden);
 const char *console_name(void);
 void console_putc(char c);
 void console_puts(const char *s);
+/* Sends what the backend still holds (a line without its newline). */
+void console_flush(void);
 
 #endif
