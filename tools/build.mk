@@ -11,14 +11,19 @@ WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	include/warden/ioctl.h include/warden/version.h include/warden/rtos.h \
 	$(RT_ANALYSIS_HDRS)
 ALL_TARGETS += $(OUT)/host/warden $(OUT)/arm64/warden
+# libfdt (warden cell linux): the host's libfdt-dev; for the static arm64
+# CLI the libfdt-dev:arm64 package unpacked by ci/setup.sh.
+LIBFDT_ARM64 ?= $(TOP)/.cache/libfdt-arm64/root/usr
 
 $(OUT)/host/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -o $@ $(WARDEN_CLI_SRCS)
+	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -o $@ $(WARDEN_CLI_SRCS) -lfdt
 
 $(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(CROSS)gcc $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -static -o $@ $(WARDEN_CLI_SRCS)
+	$(CROSS)gcc $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) \
+		-I$(LIBFDT_ARM64)/include -static -o $@ $(WARDEN_CLI_SRCS) \
+		$(LIBFDT_ARM64)/lib/aarch64-linux-gnu/libfdt.a
 
 # The root's end of the shared-memory echo demo (Documentation/ivshmem.md),
 # a static arm64 program for the guest.
