@@ -187,7 +187,16 @@ static void start_at_entry(void **state)
 	assert_int_equal(fake_arch.entry, 0x40200000);
 	assert_int_equal(fake_arch.context, 0x42400000); /* not the comm IPA */
 	assert_int_equal(demo()->state, WD_CELL_STATE_RUNNING);
-	shut_down();
+	/* its kernel powers off (PSCI SYSTEM_OFF): the cell alone stops */
+	cell_stop_itself(&root_cell, "PSCI SYSTEM_OFF");
+	assert_int_equal(root_cell.state, WD_CELL_STATE_RUNNING);
+	cell_stop_itself(demo(), "PSCI SYSTEM_OFF");
+	assert_int_equal(demo()->state, WD_CELL_STATE_SHUT_DOWN);
+	assert_non_null(
+		strstr(world_last_printk, "shut down: PSCI SYSTEM_OFF"));
+	assert_true(fake_arch.kicked & BIT(DEMO_CPU));
+	demo_cpu_answers();
+	assert_true(demo_cpu()->parked);
 	destroyed();
 }
 
