@@ -124,8 +124,11 @@ while [ $i -le "$CYCLES" ]; do
 	echo "echo c > /proc/sysrq-trigger" >&3
 	wait_console "^cell 'linux' shut down: PSCI SYSTEM_RESET" 60 $i ||
 		{ fail "cycle $i: the panic ends in a shutdown"; break; }
+	echo "cycle $i: the cell shut down"
 	in_list linux shut-down 1-2 - || { fail "cycle $i: list"; break; }
+	echo "cycle $i: destroy"
 	warden cell destroy linux || { fail "cycle $i: destroy"; break; }
+	echo "cycle $i: destroyed"
 	wait_console '^\[demo\] hello: tick' 5 $((TICKS + 1)) ||
 		{ fail "cycle $i: demo ticks on"; break; }
 	cell_linux >/dev/null || { fail "cycle $i: relaunch"; break; }
