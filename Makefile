@@ -23,7 +23,7 @@ include hypervisor/build.mk
 include tests/build.mk
 include bench/build.mk
 
-.PHONY: all setup demo run test test-unit test-core test-e2e format format-check clean
+.PHONY: all setup demo demo-linux run test test-unit test-core test-e2e format format-check clean
 all: $(ALL_TARGETS)
 
 # The products by the names the README gives (make out/host/warden): the
@@ -46,6 +46,11 @@ GIC ?= 3
 run: all
 	@WARDEN_EXTRA="$(if $(EXTRA),$(abspath $(EXTRA)))" bash ci/mkinitrd.sh >/dev/null
 	@bash ci/run-qemu.sh --interactive --gic $(GIC)
+
+# The stock kernel booted in a Linux cell beside the root, its shell
+# driven from the root (Documentation/linux-cell.md).
+demo-linux: all
+	@WARDEN_EXTRA=$(TOP)/ci/demo-linux bash ci/run-qemu.sh --linux-cell --timeout 300
 
 test: test-unit test-core format-check size-check fuzz-smoke inmates-test-qemu \
 	bench-smoke test-e2e

@@ -4,16 +4,20 @@
 # WARDEN_EXTRA=DIR (`make run EXTRA=DIR`) also copies DIR into /extra: a
 # user's own .cell and .bin files, and /extra/boot.sh, which /init runs
 # before the shell when no scenario is booted (Documentation/testing.md).
-#   ci/mkinitrd.sh [stock|rt]
+#   ci/mkinitrd.sh [stock|rt|linux]
 # rt: out/ci/initrd-rt.gz, the same with the warden.ko built for the
 # PREEMPT_RT kernel (out/arm64-rt) and that kernel's module directory.
+# linux: out/ci/initrd-linux.gz, stock plus what a Linux cell boots
+# (/lib/warden/linux: the stock Image, the cell's initramfs) and the
+# root's virtio console driver (ci/run-qemu.sh --linux-cell).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/out
 case ${1:-stock} in
 stock) name=initrd kroot=$top/.cache/arm64/root ko=$out/arm64 ;;
 rt) name=initrd-rt kroot=$top/.cache/arm64-rt/root ko=$out/arm64-rt ;;
-*) echo "mkinitrd: stock|rt" >&2; exit 2 ;;
+linux) name=initrd-linux kroot=$top/.cache/arm64/root ko=$out/arm64 ;;
+*) echo "mkinitrd: stock|rt|linux" >&2; exit 2 ;;
 esac
 root=$out/ci/$name
 kver=$(ls "$kroot/lib/modules")
@@ -34,7 +38,21 @@ echo "extra/warden.ko:" >"$root/lib/modules/$kver/modules.dep"
 copy "$out/arm64/warden.bin" "$root/lib/firmware/warden.bin"
 # Test only (docs/robustness.md): insmod'ed by the robustness scenario.
 mkdir -p "$root/lib/warden/test"
-if [ "$name" = initrd ]; then # built for the stock kernel only
+if [ "$name" = initrd-linux ]; then
+	bash "$top/ci/mklinuxcell.sh" >/dev/null
+	mkdir -p "$root/lib/warden/linux"
+	cp "$top/.cache/arm64/Image" "$root/lib/warden/linux/Image"
+	cp "$out/ci/linux-cell/initrd.gz" "$root/lib/warden/linux/initrd.gz"
+	# the root's end of the cell's console, in load order
+	n=1
+	for m in virtio/virtio_pci_legacy_dev virtio/virtio_pci_modern_dev \
+		virtio/virtio_pci char/virtio_console; do
+		cp "$kroot/lib/modules/$kver/kernel/drivers/$m.ko" \
+			"$root/lib/warden/linux/$n-$(basename "$m").ko"
+		n=$((n + 1))
+	done
+fi
+if [ "$name" != initrd-rt ]; then # built for the stock kernel only
 	copy "$out/arm64/warden-hcfuzz.ko" "$root/lib/warden/test/warden-hcfuzz.ko"
 	# Test only: insmod'ed by the cpustate scenario.
 	copy "$out/arm64/warden-cpustate.ko" "$root/lib/warden/test/warden-cpustate.ko"

@@ -42,6 +42,7 @@ while [ $# -gt 0 ]; do
 	--mem) QEMU_MEM=$2; shift ;;
 	--monitor) mon=$2; shift ;;
 	--qemu-opt) qopts+=("$2"); shift ;;
+	--linux-cell) kernel=linux ;;
 	*) echo "run-qemu: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -53,10 +54,14 @@ dtb=$(qemu_dtb_base "$gic" "$virt")$plain.dtb
 case $kernel in
 stock) image=$top/.cache/arm64/Image initrd=$top/out/ci/initrd.gz ;;
 rt) image=$top/.cache/arm64-rt/Image initrd=$top/out/ci/initrd-rt.gz ;;
+linux) image=$top/.cache/arm64/Image initrd=$top/out/ci/initrd-linux.gz ;;
 *) echo "run-qemu: --kernel stock|rt" >&2; exit 2 ;;
 esac
 [ -e "$image" ] || { echo "run-qemu: no $image: make setup" >&2; exit 2; }
-[ -e "$initrd" ] || bash "$top/ci/mkinitrd.sh" "$kernel" >/dev/null
+# The Linux cell's image is rebuilt every time: nothing else makes it.
+if [ "$kernel" = linux ] || [ ! -e "$initrd" ]; then
+	bash "$top/ci/mkinitrd.sh" "$kernel" >/dev/null
+fi
 append="console=ttyAMA0 nokaslr panic=-1 loglevel=4$extra"
 [ $kvm = 1 ] || append="$append kvm-arm.mode=none"
 [ -z "$scenario" ] || append="$append wd.scenario=$scenario"
@@ -64,6 +69,22 @@ cmd=(qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt")" -cpu "$QEMU_CPU"
 	-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot
 	-kernel "$image" -initrd "$initrd" -dtb "$dtb"
 	-append "$append" -rtc clock=vm "${icount[@]}" "${trace[@]}" "${qopts[@]}")
+# --linux-cell: the Linux cell's console (virtio-mmio transport 31) and
+# disk (30), both passed through to the cell (cells/arm64/linux.c); its
+# console's other end is a port "cell" of a virtio-serial PCI device of
+# the root, joined by a socket pair (the scenario drives the cell's shell).
+if [ "$kernel" = linux ]; then
+	sock=$(mktemp -u /tmp/wd-linux-cell.XXXXXX)
+	cmd+=(-chardev "socket,id=cellcon,path=$sock,server=on,wait=off"
+		-chardev "socket,id=rootend,path=$sock"
+		-device virtio-serial-device,bus=virtio-mmio-bus.31,id=cellser
+		-device virtconsole,chardev=cellcon,bus=cellser.0
+		-drive "if=none,id=celldisk,format=raw,snapshot=on,file=$top/out/ci/linux-cell/disk.img"
+		-device virtio-blk-device,drive=celldisk,bus=virtio-mmio-bus.30
+		-device virtio-serial-pci,id=rootser
+		-device virtserialport,chardev=rootend,name=cell,bus=rootser.0)
+	trap 'rm -f "$sock"' EXIT
+fi
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")
 fi
@@ -114,5 +135,5 @@ if [ -n "$log" ]; then
 	rm -f "$mon"
 	exit $rc
 else
-	exec "${cmd[@]}"
+	"${cmd[@]}"
 fi

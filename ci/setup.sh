@@ -23,7 +23,7 @@ fi
 
 native="qemu-system-arm qemu-system-x86 gcc-aarch64-linux-gnu
 binutils-aarch64-linux-gnu libc6-dev-arm64-cross device-tree-compiler cpio libcmocka-dev
-clang-format make gcc python3 cloc bc gnuplot-nox
+clang-format make gcc python3 cloc bc gnuplot-nox e2fsprogs
 clang clang-14 libclang-rt-14-dev
 gcc-arm-none-eabi libnewlib-arm-none-eabi"
 missing=()
@@ -115,5 +115,13 @@ fetch_kernel() {
 	ln -sfn "root/usr/src/linux-headers-$abi-$flavour" "$dir/kdir"
 	say "done: $flavour kernel $dir/Image, headers $dir/kdir"
 }
+# libfdt for the static arm64 CLI (warden cell linux): the arm64 package
+# unpacked, never installed (tools/build.mk's LIBFDT_ARM64).
+if [ ! -e "$cache/libfdt-arm64/root/usr/lib/aarch64-linux-gnu/libfdt.a" ]; then
+	download libfdt-dev:arm64
+	mkdir -p "$cache/libfdt-arm64"
+	dpkg-deb -x "$cache"/deb/libfdt-dev_*_arm64.deb "$cache/libfdt-arm64/root"
+	say "libfdt for arm64 in $cache/libfdt-arm64"
+fi
 fetch_kernel arm64 "$cache/arm64"
 fetch_kernel rt-arm64 "$cache/arm64-rt"

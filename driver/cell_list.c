@@ -8,6 +8,7 @@
  * any time.
  */
 #include <linux/device.h>
+#include <linux/fs.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
@@ -104,6 +105,32 @@ static ssize_t pool_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(pool);
 
+/*
+ * "system": the system config blob Warden runs with (empty while
+ * disabled), so `warden cell linux` builds a cell's DT for this
+ * platform (its GIC, its CPUs' MPIDRs) without being told the file.
+ */
+static ssize_t system_read(struct file *f, struct kobject *kobj,
+			   struct bin_attribute *attr, char *buf, loff_t off,
+			   size_t count)
+{
+	const void *blob;
+	u64 size = 0;
+	ssize_t len;
+
+	mutex_lock(&wd_lock);
+	blob = wd_is_enabled() ? wd_system_blob(&size) : NULL;
+	len = blob ? memory_read_from_buffer(buf, count, &off, blob, size) : 0;
+	mutex_unlock(&wd_lock);
+	return len;
+}
+static BIN_ATTR_RO(system, 0);
+
+static struct bin_attribute *wd_cells_bin_attrs[] = {
+	&bin_attr_system,
+	NULL,
+};
+
 static struct attribute *wd_cells_attrs[] = {
 	&dev_attr_cells.attr,
 	&dev_attr_pool.attr,
@@ -112,6 +139,7 @@ static struct attribute *wd_cells_attrs[] = {
 
 const struct attribute_group wd_cells_attr_group = {
 	.attrs = wd_cells_attrs,
+	.bin_attrs = wd_cells_bin_attrs,
 };
 
 static int fill_stats(struct wd_ioc_cell_stats *s, u32 id)

@@ -240,7 +240,7 @@ static u64 virtual_counter(void)
  * instruction: the root's and the cells' virtual counters agree (both
  * have CNTVOFF_EL2 = 0).
  */
-static int start_locked(const char *name)
+static int start_locked(const char *name, u64 entry, u64 arg)
 {
 	struct wd_cell_entry *e;
 	u64 now;
@@ -250,7 +250,7 @@ static int start_locked(const char *name)
 	if (ret)
 		return (int)ret;
 	now = virtual_counter();
-	ret = wd_hc(WD_HC_CELL_START, e->id, 0, 0);
+	ret = wd_hc(WD_HC_CELL_START, e->id, entry, arg);
 	if (ret == -EBUSY)
 		wd_err("cell '%s' is running (or still stopping)\n", name);
 	else if (ret < 0)
@@ -262,14 +262,20 @@ static int start_locked(const char *name)
 	return ret < 0 ? (int)ret : 0;
 }
 
-int wd_cell_start(const char *name)
+/* entry 0: the config's entry, x0 = the comm IPA (hypercalls.md). */
+int wd_cell_boot(const char *name, u64 entry, u64 arg)
 {
 	int err;
 
 	mutex_lock(&wd_lock);
-	err = start_locked(name);
+	err = start_locked(name, entry, arg);
 	mutex_unlock(&wd_lock);
 	return err;
+}
+
+int wd_cell_start(const char *name)
+{
+	return wd_cell_boot(name, 0, 0);
 }
 
 static int shutdown_locked(const char *name)

@@ -64,6 +64,18 @@ static long wd_ioc_cell_load(void __user *arg)
 	return wd_cell_load(&load);
 }
 
+static long wd_ioc_cell_boot(void __user *arg)
+{
+	struct wd_ioc_cell_boot boot;
+
+	if (copy_from_user(&boot, arg, sizeof(boot)))
+		return -EFAULT;
+	boot.name[sizeof(boot.name) - 1] = 0;
+	if (!boot.entry)
+		return -EINVAL;
+	return wd_cell_boot(boot.name, boot.entry, boot.arg);
+}
+
 static long wd_ioc_cell_stats(void __user *arg)
 {
 	struct wd_ioc_cell_stats *s = memdup_user(arg, sizeof(*s));
@@ -124,6 +136,8 @@ static long wd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return wd_ioc_cell_load(uarg);
 	case WD_IOC_CELL_START:
 		return wd_ioc_named(uarg, wd_cell_start);
+	case WD_IOC_CELL_BOOT:
+		return wd_ioc_cell_boot(uarg);
 	case WD_IOC_CELL_SHUTDOWN:
 		return wd_ioc_named(uarg, wd_cell_shutdown);
 	case WD_IOC_CELL_DESTROY:

@@ -52,6 +52,7 @@ bool wd_cells_exist(void);
 int wd_cell_create(const void __user *blob, u64 size);
 int wd_cell_destroy(const char *name);
 int wd_cell_start(const char *name);
+int wd_cell_boot(const char *name, u64 entry, u64 arg);
 int wd_cell_shutdown(const char *name);
 int wd_cell_load(const struct wd_ioc_cell_load *load);
 int wd_cell_stats(struct wd_ioc_cell_stats *stats);

@@ -60,7 +60,12 @@ static unsigned int boot_cpu(const struct cell *cell)
 	return (unsigned int)__builtin_ctzll(cell->cpu_set);
 }
 
-static long start_locked(u64 id)
+/*
+ * entry 0: the config's entry with x0 = the comm IPA. Otherwise the
+ * root's choice (a Linux kernel and its DTB): trusted no further than a
+ * cell's own CPU_ON entry, since a bad one faults only this cell.
+ */
+static long start_locked(u64 id, u64 entry, u64 arg)
 {
 	struct cell *cell;
 	long err = find_stopped(id, &cell);
@@ -74,10 +79,13 @@ static long start_locked(u64 id)
 	memset(&cell->virq_overflows, 0, sizeof(cell->virq_overflows));
 	cell_set_state(cell, WD_CELL_STATE_RUNNING);
 	cell_cpus_thaw(cell);
+	if (!entry) {
+		entry = cell->desc->entry;
+		arg = cell->comm_ipa;
+	}
 	printk("cell '%s' started: CPU %u at 0x%llx\n", cell->name,
-	       boot_cpu(cell), cell->desc->entry);
-	return cell_cpu_power_on(percpu_of(boot_cpu(cell)), cell,
-				 cell->desc->entry, cell->comm_ipa);
+	       boot_cpu(cell), entry);
+	return cell_cpu_power_on(percpu_of(boot_cpu(cell)), cell, entry, arg);
 }
 
 /* Parking can time out (a CPU that does not answer): nothing changes. */
@@ -113,9 +121,19 @@ long cell_set_loadable(u64 id)
 	return under_mgmt_lock(set_loadable_locked, id);
 }
 
+long cell_start_at(u64 id, u64 entry, u64 arg)
+{
+	long ret;
+
+	cell_mgmt_lock();
+	ret = start_locked(id, entry, arg);
+	cell_mgmt_unlock();
+	return ret;
+}
+
 long cell_start(u64 id)
 {
-	return under_mgmt_lock(start_locked, id);
+	return cell_start_at(id, 0, 0);
 }
 
 long cell_shutdown(u64 id)

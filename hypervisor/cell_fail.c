@@ -52,6 +52,22 @@ void cell_fail(struct cell *cell, const char *kind, u64 addr)
 	cell_cpus_request_park(cell);
 }
 
+/*
+ * Like a failure, but asked for: a root shutdown or a fault that came
+ * first wins (the state change), and the root may destroy or start it.
+ */
+void cell_stop_itself(struct cell *cell, const char *why)
+{
+	if (cell == &root_cell ||
+	    !cell_change_state(cell, WD_CELL_STATE_RUNNING,
+			       WD_CELL_STATE_SHUT_DOWN))
+		return;
+	cell_console_flush(cell);
+	printk("cell '%s' shut down: %s (cpu %u)\n", cell->name, why,
+	       this_cpu()->cpu_id);
+	cell_cpus_request_park(cell);
+}
+
 /* Per cell, unlocked: CPUs of one cell racing here may lose counts. */
 static bool flood(struct cell_bad_calls *b, u32 per_second)
 {

@@ -568,8 +568,27 @@ static void check_device(struct checker *ck, const struct wd_device *d, int i)
 		violation(ck, "devices", i, WDV_DEVICE_NAME_EMPTY);
 	check_size(ck, "devices", i, d->mmio_size);
 	check_span(ck, "devices", i, "mmio_start", d->mmio_start, d->mmio_size);
-	if (d->flags)
-		violation(ck, "devices", i, WDV_FLAGS_NONZERO, d->flags);
+	if (d->flags & ~WD_DEV_ALL_FLAGS)
+		violation(ck, "devices", i, WDV_UNKNOWN_FLAGS,
+			  (wd_u64)(d->flags & ~WD_DEV_ALL_FLAGS));
+}
+
+/*
+ * A DMA device writes where the cell's driver points it: physical
+ * addresses. Without an SMMU that lands in the cell's own memory only
+ * if every region is identity-mapped (coloured RAM is not contiguous).
+ */
+static void check_dma(struct checker *ck, const struct wd_cell *c)
+{
+	const struct wd_mem_region *m = wd_cell_mem(c);
+	unsigned int i, dma = 0;
+
+	for (i = 0; i < c->num_devices; i++)
+		dma |= wd_cell_devices(c)[i].flags & WD_DEV_DMA;
+	for (i = 0; dma && i < c->num_mem_regions; i++)
+		if (m[i].phys_start != m[i].virt_start ||
+		    (c->colours && is_ram(m[i].flags)))
+			violation(ck, "mem", (int)i, WDV_DMA_NOT_IDENTITY);
 }
 
 static void check_devices(struct checker *ck, const struct wd_cell *c)
@@ -766,6 +785,8 @@ static void check_direct_irq_alone(struct checker *ck, const struct wd_cell *c,
 {
 	if (is_root && (c->flags & WD_CELL_DIRECT_IRQ))
 		violation(ck, "flags", -1, WDV_ROOT_DIRECT_IRQ);
+	if (is_root && (c->flags & WD_CELL_GIC_IGNORE))
+		violation(ck, "flags", -1, WDV_ROOT_GIC_IGNORE);
 }
 
 static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
@@ -776,6 +797,7 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_mem_regions(ck, c);
 	check_comm_region(ck, c);
 	check_devices(ck, c);
+	check_dma(ck, c);
 	if (ck->arch)
 		ck->arch->cell_alone(ck, c, is_root);
 	check_irq_duplicates(ck, c);

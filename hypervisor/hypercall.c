@@ -63,9 +63,14 @@ static long hc_cell_create(struct percpu *pc, u64 config, u64 size, u64 a3)
 		return from_root(pc) ? op(id) : -EPERM;                \
 	}
 ROOT_CELL_CALL(cell_set_loadable)
-ROOT_CELL_CALL(cell_start)
 ROOT_CELL_CALL(cell_shutdown)
 ROOT_CELL_CALL(cell_destroy)
+
+/* x2 = entry IPA (0: the config's), x3 = x0 for it (cell_control.c). */
+static long hc_cell_start(struct percpu *pc, u64 id, u64 entry, u64 arg)
+{
+	return from_root(pc) ? cell_start_at(id, entry, arg) : -EPERM;
+}
 
 static long hc_cell_state(struct percpu *pc, u64 id, u64 a2, u64 a3)
 {

@@ -34,6 +34,13 @@ $(UNIT_OUT)/test_rt_stats: $(UNIT_DIR)/test_rt_stats.c tools/rt_stats.c \
 	$(HOSTCC) $(UNIT_CFLAGS) -D_GNU_SOURCE -Itools -o $@ \
 		$(filter %.c,$^) -lcmocka
 
+# `warden cell linux`: the Image header, the layout and the DT (libfdt).
+$(UNIT_OUT)/test_linux_dt: $(UNIT_DIR)/test_linux_dt.c tools/linux_dt.c \
+		tools/linux_image.c tools/linux_dt.h tools/linux_image.h \
+		$(UNIT_COMMON) $(UNIT_HEADERS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(UNIT_CFLAGS) -Itools -o $@ $(filter %.c,$^) -lcmocka -lfdt
+
 # The schedulability analysis (lib/rt_analysis/), not the checker.
 $(UNIT_OUT)/test_rt_analysis: $(UNIT_DIR)/test_rt_analysis.c \
 		$(RT_ANALYSIS_SRCS) $(RT_ANALYSIS_HDRS)

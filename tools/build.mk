@@ -11,6 +11,9 @@ WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
 	include/warden/ioctl.h include/warden/version.h include/warden/rtos.h \
 	$(RT_ANALYSIS_HDRS) $(CONFIG_TEXT_HDRS)
 ALL_TARGETS += $(OUT)/host/warden $(OUT)/arm64/warden
+# libfdt (warden cell linux): the host's libfdt-dev; for the static arm64
+# CLI the libfdt-dev:arm64 package unpacked by ci/setup.sh.
+LIBFDT_ARM64 ?= $(TOP)/.cache/libfdt-arm64/root/usr
 
 # `warden config create` (tools/create/) needs libfdt: host build only.
 CONFIG_CREATE_SRCS := $(wildcard tools/create/*.c)
@@ -20,7 +23,9 @@ $(OUT)/host/warden: $(WARDEN_CLI_DEPS) $(CONFIG_CREATE_SRCS) $(wildcard tools/cr
 
 $(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
-	$(CROSS)gcc $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) -static -o $@ $(WARDEN_CLI_SRCS)
+	$(CROSS)gcc $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) \
+		-I$(LIBFDT_ARM64)/include -static -o $@ $(WARDEN_CLI_SRCS) \
+		$(LIBFDT_ARM64)/lib/aarch64-linux-gnu/libfdt.a
 
 # The root's end of the shared-memory echo demo (Documentation/ivshmem.md),
 # a static arm64 program for the guest.

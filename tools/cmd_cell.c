@@ -289,6 +289,20 @@ const struct command cell_commands[] = {
 		 "goes to the entry address of the cell's config. The cell\n"
 		 "must be stopped (created, shut down or failed).\n",
 	 .run = cell_load},
+	{.name = "linux",
+	 .args = "CELL.cell IMAGE [-i INITRD] [-c CMDLINE] [-d DTB] "
+		 "[-s SYSTEM.cell] [--dump-dtb FILE]",
+	 .summary = "create a cell and boot a Linux kernel Image in it",
+	 .help = "Reads and checks everything first (bad input changes\n"
+		 "nothing), then creates the cell, loads IMAGE (an arm64\n"
+		 "Image) 2 MiB aligned at the start of its largest loadable\n"
+		 "RAM, the DTB and INITRD after it, and starts its first CPU\n"
+		 "at the kernel with x0 = the DTB. The DTB is generated from\n"
+		 "the configs unless -d gives one (its /chosen is set).\n"
+		 "SYSTEM.cell defaults to the one Warden runs with.\n"
+		 "--dump-dtb writes the DTB to FILE and creates nothing.\n"
+		 "See Documentation/linux-cell.md.\n",
+	 .run = cmd_cell_linux},
 	{.name = "start",
 	 .args = "NAME",
 	 .summary = "start the cell's CPUs at its entry address",

@@ -38,5 +38,6 @@ int cmd_enable(int argc, char **argv);
 int cmd_disable(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_console(int argc, char **argv);
+int cmd_cell_linux(int argc, char **argv); /* cmd_linux.c */
 
 #endif

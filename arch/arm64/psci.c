@@ -121,12 +121,19 @@ static s64 features(u64 fid)
 	}
 }
 
-/* Whole-system calls: only the root may make them; the firmware does. */
+/*
+ * Whole-system calls: the root's go to the firmware. A cell's power
+ * off or reset stops that cell only (SHUT_DOWN; a reset does not
+ * restart it: its kernel's memory is no longer the loaded image).
+ */
 static s64 system_call(struct percpu *pc, u64 fid)
 {
-	if (pc->cell != &root_cell)
-		return PSCI_DENIED;
-	return (s64)smc_call(fid, 0, 0, 0);
+	if (pc->cell == &root_cell)
+		return (s64)smc_call(fid, 0, 0, 0);
+	cell_stop_itself(pc->cell, (fid & ~(u64)PSCI_SMC64) == PSCI_SYSTEM_OFF
+					   ? "PSCI SYSTEM_OFF"
+					   : "PSCI SYSTEM_RESET");
+	return PSCI_SUCCESS;
 }
 
 /* Standby only: a power-down request is served as standby too. */

@@ -79,11 +79,27 @@ static void handle_hvc(struct percpu *pc, struct trap_frame *f, u64 esr)
 }
 
 /*
+ * SMCCC fast calls of the standard secure (OEN 4: TRNG, ...), standard
+ * hypervisor (5) and vendor hypervisor (6) services: a guest kernel
+ * probes them (Linux asks for the TRNG and the hypervisor's UID at
+ * boot), and under a hypervisor they are the hypervisor's to answer.
+ */
+static bool smccc_service_probe(u64 fid)
+{
+	u64 oen = (fid >> 24) & 0x3f;
+
+	return (fid & 0x80000000ull) && !(fid >> 32) && oen >= 4 && oen <= 6;
+}
+
+/*
  * A trapped SMC returns to the SMC itself: step over it. Only PSCI goes
- * anywhere; a cell has no business with the secure firmware otherwise.
+ * anywhere; a cell has no business with the secure firmware otherwise,
+ * and fails on any SMC but a service probe (answered NOT_SUPPORTED).
  */
 static void handle_smc(struct percpu *pc, struct trap_frame *f)
 {
+	u64 fid = f->x[0];
+
 	skip_instruction();
 	if (smccc_handle(pc, f))
 		return;
@@ -93,7 +109,7 @@ static void handle_smc(struct percpu *pc, struct trap_frame *f)
 	}
 	pc->stats[WD_STAT_SMC]++;
 	f->x[0] = (u64)-1; /* SMCCC NOT_SUPPORTED */
-	if (!is_root(pc))
+	if (!is_root(pc) && !smccc_service_probe(fid))
 		cell_fail(pc->cell, "SMC that is not PSCI",
 			  read_sysreg(elr_el2) - 4);
 }

@@ -262,17 +262,19 @@ static void write_access(const struct vgic_view *v, const struct vgic_reg *r,
 	u64 addr = v->base + off;
 	struct fields f;
 	bool routed;
+	bool ignore = v->cell->desc->flags & WD_CELL_GIC_IGNORE;
 
 	vgic_lock();
 	fields_of(v, r, off, acc->size, &f);
 	routed = write_fields(v, r, addr, acc->size, f.own, acc->value & f.own);
 	vgic_unlock();
-	if (acc->value & ~(f.own | f.reserved))
+	/* WD_CELL_GIC_IGNORE: what it does not own was left alone, no fault */
+	if (!ignore && (acc->value & ~(f.own | f.reserved)))
 		cell_fail(v->cell, "GIC register of an IRQ it does not own",
 			  addr);
 	else if ((acc->value & f.reserved) && v->cell->arch.direct_irq)
 		cell_fail(v->cell, "Warden's management interrupt", addr);
-	else if (!routed)
+	else if (!ignore && !routed)
 		cell_fail(v->cell, "GIC routing to a CPU it does not own",
 			  addr);
 }

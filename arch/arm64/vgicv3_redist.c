@@ -7,7 +7,8 @@
  *
  * - Any cell may read the identification registers (IIDR, TYPER, ID) of
  *   any frame: Linux and the inmate library walk the frames to find
- *   their own. Anything else in another CPU's frame is a violation.
+ *   their own; CTLR reads as zero there. Anything else in another CPU's
+ *   frame is a violation.
  * - Own frame, SGI_base: the generic per-INTID handler, SGIs and PPIs
  *   only (vgic.c). RD_base: CTLR, STATUSR and WAKER read through;
  *   writes to WAKER are dropped (a sleeping redistributor would not
@@ -77,11 +78,19 @@ static bool is_id_reg(u32 off)
 	       (off >= GICD_ID_FIRST && off < GICR_SGI_BASE);
 }
 
+/*
+ * Linux also reads every frame's CTLR while it walks them at boot: it
+ * reads as zero, nothing of the other CPU's state is shown.
+ */
 static void foreign_frame(struct cell *cell, u64 frame, u32 off,
 			  struct mmio_access *acc)
 {
 	if (!acc->write && is_id_reg(off)) {
 		vgic_read_only(frame + off, acc);
+		return;
+	}
+	if (!acc->write && off == GICR_CTLR) {
+		acc->value = 0;
 		return;
 	}
 	if (!acc->write)

@@ -42,6 +42,13 @@
 #define QEMU_VIRT_CELL_RAM1 (QEMU_VIRT_POOL_BASE + QEMU_VIRT_CELL_RAM_SIZE)
 #define QEMU_VIRT_CELL_RAM2 (QEMU_VIRT_POOL_BASE + 2 * QEMU_VIRT_CELL_RAM_SIZE)
 #define QEMU_VIRT_COLOUR_RAM_FROM 0x7a000000
+/*
+ * The Linux cell's RAM (cells/arm64/linux.c), identity-mapped for its
+ * DMA: slot 2 and the coloured ranges up to link 2 (92 MiB), so it runs
+ * beside the cells of slots 0 and 1, not beside rtc or coloured cells.
+ */
+#define QEMU_VIRT_LINUX_RAM QEMU_VIRT_CELL_RAM2
+#define QEMU_VIRT_LINUX_RAM_SIZE (QEMU_VIRT_LINK2_MEM - QEMU_VIRT_LINUX_RAM)
 #define QEMU_VIRT_COLOUR_COMM_FROM 0x7e000000
 #define QEMU_VIRT_LINK_SIZE 0x00100000
 #define QEMU_VIRT_LINK2_MEM 0x7ec00000 /* shm-a and shm-b */
@@ -83,6 +90,16 @@
 #define QEMU_VIRT_PL031_SIZE 0x1000
 #define QEMU_VIRT_PL031_IRQ 34 /* SPI 2 */
 #define QEMU_VIRT_PCIE_BASE 0x10000000 /* PCIe windows up to RAM */
+/*
+ * 32 virtio-mmio transports of 0x200 bytes from VIRTIO_BASE, transport n
+ * on INTID VIRTIO_IRQ + n (QEMU's bus virtio-mmio-bus.n). The Linux cell
+ * takes the last page (transports 24..31: its console on 31, its disk
+ * on 30); the root's end of the cell's console is transport 0.
+ */
+#define QEMU_VIRT_VIRTIO_BASE 0x0a000000
+#define QEMU_VIRT_VIRTIO_IRQ 48
+#define QEMU_VIRT_VIRTIO_CELL_PAGE (QEMU_VIRT_VIRTIO_BASE + 0x3000)
+#define QEMU_VIRT_VIRTIO_CELL_IRQ (QEMU_VIRT_VIRTIO_IRQ + 24)
 
 /*
  * Interrupt IDs no device drives (QEMU virt wires none above 207): the

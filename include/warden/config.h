@@ -84,8 +84,16 @@ struct wd_device {
 	wd_u64 mmio_start; /* physical == guest-physical, page aligned */
 	wd_u64 mmio_size; /* page aligned, non-zero */
 	wd_u32 irq; /* GIC INTID (SPI, >= 32), 0 = none */
-	wd_u32 flags; /* 0 */
+	wd_u32 flags; /* WD_DEV_* */
 };
+
+/*
+ * wd_device.flags: the device masters memory by physical address (e.g.
+ * virtio-mmio under QEMU). With no SMMU to confine it, the checker
+ * requires the cell's RAM to be identity-mapped and not coloured.
+ */
+#define WD_DEV_DMA (1u << 0)
+#define WD_DEV_ALL_FLAGS WD_DEV_DMA
 
 /* wd_cell.flags */
 /*
@@ -102,7 +110,13 @@ struct wd_device {
  * Needs WD_ARM64_AARCH32_EL1 in the platform.
  */
 #define WD_CELL_AARCH32 (1u << 2)
-#define WD_CELL_ALL_FLAGS ((1u << 3) - 1)
+/*
+ * GIC writes to interrupts (or CPUs) the cell does not own are ignored
+ * instead of failing the cell: a guest kernel such as Linux initialises
+ * every interrupt the distributor has (Documentation/linux-cell.md).
+ */
+#define WD_CELL_GIC_IGNORE (1u << 3)
+#define WD_CELL_ALL_FLAGS ((1u << 4) - 1)
 
 struct wd_cell {
 	char name[WD_NAME_LEN]; /* NUL-terminated, non-empty */

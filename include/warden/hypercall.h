@@ -19,7 +19,7 @@
 #define WD_HC_DISABLE WD_HC(1) /* root only */
 #define WD_HC_CELL_CREATE WD_HC(2) /* x1 = config PA, x2 = size -> id */
 #define WD_HC_CELL_SET_LOADABLE WD_HC(3) /* x1 = id */
-#define WD_HC_CELL_START WD_HC(4) /* x1 = id */
+#define WD_HC_CELL_START WD_HC(4) /* x1 = id[, x2 = entry, x3 = x0] */
 #define WD_HC_CELL_SHUTDOWN WD_HC(5) /* x1 = id */
 #define WD_HC_CELL_DESTROY WD_HC(6) /* x1 = id */
 #define WD_HC_CELL_STATE WD_HC(7) /* x1 = id -> WD_CELL_STATE_* */

@@ -46,6 +46,16 @@ struct wd_ioc_cell_id {
 	char name[32];
 };
 
+/*
+ * Start a cell's boot CPU at entry with x0 = arg (warden cell linux: the
+ * kernel and its DTB) instead of the config's entry and comm IPA.
+ */
+struct wd_ioc_cell_boot {
+	char name[32];
+	__u64 entry; /* guest-physical, non-zero */
+	__u64 arg; /* x0 */
+};
+
 /* Per-CPU exit counters of a cell (WD_STAT_* of warden/hypercall.h). */
 #define WD_IOC_STATS_MAX 16
 #define WD_IOC_CPUS_MAX 64
@@ -99,5 +109,6 @@ struct wd_ioc_cell_rt_stats {
 	_IOWR(WD_IOCTL_MAGIC, 9, struct wd_ioc_cell_mappings)
 #define WD_IOC_CELL_RT_STATS \
 	_IOWR(WD_IOCTL_MAGIC, 10, struct wd_ioc_cell_rt_stats)
+#define WD_IOC_CELL_BOOT _IOW(WD_IOCTL_MAGIC, 11, struct wd_ioc_cell_boot)
 
 #endif

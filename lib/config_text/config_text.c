@@ -153,6 +153,9 @@ static const char *const formats[WDV_NUM_CODES] = {
 	[WDV_UNKNOWN_FEATURES] = "unknown features 0x%llx",
 	[WDV_MAPS_CONSOLE] = "0x%llx (size 0x%llx) maps Warden's console UART "
 			     "at 0x%llx",
+	[WDV_DMA_NOT_IDENTITY] = "a DMA device needs it identity-mapped and "
+				 "not coloured (no SMMU)",
+	[WDV_ROOT_GIC_IGNORE] = "the root's GIC writes are never ignored",
 };
 
 const char *wd_violation_format(unsigned int code)

@@ -160,6 +160,46 @@ static void full_cycle(void **state)
 	assert_int_equal(fake_arch.cell_exits, 1);
 }
 
+/* `warden cell linux`: the root names the entry and x0 (a kernel, its DTB). */
+static void root_boots_kernel(struct percpu *pc)
+{
+	(void)pc;
+	assert_int_equal(cell_start_at((u64)id, 0x40200000, 0x42400000), 0);
+}
+
+static bool boot_while_parked(struct percpu *pc)
+{
+	(void)pc;
+	fake_arch.on_idle = NULL;
+	fake_cpu_run(0, root_boots_kernel);
+	return true;
+}
+
+static void start_at_entry(void **state)
+{
+	(void)state;
+	assert_int_equal(world_boot(), 0);
+	id = world_create(0);
+	assert_true(id > 0);
+	fake_arch.on_idle = boot_while_parked;
+	assert_int_equal(fake_cpu_run(DEMO_CPU, cell_cpu_park),
+			 FAKE_CPU_ENTERED);
+	assert_int_equal(fake_arch.entry, 0x40200000);
+	assert_int_equal(fake_arch.context, 0x42400000); /* not the comm IPA */
+	assert_int_equal(demo()->state, WD_CELL_STATE_RUNNING);
+	/* its kernel powers off (PSCI SYSTEM_OFF): the cell alone stops */
+	cell_stop_itself(&root_cell, "PSCI SYSTEM_OFF");
+	assert_int_equal(root_cell.state, WD_CELL_STATE_RUNNING);
+	cell_stop_itself(demo(), "PSCI SYSTEM_OFF");
+	assert_int_equal(demo()->state, WD_CELL_STATE_SHUT_DOWN);
+	assert_non_null(
+		strstr(world_last_printk, "shut down: PSCI SYSTEM_OFF"));
+	assert_true(fake_arch.kicked & BIT(DEMO_CPU));
+	demo_cpu_answers();
+	assert_true(demo_cpu()->parked);
+	destroyed();
+}
+
 /* A failed create changed nothing the root or another cell sees. */
 static void unchanged(u64 used)
 {
@@ -519,6 +559,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		TEST(full_cycle),
+		TEST(start_at_entry),
 		TEST(create_fails_at_every_alloc),
 		TEST(create_cpu_came_online),
 		TEST(create_arch_refuses),

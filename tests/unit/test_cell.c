@@ -284,7 +284,41 @@ static void dev_flags(struct scenario *s)
 {
 	unsigned int i = tb_add_dev(DEMO(s), "uart1", 0x08200000, 0x1000, 0);
 
-	DEMO(s)->dev[i].flags = 1;
+	DEMO(s)->dev[i].flags = 2;
+}
+
+/* A DMA device: the cell's RAM identity-mapped, not coloured. */
+static void dev_dma(struct scenario *s, wd_u64 colours)
+{
+	unsigned int i = tb_add_dev(DEMO(s), "virtio", 0x0a003000, 0x1000, 0);
+
+	DEMO(s)->dev[i].flags = WD_DEV_DMA;
+	DEMO(s)->cell.num_mem_regions = 1; /* no comm page at 0x80000000 */
+	DEMO(s)->mem[0].virt_start = DEMO(s)->mem[0].phys_start;
+	DEMO(s)->cell.entry = DEMO(s)->mem[0].phys_start;
+	DEMO(s)->cell.colours = colours;
+}
+
+static void dev_dma_identity(struct scenario *s)
+{
+	dev_dma(s, 0);
+}
+
+static void dev_dma_coloured(struct scenario *s)
+{
+	dev_dma(s, 0xf);
+}
+
+static void dev_dma_translated(struct scenario *s)
+{
+	dev_dma(s, 0);
+	DEMO(s)->mem[0].virt_start = 0x40000000;
+	DEMO(s)->cell.entry = 0x40000000;
+}
+
+static void gic_ignore_on_root(struct scenario *s)
+{
+	s->system.root.cell.flags |= WD_CELL_GIC_IGNORE;
 }
 
 static void dev_without_irq(struct scenario *s)
@@ -440,7 +474,12 @@ static const struct rule_case cases[] = {
 	BAD(dev_size_unaligned, "devices", 0, "size 0x100 is not a multiple"),
 	BAD(dev_mmio_unaligned, "devices", 0, "mmio_start 0x8200100 is not"),
 	BAD(dev_mmio_wraps, "devices", 0, "exceeds the 48-bit"),
-	BAD(dev_flags, "devices", 0, "flags 0x1, must be 0"),
+	BAD(dev_flags, "devices", 0, "unknown flags 0x2"),
+	OK(dev_dma_identity),
+	BAD(dev_dma_coloured, "mem", 0, "identity-mapped and not coloured"),
+	BAD(dev_dma_translated, "mem", 0, "identity-mapped and not coloured"),
+	BAD(gic_ignore_on_root, "flags", -1,
+	    "the root's GIC writes are never ignored"),
 	OK(dev_without_irq),
 	BAD(dev_irq_ppi, "devices", 0, "INTID 31 is not an SPI"),
 	OK(dev_irq_32),

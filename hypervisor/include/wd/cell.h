@@ -98,6 +98,8 @@ bool cell_is_stopped(const struct cell *cell);
 long cell_create(u64 config_ipa, u64 size);
 long cell_set_loadable(u64 id);
 long cell_start(u64 id);
+/* entry != 0: the boot CPU enters there with x0 = arg (a Linux kernel). */
+long cell_start_at(u64 id, u64 entry, u64 arg);
 long cell_shutdown(u64 id);
 long cell_destroy(u64 id);
 /* cell_mappings.c: WD_HC_CELL_MAPPINGS into a page of the root. */
