@@ -22,16 +22,12 @@ HV_LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z noexecstack \
 ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 
 # Built for size (-Os) except the files on a trap or IRQ path, which keep
-# -O2: the exception and IRQ entry (traps.c), the GIC drivers and the
-# virtual distributor and redistributors, injection, MMIO emulation and
-# what a cell reaches at run time through hypercalls (console, doorbells,
-# rate limits). The rest (enable, cell create and destroy with the GIC
-# ownership changes, the config checker, paging, printk, PSCI, SMCCC and
-# PMU traps, cache maintenance) runs rarely; Documentation/hypervisor.md
-# (Size) has the figures.
-HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,traps.c gic.c gicv2.c gicv3.c \
-	vgic.c vgicv2.c vgicv3.c vgicv3_redist.c inject.c mmio_abort.c \
-	doorbell.c uart_pl011.c) \
+# -O2: the arch's (arch/$(HV_ARCH)/hot.mk) and what a cell reaches at run
+# time through hypercalls (console, doorbells, rate limits). The rest
+# (enable, cell create and destroy, the config checker, paging, printk)
+# runs rarely; Documentation/hypervisor.md (Size) has the figures.
+include arch/$(HV_ARCH)/hot.mk
+HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,$(HV_ARCH_HOT_SRCS)) \
 	$(addprefix hypervisor/,mmio.c hypercall.c cell_console.c \
 	cell_console_write.c console.c \
 	ivshmem.c ratelimit.c percpu.c)

@@ -785,8 +785,6 @@ static void check_direct_irq_alone(struct checker *ck, const struct wd_cell *c,
 {
 	if (is_root && (c->flags & WD_CELL_DIRECT_IRQ))
 		violation(ck, "flags", -1, WDV_ROOT_DIRECT_IRQ);
-	if (is_root && (c->flags & WD_CELL_GIC_IGNORE))
-		violation(ck, "flags", -1, WDV_ROOT_GIC_IGNORE);
 }
 
 static void check_cell_alone(struct checker *ck, const struct wd_cell *c,

@@ -264,6 +264,14 @@ static void check_aarch32_alone(struct checker *ck, const struct wd_cell *c,
 		wdc_violation(ck, "flags", -1, WDV_AARCH32_ROOT);
 }
 
+/* The root's GIC writes are checked always: never dropped in silence. */
+static void check_gic_ignore_alone(struct checker *ck, const struct wd_cell *c,
+				   int is_root)
+{
+	if (is_root && (c->flags & WD_CELL_GIC_IGNORE))
+		wdc_violation(ck, "flags", -1, WDV_ROOT_GIC_IGNORE);
+}
+
 /* The doorbell is an SPI: Warden makes it pending in the distributor. */
 static void check_doorbells_are_spis(struct checker *ck,
 				     const struct wd_cell *c)
@@ -305,6 +313,7 @@ static void arm64_cell_alone(struct checker *ck, const struct wd_cell *c,
 			     int is_root)
 {
 	check_aarch32_alone(ck, c, is_root);
+	check_gic_ignore_alone(ck, c, is_root);
 	check_irqs_are_spis(ck, c);
 	check_doorbells_are_spis(ck, c);
 }

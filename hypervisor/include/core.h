@@ -59,7 +59,7 @@ const struct cell *cell_owning(u64 pa);
 bool root_owns_ram(u64 pa, u64 size);
 /* A cell broke a rule: a non-root one fails, the root gets a message. */
 void cell_fail(struct cell *cell, const char *kind, u64 addr);
-/* A running cell asked to stop (PSCI SYSTEM_OFF/RESET): SHUT_DOWN. */
+/* A running cell asked to stop (arm64: PSCI SYSTEM_OFF/RESET): SHUT_DOWN. */
 void cell_stop_itself(struct cell *cell, const char *why);
 /* An invalid hypercall of pc's cell: too many per second fail it. */
 void cell_bad_call(struct percpu *pc, u64 pc_addr);

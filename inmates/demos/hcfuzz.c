@@ -40,6 +40,8 @@
 #define PSCI_SMC64 0x40000000ull
 #define PSCI_CPU_SUSPEND 1
 #define PSCI_CPU_OFF 2
+#define PSCI_SYSTEM_OFF 8
+#define PSCI_SYSTEM_RESET 9
 
 /* Filled before and checked after: no call may write into it. */
 #define PATTERN_WORDS 4096
@@ -107,12 +109,16 @@ static u64 random_arg(void)
 	}
 }
 
-/* PSCI minus CPU_OFF and CPU_SUSPEND, which would stop the fuzzer. */
+/*
+ * PSCI minus CPU_OFF, CPU_SUSPEND, SYSTEM_OFF and SYSTEM_RESET, which
+ * would stop the fuzzer (a cell's SYSTEM_OFF/RESET shuts the cell down).
+ */
 static u64 random_psci_id(u64 r)
 {
 	u64 fn = (r >> 8) % 0x20;
 
-	if (fn == PSCI_CPU_OFF || fn == PSCI_CPU_SUSPEND)
+	if (fn == PSCI_CPU_OFF || fn == PSCI_CPU_SUSPEND ||
+	    fn == PSCI_SYSTEM_OFF || fn == PSCI_SYSTEM_RESET)
 		fn = 0;
 	return PSCI_BASE + fn + ((r >> 16) & 1 ? PSCI_SMC64 : 0);
 }

@@ -4,4 +4,4 @@
 CONFIG_TEXT_DIR := lib/config_text
 CONFIG_TEXT_SRCS := $(CONFIG_TEXT_DIR)/config_text.c
 CONFIG_TEXT_HDRS := $(CONFIG_TEXT_DIR)/config_text.h \
-	hypervisor/include/wd/config_codes.h
+	include/warden/config_codes.h

@@ -15,7 +15,7 @@
 #define WD_CONFIG_CHECK_H
 
 #include <warden/config.h>
-#include <wd/config_codes.h>
+#include <warden/config_codes.h>
 
 struct wd_rt_taskset;
 
@@ -33,7 +33,7 @@ struct wd_rt_taskset;
  * concerned, or NULL for header and platform fields. field: the
  * descriptor field or array ("mem", "devices", "irqs", "cpu_set",
  * "platform.num_cpus", ...). index: array index or CPU number, -1 if none.
- * code: the rule (wd/config_codes.h). arg: the values the rule's message
+ * code: the rule (warden/config_codes.h). arg: the values the rule's message
  * shows, in its order; where the message has a %s the value is a
  * pointer to a NUL-terminated string. The strings and arg are valid only
  * during the call. lib/config_text/ turns it into the message text.

@@ -19,7 +19,7 @@
 struct checker;
 
 /*
- * Reports one violation of field[index] (-1: none): code (wd/config_codes.h)
+ * Reports one violation of field[index] (-1: none): code (warden/config_codes.h)
  * and the values its message shows, each a wd_u64; a string goes in as
  * WDC_S(pointer). No format strings: the text is the tools' business.
  */

@@ -2,10 +2,13 @@
 /*
  * The config checker's violation codes: which rule a blob broke. The
  * checker (and Warden at EL2) reports a code, the field and the values
- * (struct wd_violation in wd/config_check.h); the text of each code lives
- * in the tools only (lib/config_text/), so EL2 carries no message strings.
- * Append new codes before WDV_NUM_CODES; never renumber (Warden's console
- * prints the number). Documentation/config-format.md lists the rules.
+ * (struct wd_violation in hypervisor/include/wd/config_check.h); the text
+ * of each code lives in the tools only (lib/config_text/), so EL2 carries
+ * no message strings. An interface between Warden (its console prints the
+ * number) and the tools, with a part per arch like struct wd_platform:
+ * the core's rules (hypervisor/config.c) and each arch's (its
+ * config_rules.c). Append new codes before WDV_NUM_CODES; never renumber.
+ * Documentation/config-format.md lists the rules.
  */
 #ifndef WD_CONFIG_CODES_H
 #define WD_CONFIG_CODES_H
@@ -101,6 +104,7 @@ enum wd_violation_code {
 	WDV_SET_BAD_CELL,
 	WDV_SET_ARCH_MISMATCH,
 	WDV_SET_BAD_SYSTEM,
+	/* arm64 (arch/arm64/config_rules.c) */
 	WDV_IRQ_NOT_SPI,
 	WDV_GIC_BASE_UNSET,
 	WDV_GIC_BASE_UNALIGNED,
@@ -122,8 +126,10 @@ enum wd_violation_code {
 	WDV_AARCH32_NO_FEATURE,
 	WDV_AARCH32_ROOT,
 	WDV_UNKNOWN_FEATURES,
+	/* core */
 	WDV_MAPS_CONSOLE,
 	WDV_DMA_NOT_IDENTITY,
+	/* arm64 */
 	WDV_ROOT_GIC_IGNORE,
 	WDV_NUM_CODES
 };
