@@ -39,3 +39,5 @@ driver-clean:
 
 # The test image's root-side hypercall fuzzer (driver/test/).
 include driver/test/build.mk
+# warden-net.ko (driver/net/).
+include driver/net/build.mk

@@ -13,6 +13,8 @@ extern struct miscdevice wd_misc;
 
 /* el2.c: the hyp stub and Warden's hypercalls. */
 int wd_el2_check(void);
+/* ivshmem.c: the link hypercalls for warden-net.ko (sleeps) */
+long wd_link_hvc(unsigned long fn, unsigned long link, unsigned long arg);
 unsigned long wd_hvc(unsigned long x0, unsigned long x1, unsigned long x2,
 		     unsigned long x3, unsigned long x4);
 /* Runs fn(cpu_index) on every CPU of cpus[], in order, in process context. */

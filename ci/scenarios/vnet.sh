@@ -1,0 +1,206 @@
+# Scenario vnet (Documentation/vnet.md): warden-net's wdnet0 over link 3
+# between the root and a Linux cell (cells/arm64/linux.c). ip addr add
+# on both sides, 100 pings each way, 64 MiB with an md5sum compared on
+# both sides, garbage in each side's ring (the other counts errors and
+# carries on), the cell destroyed mid-transfer (the root: NO-CARRIER),
+# created again (traffic resumes). Prints the figures of docs/bench/vnet.md
+# ("vnet:" lines). The cell's shell is driven through its console as in
+# linux-cell.sh.
+. /scenarios/lib.sh
+SYS=$(wd_system_config)
+CELLS=/etc/warden/cells
+LNX=/lib/warden/linux
+CELL_LOG=/tmp/cell-console.log
+ROOT_IP=10.0.3.1 CELL_IP=10.0.3.2
+NET=/sys/class/net/wdnet0
+MB=${VNET_MB:-64}
+
+cell_port() {
+	for n in /sys/class/virtio-ports/*/name; do
+		[ "$(cat "$n" 2>/dev/null)" = cell ] && basename "$(dirname "$n")"
+	done
+}
+
+# wait_cell REGEX [SECONDS] [COUNT]: the cell's console shows REGEX
+wait_cell() {
+	t=0
+	while [ "$(tr -d '\r' <"$CELL_LOG" | grep -Ec -- "$1")" -lt "${3:-1}" ]; do
+		[ $t -ge $((${2:-60} * 10)) ] && return 1
+		sleep 0.1
+		t=$((t + 1))
+	done
+}
+
+# cell_run [SECONDS] CMD...: CMD in the cell's shell, output in /tmp/cell.out
+CELL_SEQ=0
+cell_run() {
+	secs=30
+	case $1 in [0-9]*) secs=$1 && shift ;; esac
+	CELL_SEQ=$((CELL_SEQ + 1))
+	echo "echo @@start$CELL_SEQ; $*; echo @@end$CELL_SEQ" >&3
+	wait_cell "^@@end$CELL_SEQ" "$secs" || return 1
+	tr -d '\r' <"$CELL_LOG" |
+		sed -n "/^@@start$CELL_SEQ\$/,/^@@end$CELL_SEQ\$/p" |
+		sed '1d;$d' >/tmp/cell.out
+}
+
+cell_linux() {
+	warden cell linux $CELLS/linux.cell $LNX/Image -i $LNX/initrd.gz \
+		-c "console=hvc0 panic=-1 loglevel=4"
+}
+
+# carrier_is 0|1 [SECONDS]: the root's wdnet0 carrier
+carrier_is() {
+	t=0
+	while [ "$(cat $NET/carrier 2>/dev/null)" != "$1" ]; do
+		[ $t -ge $((${2:-10} * 10)) ] && return 1
+		sleep 0.1
+		t=$((t + 1))
+	done
+}
+
+cell_net_up() {
+	cell_run "ip link set wdnet0 mtu 8000 up && ip addr add $CELL_IP/24 dev wdnet0 && echo up"
+	grep -qx up /tmp/cell.out
+}
+
+# 0 % loss over N pings (interval 20 ms) from the root / from the cell
+ping_root() {
+	ping -c "$1" -i 0.02 -W 2 $CELL_IP >/tmp/ping.out
+	tail -2 /tmp/ping.out
+	grep -q " 0% packet loss" /tmp/ping.out
+}
+ping_cell() {
+	cell_run 90 "ping -c $1 -i 0.02 -W 2 $ROOT_IP | tail -2"
+	cat /tmp/cell.out
+	grep -q " 0% packet loss" /tmp/cell.out
+}
+
+stat() { cat $NET/statistics/$1; }
+
+check "modprobe warden" modprobe warden
+check "warden enable" warden enable "$SYS"
+console_follow
+for m in $LNX/*.ko; do
+	insmod $m || fail "insmod $m"
+done
+check "modprobe warden-net: wdnet0" sh -c "modprobe warden-net && test -d $NET"
+check "wdnet0 up, $ROOT_IP" sh -c "ip link set wdnet0 mtu 8000 up &&
+	ip addr add $ROOT_IP/24 dev wdnet0"
+check "no peer: NO-CARRIER" sh -c "sleep 1; ip link show wdnet0 | grep -q NO-CARRIER"
+t=0
+while [ -z "$(cell_port)" ] && [ $t -lt 100 ]; do sleep 0.1; t=$((t + 1)); done
+exec 3<>"/dev/$(cell_port)"
+cat <&3 >"$CELL_LOG" 2>&1 &
+
+echo "### the Linux cell, its wdnet0"
+check "warden cell linux" cell_linux
+check "the cell's shell" wait_cell '^linux-cell: shell' 180
+check "the cell's wdnet0 up, $CELL_IP" cell_net_up
+check "the root's carrier comes on" carrier_is 1 20
+
+echo "### ping both ways"
+T0=$(uptime_ms)
+check "100 pings root -> cell, 0% loss" ping_root 100
+T1=$(uptime_ms)
+tail -1 /tmp/ping.out | sed 's/^/vnet: root->cell /'
+check "100 pings cell -> root, 0% loss" ping_cell 100
+echo "vnet: 100 pings root->cell took $((T1 - T0)) ms"
+
+echo "### $MB MiB with a checksum"
+dd if=/dev/urandom of=/tmp/data bs=1M count=$MB 2>/dev/null
+SUM=$(md5sum </tmp/data | cut -d' ' -f1)
+T0=$(uptime_ms)
+dd if=/tmp/data of=/dev/null bs=1M 2>/dev/null
+T1=$(uptime_ms)
+COPY_MS=$((T1 - T0))
+echo "echo @@rx; nc -l -p 5000 | md5sum; echo @@rxdone" >&3
+sleep 1
+read DB0 DBR0 <$NET/doorbells
+P0=$(($(stat tx_packets) + $(stat rx_packets)))
+T0=$(uptime_ms)
+check "nc: $MB MiB root -> cell" nc $CELL_IP 5000 </tmp/data
+T1=$(uptime_ms)
+read DB1 DBR1 <$NET/doorbells
+P1=$(($(stat tx_packets) + $(stat rx_packets)))
+NET_MS=$((T1 - T0))
+check "the cell's nc ends" wait_cell '^@@rxdone' 60
+check "md5 the same on both sides ($SUM)" \
+	sh -c "tr -d '\r' <$CELL_LOG | grep -q '^$SUM'"
+echo "vnet: $MB MiB root->cell in $NET_MS ms; a read of the same $MB MiB in the root (dd to /dev/null) $COPY_MS ms"
+echo "vnet: root doorbells rung $((DB1 - DB0)), taken $((DBR1 - DBR0)), frames $((P1 - P0)) (batching on)"
+# the same tool over the root's loopback: what TCP and nc cost without us
+nc -l -p 6000 >/dev/null &
+sleep 1
+T0=$(uptime_ms)
+nc 127.0.0.1 6000 </tmp/data
+T1=$(uptime_ms)
+echo "vnet: $MB MiB over the root's loopback (nc) in $((T1 - T0)) ms"
+
+echo "### garbage in the cell's ring"
+E0=$(stat rx_errors)
+cell_run "echo 30 >/sys/module/warden_net/parameters/garbage; ping -c 40 -i 0.02 -W 1 $ROOT_IP | tail -1"
+cat /tmp/cell.out
+E1=$(stat rx_errors)
+ip -s link show wdnet0
+echo "vnet: root rx_errors +$((E1 - E0)) (length $(stat rx_length_errors), fifo $(stat rx_fifo_errors))"
+check "the root counted the garbage (rx_errors $E0 -> $E1)" test $((E1 - E0)) -ge 20
+check "length and index errors both seen" \
+	test "$(stat rx_length_errors)" -gt 0 -a "$(stat rx_fifo_errors)" -gt 0
+check "after the garbage: 20 pings cell -> root" ping_cell 20
+echo "### garbage in the root's ring"
+echo 30 >/sys/module/warden_net/parameters/garbage
+ping -c 40 -i 0.02 -W 1 $CELL_IP | tail -1
+cell_run "cat /sys/class/net/wdnet0/statistics/rx_errors"
+check "the cell counted the garbage ($(cat /tmp/cell.out) errors)" \
+	test "$(cat /tmp/cell.out)" -ge 20
+check "after the garbage: 20 pings root -> cell" ping_root 20
+check "the root runs" root_runs
+
+echo "### destroy the cell mid-transfer"
+echo "echo @@rx2; nc -l -p 5001 >/dev/null; echo @@rx2done" >&3
+sleep 1
+nc $CELL_IP 5001 </tmp/data &
+NCPID=$!
+sleep 3
+check "destroy linux mid-transfer" warden cell destroy linux
+check "the root's carrier goes off" carrier_is 0 10
+check "ip link: NO-CARRIER" sh -c "ip link show wdnet0 | grep -q NO-CARRIER"
+kill $NCPID 2>/dev/null
+wait $NCPID 2>/dev/null
+check "the root runs" root_runs
+
+echo "### create it again: traffic resumes"
+check "warden cell linux again" cell_linux
+check "the cell's shell again" wait_cell '^linux-cell: shell' 180 2
+check "the cell's wdnet0 up again" cell_net_up
+check "the root's carrier comes back" carrier_is 1 20
+check "20 pings root -> cell" ping_root 20
+check "20 pings cell -> root" ping_cell 20
+
+echo "### doorbells without batching (16 MiB)"
+echo 0 >/sys/module/warden_net/parameters/batch
+cell_run "echo 0 >/sys/module/warden_net/parameters/batch"
+echo "echo @@rx3; nc -l -p 5002 | md5sum; echo @@rx3done" >&3
+sleep 1
+read DB0 DBR0 <$NET/doorbells
+P0=$(($(stat tx_packets) + $(stat rx_packets)))
+T0=$(uptime_ms)
+head -c 16777216 /tmp/data | nc $CELL_IP 5002
+T1=$(uptime_ms)
+read DB1 DBR1 <$NET/doorbells
+P1=$(($(stat tx_packets) + $(stat rx_packets)))
+check "the cell's nc ends (no batching)" wait_cell '^@@rx3done' 60
+echo "vnet: 16 MiB root->cell in $((T1 - T0)) ms without batching"
+echo "vnet: root doorbells rung $((DB1 - DB0)), taken $((DBR1 - DBR0)), frames $((P1 - P0)) (batching off)"
+echo 1 >/sys/module/warden_net/parameters/batch
+
+check "shutdown linux" warden cell shutdown linux
+check "destroy linux" warden cell destroy linux
+check "carrier off at the end" carrier_is 0 10
+check "rmmod warden-net" rmmod warden-net
+check "warden disable" warden disable
+check "the root has its 4 CPUs" test "$(nproc)" = 4
+echo "--- cell console (last lines)"
+tr -d '\r' <"$CELL_LOG" | tail -15
+finish
