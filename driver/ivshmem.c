@@ -70,6 +70,20 @@ long wd_link_hvc(unsigned long fn, unsigned long link, unsigned long arg)
 }
 EXPORT_SYMBOL_GPL(wd_link_hvc);
 
+/*
+ * warden-net's doorbell from atomic context (its xmit and NAPI poll), so
+ * without wd_lock. Safe against a racing enable or disable: an HVC that
+ * reaches Linux's hyp stub instead of Warden returns HVC_STUB_ERR, and
+ * Warden answers any root hypercall at any time (its own rule).
+ */
+long wd_link_ring(unsigned long link)
+{
+	if (!wd_is_enabled())
+		return -ENODEV;
+	return (long)wd_hvc(WD_HC_DOORBELL, link, WD_DOORBELL_ALL_PEERS, 0, 0);
+}
+EXPORT_SYMBOL_GPL(wd_link_ring);
+
 /* Running peers of the link (> 0), 0, or -errno. */
 static long shm_peers(const struct wd_shm *shm)
 {

@@ -15,6 +15,8 @@ extern struct miscdevice wd_misc;
 int wd_el2_check(void);
 /* ivshmem.c: the link hypercalls for warden-net.ko (sleeps) */
 long wd_link_hvc(unsigned long fn, unsigned long link, unsigned long arg);
+/* ivshmem.c: warden-net's doorbell, from any context */
+long wd_link_ring(unsigned long link);
 unsigned long wd_hvc(unsigned long x0, unsigned long x1, unsigned long x2,
 		     unsigned long x3, unsigned long x4);
 /* Runs fn(cpu_index) on every CPU of cpus[], in order, in process context. */

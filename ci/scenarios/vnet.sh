@@ -49,10 +49,14 @@ cell_linux() {
 		-c "console=hvc0 panic=-1 loglevel=4"
 }
 
-# carrier_is 0|1 [SECONDS]: the root's wdnet0 carrier
+# carrier_is 0|1 [SECONDS]: the root's wdnet0 carrier; with 1, also its
+# operstate "up": linkwatch activates the queue up to 1 s after the
+# carrier (frames sent before are dropped)
 carrier_is() {
-	t=0
-	while [ "$(cat $NET/carrier 2>/dev/null)" != "$1" ]; do
+	t=0 want=down
+	[ "$1" = 1 ] && want=up
+	while [ "$(cat $NET/carrier 2>/dev/null)" != "$1" ] ||
+		[ "$(cat $NET/operstate)" != $want ]; do
 		[ $t -ge $((${2:-10} * 10)) ] && return 1
 		sleep 0.1
 		t=$((t + 1))
@@ -71,7 +75,7 @@ ping_root() {
 	grep -q " 0% packet loss" /tmp/ping.out
 }
 ping_cell() {
-	cell_run 90 "ping -c $1 -i 0.02 -W 2 $ROOT_IP | tail -2"
+	cell_run 90 "for i in \$(seq 50); do [ \$(cat /sys/class/net/wdnet0/operstate) = up ] && break; sleep 0.1; done; ping -c $1 -i 0.02 -W 2 $ROOT_IP | tail -2"
 	cat /tmp/cell.out
 	grep -q " 0% packet loss" /tmp/cell.out
 }
@@ -129,14 +133,51 @@ check "md5 the same on both sides ($SUM)" \
 	sh -c "tr -d '\r' <$CELL_LOG | grep -q '^$SUM'"
 echo "vnet: $MB MiB root->cell in $NET_MS ms; a read of the same $MB MiB in the root (dd to /dev/null) $COPY_MS ms"
 echo "vnet: root doorbells rung $((DB1 - DB0)), taken $((DBR1 - DBR0)), frames $((P1 - P0)) (batching on)"
-# the same tool over the root's loopback: what TCP and nc cost without us
-nc -l -p 6000 >/dev/null &
+
+# xfer PORT LABEL: /tmp/d32 (32 MiB) root -> the cell's /dev/null, with
+# the doorbells and frames, the root's and the cell's EL2 exits
+exits() { # all of a cell's exits, all its CPUs
+	warden cell stats "$1" 2>/dev/null |
+		awk 'NR > 1 { for (i = 2; i <= NF; i++) s += $i } END { print s + 0 }'
+}
+xfer() {
+	echo "echo @@x$1; nc -l -p $1 >/dev/null; echo @@x$1done" >&3
+	sleep 1
+	read DB0 DBR0 <$NET/doorbells
+	P0=$(($(stat tx_packets) + $(stat rx_packets)))
+	X0=$(exits linux) R0=$(exits root)
+	T0=$(uptime_ms)
+	nc $CELL_IP $1 </tmp/d32
+	T1=$(uptime_ms)
+	X1=$(exits linux) R1=$(exits root)
+	read DB1 DBR1 <$NET/doorbells
+	P1=$(($(stat tx_packets) + $(stat rx_packets)))
+	wait_cell "^@@x$1done" 60 || return 1
+	echo >>/tmp/vnet.figures "vnet: $2: 32 MiB in $((T1 - T0)) ms = $(awk -v t=$((T1 - T0)) 'BEGIN { printf "%.2f", 32000 / t }') MiB/s; root doorbells rung $((DB1 - DB0)) taken $((DBR1 - DBR0)) for $((P1 - P0)) frames; EL2 exits: cell $((X1 - X0)), root $((R1 - R0))"
+}
+dd if=/dev/urandom of=/tmp/d32 bs=1M count=32 2>/dev/null
+T0=$(uptime_ms)
+cat /tmp/d32 >/dev/null
+T1=$(uptime_ms)
+echo "vnet: memcpy (cat of 32 MiB from tmpfs to /dev/null) $((T1 - T0)) ms"
+ip link set lo up
+check "32 MiB, batching on" xfer 5010 batching
+echo 0 >/sys/module/warden_net/parameters/batch
+cell_run "echo 0 >/sys/module/warden_net/parameters/batch"
+check "32 MiB, batching off" xfer 5011 "no batching"
+echo 1 >/sys/module/warden_net/parameters/batch
+cell_run "echo 1 >/sys/module/warden_net/parameters/batch"
+nc -l -p 6000 </dev/null >/dev/null &
 sleep 1
 T0=$(uptime_ms)
-nc 127.0.0.1 6000 </tmp/data
-T1=$(uptime_ms)
-echo "vnet: $MB MiB over the root's loopback (nc) in $((T1 - T0)) ms"
+nc 127.0.0.1 6000 </tmp/d32
+echo "vnet: loopback: nc exit $?, 32 MiB in $(($(uptime_ms) - T0)) ms (TCP and nc without warden-net)"
+cell_run "a=\$(cut -d. -f1 /proc/uptime); dd if=/dev/zero bs=1M count=32 2>/dev/null | md5sum >/dev/null; echo \$((\$(cut -d. -f1 /proc/uptime) - a))"
+echo "vnet: md5sum of 32 MiB in the cell: $(cat /tmp/cell.out) s"
+cat /tmp/vnet.figures
 
+# vnet-bench (icount, bench/): the figures only
+if [ -z "${VNET_BENCH:-}" ]; then
 echo "### garbage in the cell's ring"
 E0=$(stat rx_errors)
 cell_run "echo 30 >/sys/module/warden_net/parameters/garbage; ping -c 40 -i 0.02 -W 1 $ROOT_IP | tail -1"
@@ -178,22 +219,9 @@ check "the root's carrier comes back" carrier_is 1 20
 check "20 pings root -> cell" ping_root 20
 check "20 pings cell -> root" ping_cell 20
 
-echo "### doorbells without batching (16 MiB)"
-echo 0 >/sys/module/warden_net/parameters/batch
-cell_run "echo 0 >/sys/module/warden_net/parameters/batch"
-echo "echo @@rx3; nc -l -p 5002 | md5sum; echo @@rx3done" >&3
-sleep 1
-read DB0 DBR0 <$NET/doorbells
-P0=$(($(stat tx_packets) + $(stat rx_packets)))
-T0=$(uptime_ms)
-head -c 16777216 /tmp/data | nc $CELL_IP 5002
-T1=$(uptime_ms)
-read DB1 DBR1 <$NET/doorbells
-P1=$(($(stat tx_packets) + $(stat rx_packets)))
-check "the cell's nc ends (no batching)" wait_cell '^@@rx3done' 60
-echo "vnet: 16 MiB root->cell in $((T1 - T0)) ms without batching"
-echo "vnet: root doorbells rung $((DB1 - DB0)), taken $((DBR1 - DBR0)), frames $((P1 - P0)) (batching off)"
-echo 1 >/sys/module/warden_net/parameters/batch
+check "after the relaunch: 32 MiB" xfer 5012 "after the relaunch"
+tail -1 /tmp/vnet.figures
+fi
 
 check "shutdown linux" warden cell shutdown linux
 check "destroy linux" warden cell destroy linux

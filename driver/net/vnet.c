@@ -3,9 +3,10 @@
  * warden-net: an Ethernet device over a shared-memory link
  * (Documentation/vnet.md), for the root and for a Linux cell, one module.
  * The DT node says which: "warden,ivshmem-net" is the root's (side 0),
- * whose hypercalls go through warden.ko (wd_link_hvc: it sleeps, so the
- * root rings from a work item); "warden,ivshmem" is a Linux cell's link
- * (side 1, tools/linux_dt.c), where the kernel makes the HVC itself.
+ * whose hypercalls go through warden.ko (wd_link_hvc, which sleeps, for
+ * the link state; wd_link_ring for the doorbell); "warden,ivshmem" is a
+ * Linux cell's link (side 1, tools/linux_dt.c), where the kernel makes
+ * the HVC itself.
  *
  * The doorbell interrupt schedules NAPI; a poll that finds nothing to do
  * takes the doorbell as state news and checks the link (WD_HC_LINK_STATE
@@ -31,6 +32,7 @@ MODULE_PARM_DESC(garbage, "test: the next N transmits write garbage");
 
 /* warden.ko's, in the root only (symbol_get: no load-time dependency). */
 long wd_link_hvc(unsigned long fn, unsigned long link, unsigned long arg);
+long wd_link_ring(unsigned long link);
 
 /* A Linux cell: Warden's hypercalls are SMCCC HVCs from EL1. */
 static long cell_hvc(unsigned long fn, unsigned long a1, unsigned long a2)
@@ -41,30 +43,31 @@ static long cell_hvc(unsigned long fn, unsigned long a1, unsigned long a2)
 	return (long)res.a0;
 }
 
-static void ring_now(struct vnet *v)
+static long cell_ring(unsigned long link)
 {
-	v->doorbells_tx++;
-	v->hvc(WD_HC_DOORBELL, v->link, WD_DOORBELL_ALL_PEERS);
+	return cell_hvc(WD_HC_DOORBELL, link, WD_DOORBELL_ALL_PEERS);
 }
 
-static void ring_work(struct work_struct *w)
-{
-	ring_now(container_of(w, struct vnet, ring_work));
-}
-
+/* Any context: the root's wd_link_ring does not sleep either. */
 void vnet_kick(struct vnet *v)
 {
-	if (v->hvc_sleeps)
-		schedule_work(&v->ring_work);
-	else
-		ring_now(v);
+	v->doorbells_tx++;
+	v->ring(v->link);
+}
+
+/* From process context: the BH section runs the poll it raises. */
+static void poll_soon(struct vnet *v)
+{
+	local_bh_disable();
+	napi_schedule(&v->napi);
+	local_bh_enable();
 }
 
 static void link_up(struct vnet *v)
 {
 	netif_carrier_on(v->ndev);
 	netif_wake_queue(v->ndev);
-	napi_schedule(&v->napi);
+	poll_soon(v);
 }
 
 /*
@@ -82,6 +85,7 @@ static void link_check(struct vnet *v, long peers, u32 epoch)
 		vnet_ring_reset(v, epoch);
 		netif_tx_unlock_bh(v->ndev);
 		napi_enable(&v->napi);
+		poll_soon(v); /* re-arms rx_armed */
 		vnet_kick(v);
 	}
 	if (peers > 0 && vnet_ring_linked(v)) {
@@ -229,7 +233,6 @@ static int stop(struct net_device *ndev)
 	netif_carrier_off(ndev);
 	vnet_ring_stop(v);
 	vnet_kick(v);
-	flush_work(&v->ring_work);
 	return 0;
 }
 
@@ -256,7 +259,7 @@ static int map_region(struct platform_device *pdev, struct vnet *v)
 {
 	struct resource *res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
 	u8 *base;
-	int side = v->hvc_sleeps ? 0 : 1;
+	int side = v->root ? 0 : 1;
 
 	if (!res || resource_size(res) < WD_VNET_MIN_REGION)
 		return dev_err_probe(&pdev->dev, -EINVAL,
@@ -277,16 +280,29 @@ static int map_region(struct platform_device *pdev, struct vnet *v)
 	return 0;
 }
 
+static void put_hvc(struct vnet *v)
+{
+	if (v->hvc)
+		symbol_put(wd_link_hvc);
+	if (v->ring)
+		symbol_put(wd_link_ring);
+}
+
 /* The root's node needs warden.ko (loaded first: else probe is deferred). */
 static int pick_hvc(struct platform_device *pdev, struct vnet *v)
 {
 	if (!of_device_is_compatible(pdev->dev.of_node, "warden,ivshmem-net")) {
 		v->hvc = cell_hvc;
+		v->ring = cell_ring;
 		return 0;
 	}
+	v->root = true;
 	v->hvc = symbol_get(wd_link_hvc);
-	v->hvc_sleeps = true;
-	return v->hvc ? 0 : -EPROBE_DEFER;
+	v->ring = symbol_get(wd_link_ring);
+	if (v->hvc && v->ring)
+		return 0;
+	put_hvc(v);
+	return -EPROBE_DEFER;
 }
 
 static void setup(struct net_device *ndev)
@@ -305,7 +321,7 @@ static void setup(struct net_device *ndev)
 static void set_mac(struct vnet *v)
 {
 	u8 mac[ETH_ALEN] = {0x02,	  'W',	   'D',
-			    v->link >> 8, v->link, v->hvc_sleeps ? 0 : 1};
+			    v->link >> 8, v->link, v->root ? 0 : 1};
 
 	eth_hw_addr_set(v->ndev, mac);
 }
@@ -315,7 +331,6 @@ static void init_vnet(struct vnet *v, struct net_device *ndev)
 	v->ndev = ndev;
 	mutex_init(&v->lock);
 	INIT_WORK(&v->link_work, link_work);
-	INIT_WORK(&v->ring_work, ring_work);
 	timer_setup(&v->retry, retry_timer, 0);
 	netif_napi_add(ndev, &v->napi, poll);
 }
@@ -344,8 +359,8 @@ static int probe_netdev(struct platform_device *pdev, struct net_device *ndev)
 		return 0;
 	free_irq(v->irq, v);
 put:
-	if (v->hvc_sleeps)
-		symbol_put(wd_link_hvc);
+	if (v->root)
+		put_hvc(v);
 	return err;
 }
 
@@ -370,14 +385,15 @@ static int vnet_remove(struct platform_device *pdev)
 {
 	struct net_device *ndev = platform_get_drvdata(pdev);
 	struct vnet *v = netdev_priv(ndev);
-	bool put = v->hvc_sleeps;
+	bool root = v->root;
 
 	unregister_netdev(ndev); /* stop() */
 	free_irq(v->irq, v);
-	cancel_work_sync(&v->ring_work);
 	free_netdev(ndev);
-	if (put)
+	if (root) {
 		symbol_put(wd_link_hvc);
+		symbol_put(wd_link_ring);
+	}
 	return 0;
 }
 

@@ -19,12 +19,12 @@ struct vnet {
 	struct net_device *ndev;
 	struct napi_struct napi;
 	struct work_struct link_work; /* LINK_STATE and the handshake */
-	struct work_struct ring_work; /* the root's doorbell (may sleep) */
 	struct timer_list retry; /* link check while the carrier is off */
 	struct wd_vnet_ctl *me, *peer; /* control blocks in the region */
 	u8 *tx_ring, *rx_ring;
-	vnet_hvc_fn hvc;
-	bool hvc_sleeps; /* root: warden.ko's locked path */
+	vnet_hvc_fn hvc; /* process context (the root's sleeps) */
+	long (*ring)(unsigned long link); /* any context */
+	bool root; /* side 0, warden.ko's calls */
 	u32 link;
 	int irq;
 	struct mutex lock; /* running vs link_work's NAPI reset */
