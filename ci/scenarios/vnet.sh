@@ -140,16 +140,24 @@ exits() { # all of a cell's exits, all its CPUs
 	warden cell stats "$1" 2>/dev/null |
 		awk 'NR > 1 { for (i = 2; i <= NF; i++) s += $i } END { print s + 0 }'
 }
+busy() { # "cpu ..." lines of /proc/stat before and after (or both in $1)
+	echo "$1 ${2:-}" | awk '{ printf "%d %d %d %d", $13 - $2, $15 - $4, $19 - $8, $16 - $5 }'
+}
 xfer() {
-	echo "echo @@x$1; nc -l -p $1 >/dev/null; echo @@x$1done" >&3
+	# the cell's shell is busy in nc meanwhile: its CPU times come with it
+	echo "echo @@x$1; a=\$(head -1 /proc/stat); nc -l -p $1 >/dev/null; echo @@stat$1 \$a \$(head -1 /proc/stat); echo @@x$1done" >&3
 	sleep 1
 	read DB0 DBR0 <$NET/doorbells
 	P0=$(($(stat tx_packets) + $(stat rx_packets)))
 	X0=$(exits linux) R0=$(exits root)
+	S0=$(head -1 /proc/stat)
 	T0=$(uptime_ms)
 	nc $CELL_IP $1 </tmp/d32
 	T1=$(uptime_ms)
 	X1=$(exits linux) R1=$(exits root)
+	S1=$(head -1 /proc/stat)
+	tr -d '\r' <"$CELL_LOG" | grep "^@@stat$1 " >/tmp/cell.out
+	echo >>/tmp/vnet.figures "vnet: $2: user sys softirq idle (jiffies): root $(busy "$S0" "$S1"), cell $(busy "$(cut -d' ' -f2- /tmp/cell.out)")"
 	read DB1 DBR1 <$NET/doorbells
 	P1=$(($(stat tx_packets) + $(stat rx_packets)))
 	wait_cell "^@@x$1done" 60 || return 1
@@ -167,11 +175,16 @@ cell_run "echo 0 >/sys/module/warden_net/parameters/batch"
 check "32 MiB, batching off" xfer 5011 "no batching"
 echo 1 >/sys/module/warden_net/parameters/batch
 cell_run "echo 1 >/sys/module/warden_net/parameters/batch"
-nc -l -p 6000 </dev/null >/dev/null &
+# (a listener whose stdin ends closes early: give it one that does not)
+rm -f /tmp/lo.bytes
+(sleep 60 | nc -l -p 6000 | wc -c >/tmp/lo.bytes) &
 sleep 1
 T0=$(uptime_ms)
 nc 127.0.0.1 6000 </tmp/d32
-echo "vnet: loopback: nc exit $?, 32 MiB in $(($(uptime_ms) - T0)) ms (TCP and nc without warden-net)"
+T1=$(uptime_ms)
+t=0
+while [ ! -s /tmp/lo.bytes ] && [ $t -lt 100 ]; do sleep 0.1; t=$((t + 1)); done
+echo "vnet: loopback: $(cat /tmp/lo.bytes) bytes in $((T1 - T0)) ms (TCP and nc without warden-net)"
 cell_run "a=\$(cut -d. -f1 /proc/uptime); dd if=/dev/zero bs=1M count=32 2>/dev/null | md5sum >/dev/null; echo \$((\$(cut -d. -f1 /proc/uptime) - a))"
 echo "vnet: md5sum of 32 MiB in the cell: $(cat /tmp/cell.out) s"
 cat /tmp/vnet.figures
