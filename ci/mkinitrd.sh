@@ -64,6 +64,7 @@ fi
 copy "$out/arm64/warden" "$root/usr/sbin/warden"
 copy "$out/bench/wd-busy" "$root/usr/bin/wd-busy" # a root load that yields
 copy "$out/arm64/warden-shm-ping" "$root/usr/bin/warden-shm-ping"
+copy "$out/arm64/warden-netperf" "$root/usr/bin/warden-netperf"
 "$out/host/warden" --version >"$root/etc/warden/host-version" 2>/dev/null || true
 for c in "$out"/arm64/*.cell; do
 	[ -e "$c" ] || continue

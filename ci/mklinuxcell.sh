@@ -3,7 +3,7 @@
 #   initrd.gz  busybox, ci/linux-cell/init and the stock kernel's modules
 #              for virtio-mmio, the virtio console and disk, and ext4,
 #              and warden-net.ko (out/arm64: the cell's wdnet0 over link 3,
-#              Documentation/vnet.md)
+#              Documentation/vnet.md) and warden-netperf
 #   disk.img   a small ext4 image for the cell's virtio disk, holding
 #              hello.txt (the scenario reads it back in the cell)
 # The kernel is the root's own stock Image (.cache/arm64/Image).
@@ -29,6 +29,8 @@ done
 # last (init loads them sorted): the netdev over the cell's link
 [ -e "$top/out/arm64/warden-net.ko" ] &&
 	cp "$top/out/arm64/warden-net.ko" "$root/lib/modules/90-warden-net.ko"
+[ -e "$top/out/arm64/warden-netperf" ] &&
+	cp "$top/out/arm64/warden-netperf" "$root/bin/warden-netperf"
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -9) >"$out/initrd.gz"
 rm -rf "$out/disk"
 mkdir -p "$out/disk"

@@ -63,8 +63,16 @@ carrier_is() {
 	done
 }
 
+# the cell's wdnet0 up with its address; then (after the root's carrier)
+# its operstate "up": the cell's linkwatch activates its queue up to 1 s
+# after its carrier, and an ARP answer sent before is dropped
 cell_net_up() {
 	cell_run "ip link set wdnet0 mtu 8000 up && ip addr add $CELL_IP/24 dev wdnet0 && echo up"
+	grep -qx up /tmp/cell.out
+}
+cell_oper_up() {
+	cell_run "for i in \$(seq 100); do [ \$(cat /sys/class/net/wdnet0/operstate) = up ] && break; sleep 0.1; done; cat /sys/class/net/wdnet0/operstate"
+	cat /tmp/cell.out
 	grep -qx up /tmp/cell.out
 }
 
@@ -102,6 +110,7 @@ check "warden cell linux" cell_linux
 check "the cell's shell" wait_cell '^linux-cell: shell' 180
 check "the cell's wdnet0 up, $CELL_IP" cell_net_up
 check "the root's carrier comes on" carrier_is 1 20
+check "the cell's operstate up" cell_oper_up
 
 echo "### ping both ways"
 T0=$(uptime_ms)
@@ -143,25 +152,39 @@ exits() { # all of a cell's exits, all its CPUs
 busy() { # "cpu ..." lines of /proc/stat before and after (or both in $1)
 	echo "$1 ${2:-}" | awk '{ printf "%d %d %d %d", $13 - $2, $15 - $4, $19 - $8, $16 - $5 }'
 }
+# xfer PORT LABEL RX TX: RX (the cell's receiver, PORT in it replaced)
+# and TX (the root's sender, the port appended) move 32 MiB;
+# RX's output lands in /tmp/cell.out, TX's in /tmp/tx.out
 xfer() {
-	# the cell's shell is busy in nc meanwhile: its CPU times come with it
-	echo "echo @@x$1; a=\$(head -1 /proc/stat); nc -l -p $1 >/dev/null; echo @@stat$1 \$a \$(head -1 /proc/stat); echo @@x$1done" >&3
+	# the cell's shell is busy in RX meanwhile: its CPU times come with it
+	echo "echo @@x$1; a=\$(head -1 /proc/stat); ${3/PORT/$1}; echo @@stat$1 \$a \$(head -1 /proc/stat); echo @@x$1done" >&3
 	sleep 1
 	read DB0 DBR0 <$NET/doorbells
 	P0=$(($(stat tx_packets) + $(stat rx_packets)))
 	X0=$(exits linux) R0=$(exits root)
 	S0=$(head -1 /proc/stat)
 	T0=$(uptime_ms)
-	nc $CELL_IP $1 </tmp/d32
+	$4 $1 >/tmp/tx.out || return 1
 	T1=$(uptime_ms)
 	X1=$(exits linux) R1=$(exits root)
 	S1=$(head -1 /proc/stat)
-	tr -d '\r' <"$CELL_LOG" | grep "^@@stat$1 " >/tmp/cell.out
-	echo >>/tmp/vnet.figures "vnet: $2: user sys softirq idle (jiffies): root $(busy "$S0" "$S1"), cell $(busy "$(cut -d' ' -f2- /tmp/cell.out)")"
 	read DB1 DBR1 <$NET/doorbells
 	P1=$(($(stat tx_packets) + $(stat rx_packets)))
 	wait_cell "^@@x$1done" 60 || return 1
+	tr -d '\r' <"$CELL_LOG" | sed -n "/^@@x$1\$/,/^@@stat$1 /p" | sed '1d;$d' >/tmp/cell.out
+	tr -d '\r' <"$CELL_LOG" | grep "^@@stat$1 " | cut -d' ' -f2- >/tmp/cell.stat
+	echo >>/tmp/vnet.figures "vnet: $2: user sys softirq idle (jiffies): root $(busy "$S0" "$S1"), cell $(busy "$(cat /tmp/cell.stat)")"
 	echo >>/tmp/vnet.figures "vnet: $2: 32 MiB in $((T1 - T0)) ms = $(awk -v t=$((T1 - T0)) 'BEGIN { printf "%.2f", 32000 / t }') MiB/s; root doorbells rung $((DB1 - DB0)) taken $((DBR1 - DBR0)) for $((P1 - P0)) frames; EL2 exits: cell $((X1 - X0)), root $((R1 - R0))"
+}
+NC_RX="nc -l -p PORT >/dev/null" NC_TX="nc_tx"
+nc_tx() { nc $CELL_IP "$1" </tmp/d32; }
+NP_RX="warden-netperf -r PORT" NP_TX="np_tx"
+np_tx() { warden-netperf -s $CELL_IP "$1" 32; }
+# warden-netperf: both sides print "bytes N sum X ms T"; N and X agree
+np_same() {
+	cat /tmp/tx.out /tmp/cell.out
+	[ "$(cut -d' ' -f1-4 /tmp/tx.out)" = "$(grep '^bytes' /tmp/cell.out | cut -d' ' -f1-4)" ] &&
+		grep -q '^bytes 33554432 ' /tmp/tx.out
 }
 dd if=/dev/urandom of=/tmp/d32 bs=1M count=32 2>/dev/null
 T0=$(uptime_ms)
@@ -169,10 +192,19 @@ cat /tmp/d32 >/dev/null
 T1=$(uptime_ms)
 echo "vnet: memcpy (cat of 32 MiB from tmpfs to /dev/null) $((T1 - T0)) ms"
 ip link set lo up
-check "32 MiB, batching on" xfer 5010 batching
+check "32 MiB, batching on" xfer 5010 batching "$NC_RX" $NC_TX
+check "warden-netperf 32 MiB" xfer 5013 "warden-netperf" "$NP_RX" $NP_TX
+check "warden-netperf: the same bytes and sum on both sides" np_same
+rm -f /tmp/lo.np
+(warden-netperf -r 6001 >/tmp/lo.np) &
+sleep 1
+warden-netperf -s 127.0.0.1 6001 32 >/dev/null
+t=0
+while [ ! -s /tmp/lo.np ] && [ $t -lt 100 ]; do sleep 0.1; t=$((t + 1)); done
+echo "vnet: loopback warden-netperf: $(cat /tmp/lo.np)"
 echo 0 >/sys/module/warden_net/parameters/batch
 cell_run "echo 0 >/sys/module/warden_net/parameters/batch"
-check "32 MiB, batching off" xfer 5011 "no batching"
+check "32 MiB, batching off" xfer 5011 "no batching" "$NC_RX" $NC_TX
 echo 1 >/sys/module/warden_net/parameters/batch
 cell_run "echo 1 >/sys/module/warden_net/parameters/batch"
 # (a listener whose stdin ends closes early: give it one that does not)
@@ -229,10 +261,27 @@ check "warden cell linux again" cell_linux
 check "the cell's shell again" wait_cell '^linux-cell: shell' 180 2
 check "the cell's wdnet0 up again" cell_net_up
 check "the root's carrier comes back" carrier_is 1 20
+check "the cell's operstate up again" cell_oper_up
+# (the first pings after a relaunch are sometimes lost: the cause is not
+# found yet, Documentation/vnet.md "Limits"; the time to the first reply
+# is bounded and printed, then no loss)
+first_reply() {
+	T0=$(uptime_ms)
+	for i in $(seq 30); do
+		ping -c 1 -W 1 $CELL_IP >/dev/null && break
+	done
+	T1=$(uptime_ms)
+	echo "vnet: the first reply after the relaunch after $((T1 - T0)) ms ($i pings)" |
+		tee -a /tmp/vnet.figures
+	ping -c 1 -W 1 $CELL_IP >/dev/null
+}
+check "a reply within 30 pings" first_reply
+tail -1 /tmp/vnet.figures
 check "20 pings root -> cell" ping_root 20
 check "20 pings cell -> root" ping_cell 20
 
-check "after the relaunch: 32 MiB" xfer 5012 "after the relaunch"
+check "after the relaunch: 32 MiB" xfer 5012 "after the relaunch" "$NP_RX" $NP_TX
+check "after the relaunch: the same bytes and sum" np_same
 tail -1 /tmp/vnet.figures
 fi
 
