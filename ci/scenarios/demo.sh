@@ -34,9 +34,9 @@ step nproc
 echo
 # A real RTOS when the build had its sources (FreeRTOS, the port for this
 # GIC), else our own (inmates/rtos): the same task-set table either way
-case $SYS in *gicv3*) RT_IMAGE=freertos-demo-gicv3 ;; *) RT_IMAGE=freertos-demo-gicv2 ;; esac
-if [ -e /lib/warden/inmates/$RT_IMAGE.bin ]; then
-	RT_NAME=freertos RT_CELL=freertos-demo
+case $SYS in *gicv3*) FRT_IMAGE=freertos-demo-gicv3 ;; *) FRT_IMAGE=freertos-demo-gicv2 ;; esac
+if [ -e /lib/warden/inmates/$FRT_IMAGE.bin ]; then
+	RT_NAME=freertos RT_CELL=freertos-demo RT_IMAGE=$FRT_IMAGE
 	echo "### A real-time cell beside a loaded root: FreeRTOS runs its config's task set"
 else
 	RT_NAME=rtos RT_CELL=rtos RT_IMAGE=rtos
@@ -67,6 +67,12 @@ wait $loads 2>/dev/null
 echo
 echo "root@warden:~# warden console | grep $RT_NAME | tail -n 7"
 warden console | grep $RT_NAME | tail -n 7
+# not shown: what the steps above must have shown
+check "the root read $RT_NAME's per-task table" \
+	sh -c "warden cell stats $RT_NAME | grep -qE '^rt: total released [1-9]'"
+[ -e /lib/warden/inmates/$FRT_IMAGE.bin ] &&
+	check "with its image there, the reports are FreeRTOS's" \
+	sh -c "warden console | grep -q '^\[freertos\] freertos-demo: t=[0-9]*s total'"
 step warden cell destroy $RT_NAME
 echo
 echo "### Give the machine back to Linux"
