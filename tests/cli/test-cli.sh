@@ -59,8 +59,7 @@ for sys in "$blobs"/qemu-virt-*.cell; do
 		case $cell in
 		*/qemu-virt-* | */rtos-overload.cell | */freertos-overload.cell | \
 			*/shm-nolink.cell) continue ;;
-		*/demo-direct.cell | */freertos-direct.cell | \
-			*/freertos-demo-direct.cell | */aarch32-direct.cell)
+		*-direct.cell) # direct IRQ delivery: GICv3 only
 			[ "$sys" = "$v3" ] || continue ;;
 		esac
 		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
