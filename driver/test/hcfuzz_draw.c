@@ -133,6 +133,7 @@ static u64 blob_size(const struct wd_cell *c)
 	       c->num_mem_regions * sizeof(struct wd_mem_region) +
 	       c->num_devices * sizeof(struct wd_device) +
 	       c->num_links * sizeof(struct wd_link) +
+	       c->num_streams * sizeof(struct wd_stream) +
 	       c->num_irqs * sizeof(wd_u32);
 }
 
