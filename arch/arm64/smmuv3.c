@@ -375,11 +375,23 @@ static const char *owner_name(u64 sid)
 	return sid < 64 && owner[sid] ? owner[sid]->name : "no cell";
 }
 
-/* One line per event: type, stream (and its owner), address. */
+static void report(const u64 *e, unsigned int repeats)
+{
+	if (repeats)
+		printk("SMMU: and %u more of event 0x%llx, stream 0x%llx\n",
+		       repeats, e[0] & 0xff, e[0] >> 32);
+}
+
+/*
+ * One line per event: type, stream (and its owner), address; the events
+ * that follow of the same type and stream (a device retrying, a buffer
+ * faulting word by word) are counted, not printed: at most 32 per call.
+ */
 void arch_dma_events(void)
 {
+	const u64 *e, *last = 0;
+	unsigned int same = 0;
 	u32 prod, cons;
-	const u64 *e;
 
 	if (!base)
 		return;
@@ -388,9 +400,17 @@ void arch_dma_events(void)
 	     cons = (cons + 1) & Q_MASK) {
 		e = evtq + 4 * Q_IDX(cons);
 		arch_dcache_clean(paging_pa(e), 32);
+		if (last && ((e[0] ^ last[0]) & ~0xff00ull) == 0) {
+			same++;
+			continue;
+		}
+		report(last, same);
 		printk("SMMU: DMA fault 0x%llx, stream 0x%llx (%s), "
 		       "address 0x%llx\n",
 		       e[0] & 0xff, e[0] >> 32, owner_name(e[0] >> 32), e[2]);
+		last = e;
+		same = 0;
 	}
+	report(last, same);
 	wr32(EVENTQ_CONS, cons | (prod & BIT(31)));
 }

@@ -105,13 +105,14 @@
  * -M virt,iommu=smmuv3 (configs/arm64/qemu-virt-smmu.c, scenario smmu):
  * the SMMUv3 in front of PCIe (stream ID = requester ID), the root's
  * virtio-blk-pci disk at 00:02.0 and the probe device at 00:03.0 that
- * the scenario's tool drives from user space.
+ * the scenario's tool (wd-dma-probe) drives from user space.
  */
 #define QEMU_VIRT_SMMU_BASE 0x09050000
 #define QEMU_VIRT_SMMU_SIZE 0x00020000
 #define QEMU_VIRT_SMMU_SID_BITS 6
 #define QEMU_VIRT_SMMU_DISK_SLOT 2
 #define QEMU_VIRT_SMMU_PROBE_SLOT 3
+#define QEMU_VIRT_SMMU_STRANGER_SLOT 4 /* in no config: its DMA aborts */
 
 /*
  * Interrupt IDs no device drives (QEMU virt wires none above 207): the
