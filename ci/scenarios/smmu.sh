@@ -3,7 +3,8 @@
 # enable; a probe device of the root (wd-dma-probe, driven from user
 # space) DMAs into the root's memory, but its DMA at Warden's memory is
 # refused, reported on Warden's console, and Warden's code there is
-# unchanged (read back after disable); a device in no config aborts; after
+# unchanged (read back after disable); a device in no config aborts; a
+# cell that takes the probe's stream owns its DMA until destroy; after
 # disable the SMMU is in bypass and everything works as before.
 # wd.smmu_sys=CONFIG on the kernel command line boots another system
 # config (the negative check: qemu-virt-gicv3.cell leaves DMA unconfined).
@@ -87,6 +88,17 @@ warden cell list >/dev/null
 check "console: the stranger's stream has no STE" \
 	wait_console "SMMU: DMA fault 0x4, stream $STRANGER_SID \\(no cell\\)" 5
 check "disk still works" disk_rw
+
+echo "### the probe's stream lent to cell 'dma', then back"
+check "create cell dma (takes stream $PROBE_SID)" \
+	warden cell create /etc/warden/cells/smmu-dma.cell
+check_fails "probe: no DMA into root memory while the stream is the cell's" \
+	probe_self 6
+warden cell list >/dev/null
+check "console: the fault names cell 'dma'" \
+	wait_console "SMMU: DMA fault 0x10, stream $PROBE_SID \\(dma\\)" 5
+check "destroy cell dma" warden cell destroy dma
+check "probe: the stream is the root's again" probe_self 7
 grep 'SMMU' "$WD_CONSOLE_LOG"
 
 echo "### disable: the SMMU back in bypass"
