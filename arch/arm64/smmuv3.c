@@ -20,7 +20,8 @@
  * Trust: stream IDs come from checked configs (below 2^smmu_sid_bits);
  * the event queue is written by the SMMU, read only within its bounds.
  * Callers hold the management lock (enable, create, destroy, disable);
- * smmu_events() runs on the root's hypercalls under the same rule.
+ * the queues have their own lock: arch_stage2_flush() and the root's
+ * hypercalls (arch_dma_events(), on any root CPU) use them too.
  */
 #include <arch.h>
 #include <arch/mmu.h>
@@ -33,6 +34,7 @@
 #include <wd/errno.h>
 #include <wd/paging.h>
 #include <wd/printk.h>
+#include <wd/spinlock.h>
 
 #define IDR0 0x00
 #define IDR5 0x14
@@ -89,6 +91,7 @@ static u64 *evtq; /* 4 words per event */
 static u64 *cds; /* one CD of 8 words per owner slot */
 static u32 cmd_prod;
 static u64 ips;
+static spinlock_t queue_lock;
 /* Stage 1: the SMMU's tables per owner; slot 0 the root, n + 1 cell n. */
 static struct paging s1[WD_MAX_CELLS + 1];
 static const struct cell *owner[64];
@@ -161,6 +164,7 @@ static void ste_write(u32 sid, const u64 w[4])
 	u64 *ste = ste_of(sid);
 	unsigned int i;
 
+	spin_lock(&queue_lock);
 	ste[0] = 0;
 	arch_dcache_clean(paging_pa(ste), 64);
 	cmd(CMD_CFGI_STE | (u64)sid << 32, 1);
@@ -173,6 +177,7 @@ static void ste_write(u32 sid, const u64 w[4])
 	cmd(CMD_CFGI_STE | (u64)sid << 32, 1);
 	cmd(CMD_TLBI_NSNH_ALL, 0);
 	sync();
+	spin_unlock(&queue_lock);
 }
 
 static void ste_for(const struct cell *cell, u64 w[4])
@@ -365,8 +370,10 @@ void smmu_cell_exit(struct cell *cell)
 void smmu_stage2_flush(void)
 {
 	if (base && stage == WD_SMMU_STAGE2) {
+		spin_lock(&queue_lock);
 		cmd(CMD_TLBI_NSNH_ALL, 0);
 		sync();
+		spin_unlock(&queue_lock);
 	}
 }
 
@@ -393,8 +400,8 @@ void arch_dma_events(void)
 	unsigned int same = 0;
 	u32 prod, cons;
 
-	if (!base)
-		return;
+	if (!base || !spin_trylock(&queue_lock))
+		return; /* another root CPU is reading them */
 	prod = rd32(EVENTQ_PROD);
 	for (cons = rd32(EVENTQ_CONS); (prod ^ cons) & Q_MASK;
 	     cons = (cons + 1) & Q_MASK) {
@@ -413,4 +420,5 @@ void arch_dma_events(void)
 	}
 	report(last, same);
 	wr32(EVENTQ_CONS, cons | (prod & BIT(31)));
+	spin_unlock(&queue_lock);
 }

@@ -71,6 +71,12 @@ for sys in "$blobs"/qemu-virt-*.cell; do
 done
 expect 1 "cell 'linux': devices\[0\]: DMA device with no stream: the platform has an SMMU" \
 	"$warden" config check "$smmu" "$blobs/linux.cell"
+expect 0 "no SMMU: the root's devices can DMA to all memory" \
+	"$warden" config check "$v3"
+expect 0 "cell 'linux': device 'virtio-mmio' does DMA unconfined" \
+	"$warden" config check "$v3" "$blobs/linux.cell"
+expect 0 "cell 'dma': 1 DMA stream\\(s\\), confined to its memory" \
+	"$warden" config check "$smmu" "$blobs/smmu-dma.cell"
 expect 0 'cells are checked alone' "$warden" config check "$demo"
 expect 1 "cell 'demo': flags: direct IRQ delivery needs GICv3, the platform has GICv2" \
 	"$warden" config check "$v2" "$blobs/demo-direct.cell"
