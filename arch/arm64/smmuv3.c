@@ -247,9 +247,14 @@ int smmu_map(struct paging *hyp, const struct wd_system *sys)
 	cmdq = page_alloc();
 	evtq = page_alloc();
 	cds = page_alloc();
-	/* The checker allows 16 bits; this table is one page (dma.md). */
-	if (!strtab || !cmdq || !evtq || !cds || sid_bits > 6)
+	if (!strtab || !cmdq || !evtq || !cds)
 		return -ENOMEM;
+	/* The checker allows 16 bits; this table is one page (dma.md). */
+	if (sid_bits > 6) {
+		printk("SMMU: %u stream ID bits, Warden's table holds 6\n",
+		       sid_bits);
+		return -EINVAL;
+	}
 	arch_dcache_clean(paging_pa(strtab), PAGE_SIZE);
 	return paging_map(hyp, base, base, a->smmu_size, PG_RW | PG_DEVICE);
 }
