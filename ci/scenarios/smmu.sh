@@ -4,7 +4,9 @@
 # space) DMAs into the root's memory, but its DMA at Warden's memory is
 # refused, reported on Warden's console, and Warden's code there is
 # unchanged (read back after disable); a device in no config aborts; a
-# cell that takes the probe's stream owns its DMA until destroy; after
+# cell that takes the probe's stream owns its DMA until destroy (the
+# probe, given the cell's guest-physical addresses, DMAs into its RAM,
+# lent to the root by `cell load`; into root memory it faults); after
 # disable the SMMU is in bypass and everything works as before.
 # wd.smmu_sys=CONFIG on the kernel command line boots another system
 # config (the negative check: qemu-virt-gicv3.cell leaves DMA unconfined).
@@ -92,6 +94,13 @@ check "disk still works" disk_rw
 echo "### the probe's stream lent to cell 'dma', then back"
 check "create cell dma (takes stream $PROBE_SID)" \
 	warden cell create /etc/warden/cells/smmu-dma.cell
+check "load an image into dma (its RAM lent to the root)" \
+	warden cell load dma /lib/warden/inmates/hello.bin
+# the queue and the buffer 1 MiB into the cell's RAM; the device is
+# given the cell's guest-physical addresses, the SMMU finds the frames
+check_output "probe: DMA into the cell's RAM at its guest-physical addresses" \
+	"got: WD-DMA-PROBE-0!" wd-dma-probe "$PROBE" 0 --cell \
+	$((QEMU_VIRT_CELL_RAM0 + 0x100000)) $((QEMU_VIRT_GUEST_RAM + 0x100000))
 check_fails "probe: no DMA into root memory while the stream is the cell's" \
 	probe_self 6
 warden cell list >/dev/null

@@ -2,12 +2,15 @@
 /*
  * wd-dma-probe: makes a virtio-blk PCI device DMA where it is told, from
  * the root's user space (scenario smmu, Documentation/dma.md). Test only.
- *   wd-dma-probe BDF SECTOR [PA]
+ *   wd-dma-probe BDF SECTOR [PA | --cell PA IPA]
  * Binds nothing: the device must have no driver. Enables it through
  * sysfs, sets up one virtqueue in a locked page of this process (its
  * physical address from /proc/self/pagemap) and reads SECTOR (512 bytes)
  * into physical address PA, or into that page when PA is absent (then
- * prints the first line it got). Exit 0: the request completed OK;
+ * prints the first line it got). --cell: the page is the one at PA (a
+ * cell's RAM lent to the root by `warden cell load`, mapped through
+ * /dev/mem) and the device is given addresses as IPA, the cell's view
+ * of it: for a device whose stream the cell owns. Exit 0: the request completed OK;
  * 2: the device gave up (NEEDS_RESET: QEMU's answer to a DMA the IOMMU
  * refused); 3: no completion within 2 s; 1: set-up error.
  */
@@ -170,11 +173,11 @@ static void queue_setup(struct dev *d, uint64_t pa)
 static void request(uint8_t *pg, uint64_t pa, uint64_t sector, uint64_t dst)
 {
 	struct desc *q = (struct desc *)pg;
-	uint32_t hdr[4] = {0 /* IN: read */, 0, (uint32_t)sector,
-			   (uint32_t)(sector >> 32)};
+	volatile uint64_t *hdr = (uint64_t *)(pg + 0x200);
 	volatile uint16_t *avail = (uint16_t *)(pg + 0x80);
 
-	memcpy(pg + 0x200, hdr, sizeof(hdr));
+	hdr[0] = 0; /* type IN (read), reserved */
+	hdr[1] = sector;
 	pg[0x300] = 0xff;
 	q[0] = (struct desc){pa + 0x200, 16, 1, 1};
 	q[1] = (struct desc){dst, 512, 1 | 2, 2};
@@ -206,27 +209,71 @@ static int wait_done(struct dev *d, uint8_t *pg)
 	return 3;
 }
 
+/* A locked page of this process, zeroed; *pa its physical address. */
+static uint8_t *own_page(uint64_t *pa)
+{
+	uint8_t *pg = mmap(
+		NULL, 4096, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED | MAP_POPULATE, -1, 0);
+
+	if (pg == MAP_FAILED)
+		die("mmap");
+	memset(pg, 0, 4096);
+	*pa = phys_of(pg);
+	return pg;
+}
+
+/* The page at physical pa through /dev/mem (device memory: no memset). */
+static uint8_t *map_phys(uint64_t pa)
+{
+	int fd = open("/dev/mem", O_RDWR | O_SYNC);
+	volatile uint64_t *w;
+	unsigned int i;
+
+	if (fd < 0)
+		die("/dev/mem");
+	w = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, pa);
+	if (w == MAP_FAILED)
+		die("mmap /dev/mem");
+	for (i = 0; i < 512; i++)
+		w[i] = 0;
+	return (uint8_t *)w;
+}
+
+/* Byte by byte: the page may be device memory (--cell). */
+static void print_got(volatile const char *p)
+{
+	char line[16];
+	unsigned int i;
+
+	for (i = 0; i < 15; i++)
+		line[i] = p[i];
+	line[15] = '\0';
+	printf("got: %s\n", line);
+}
+
 int main(int argc, char **argv)
 {
 	static struct dev dev;
 	struct dev *d = &dev;
 	uint8_t *pg;
 	uint64_t pa, dst;
-	int rc;
+	int rc, own;
 
-	if (argc < 3) {
-		fprintf(stderr, "usage: wd-dma-probe BDF SECTOR [PA]\n");
+	if (argc < 3 || (argc > 3 && !strcmp(argv[3], "--cell") && argc != 6)) {
+		fprintf(stderr, "usage: wd-dma-probe BDF SECTOR [PA | --cell "
+				"PA IPA]\n");
 		return 1;
 	}
 	snprintf(d->path, sizeof(d->path), "/sys/bus/pci/devices/%s", argv[1]);
-	pg = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
-		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED | MAP_POPULATE, -1,
-		  0);
-	if (pg == MAP_FAILED)
-		die("mmap");
-	memset(pg, 0, 4096);
-	pa = phys_of(pg);
-	dst = argc > 3 ? strtoull(argv[3], NULL, 0) : pa + 0x400;
+	own = argc == 3 || !strcmp(argv[3], "--cell");
+	if (argc == 6) {
+		pg = map_phys(strtoull(argv[4], NULL, 0));
+		pa = strtoull(argv[5], NULL, 0);
+	} else {
+		pg = own_page(&pa);
+	}
+	dst = own ? pa + 0x400 : strtoull(argv[3], NULL, 0);
 	enable(d);
 	if (negotiate(d)) {
 		fprintf(stderr, "feature negotiation failed\n");
@@ -239,8 +286,8 @@ int main(int argc, char **argv)
 	fflush(stdout);
 	*(volatile uint16_t *)(d->notify + C16(0x1e) * d->notify_mul) = 0;
 	rc = wait_done(d, pg);
-	if (argc == 3 && rc == 0)
-		printf("got: %.15s\n", (char *)pg + 0x400);
+	if (own && rc == 0)
+		print_got((volatile char *)pg + 0x400);
 	C8(0x14) = 0; /* reset: the device lets go of the page */
 	return rc;
 }
