@@ -35,6 +35,7 @@
 #include <wd/paging.h>
 #include <wd/printk.h>
 #include <wd/spinlock.h>
+#include <wd/string.h>
 
 #define IDR0 0x00
 #define IDR5 0x14
@@ -218,6 +219,8 @@ static int s1_build(const struct cell *cell, struct paging *pg)
 		err = paging_map(pg, m[i].virt_start, m[i].phys_start,
 				 m[i].size, region_flags(m[i].flags));
 	}
+	if (err)
+		paging_destroy(pg); /* none of it reached the SMMU */
 	return err;
 }
 
@@ -243,6 +246,9 @@ int smmu_map(struct paging *hyp, const struct wd_system *sys)
 	stage = a->smmu_stage;
 	sid_bits = a->smmu_sid_bits;
 	cmd_prod = 0;
+	/* Nothing of a previous enable: its pool pages are gone. */
+	memset(s1, 0, sizeof(s1));
+	memset(owner, 0, sizeof(owner));
 	strtab = page_alloc();
 	cmdq = page_alloc();
 	evtq = page_alloc();
@@ -312,8 +318,8 @@ int smmu_cell_init(struct cell *cell)
 {
 	int err = 0;
 
-	if (!base)
-		return 0;
+	if (!base || (cell != &root_cell && !cell->desc->num_streams))
+		return 0; /* no tables for a cell without DMA streams */
 	if (cell == &root_cell)
 		err = smmu_start();
 	if (!err && stage == WD_SMMU_STAGE1)
