@@ -18,7 +18,7 @@
 
 #define SMMU_SIZE 0x20000ull /* SMMUv3 register pages 0 and 1 */
 #define SMMU_ALIGN 0x10000ull
-#define SMMU_SID_BITS_MAX 16u
+#define SMMU_SID_BITS_MAX 15u /* a page of two-level descriptors */
 
 _Static_assert(sizeof(struct wd_platform_arm64) == 592,
 	       "wd_platform_arm64 layout");
@@ -320,8 +320,9 @@ static void check_no_smmu(struct checker *ck, const struct wd_platform *p)
 }
 
 /*
- * Warden maps the SMMU's two 64 KiB pages and sizes its linear stream
- * table from smmu_sid_bits (64 bytes per ID: 16 bits = 4 MiB at most).
+ * Warden maps the SMMU's two 64 KiB pages and sizes its stream table from
+ * smmu_sid_bits (two levels above 6 bits: 15 bits fill the first level's
+ * page).
  */
 static void check_smmu(struct checker *ck, const struct wd_system *sys)
 {

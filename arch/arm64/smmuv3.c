@@ -2,9 +2,10 @@
 /*
  * SMMUv3 DMA isolation (Documentation/dma.md; register layout from Arm's
  * SMMUv3 architecture specification, IHI 0070). Warden takes the SMMU at
- * enable (the root's config must not map it), keeps a linear stream table
- * of 2^smmu_sid_bits entries (one page: at most 64 streams), a command
- * queue and an event queue in its own memory. A stream listed in a cell's
+ * enable (the root's config must not map it), keeps a stream table (up
+ * to 6 ID bits one linear page; up to 15 two levels, a page of 64 entries
+ * allocated per range in use), a command queue and an event queue in its
+ * own memory. A stream listed in a cell's
  * config translates through that cell's memory; any other stream ID is
  * invalid and aborts (C_BAD_STE / C_BAD_STREAMID events).
  *
@@ -70,6 +71,8 @@
 #define CMD_SYNC 0x46
 
 #define STE_WORDS 8
+#define LEAF_BITS 6 /* STRTAB_BASE_CFG.SPLIT: a leaf is one page */
+#define L1_SPAN_LEAF 7 /* 2^(7 - 1) = 64 STEs */
 #define STE_V BIT(0)
 #define STE_S1 (5ull << 1)
 #define STE_S2 (6ull << 1)
@@ -86,7 +89,9 @@
 static u64 base; /* 0: no SMMU */
 static u32 stage;
 static u32 sid_bits;
-static u64 *strtab; /* 2^sid_bits STEs of 8 words */
+/* Linear: 2^sid_bits STEs of 8 words. Two levels: L1 descriptors. */
+static u64 *strtab;
+static u64 *leaf[1u << (15 - LEAF_BITS)]; /* two levels: 64 STEs each */
 static u64 *cmdq; /* 2 words per command */
 static u64 *evtq; /* 4 words per event */
 static u64 *cds; /* one CD of 8 words per owner slot */
@@ -95,7 +100,8 @@ static u64 ips;
 static spinlock_t queue_lock;
 /* Stage 1: the SMMU's tables per owner; slot 0 the root, n + 1 cell n. */
 static struct paging s1[WD_MAX_CELLS + 1];
-static const struct cell *owner[64];
+/* Who owns each owner slot (0 the root), for the event report. */
+static const struct cell *slot_cell[WD_MAX_CELLS + 1];
 
 static u32 rd32(u64 off)
 {
@@ -154,18 +160,49 @@ static int sync(void)
 	return wait32(CMDQ_CONS, Q_MASK, cmd_prod);
 }
 
+static bool two_level(void)
+{
+	return sid_bits > LEAF_BITS;
+}
+
+/* The STE of sid, or NULL (two levels: no leaf there yet). */
 static u64 *ste_of(u32 sid)
 {
-	return strtab + (u64)sid * STE_WORDS;
+	u64 *l2 = two_level() ? leaf[sid >> LEAF_BITS] : strtab;
+
+	if (two_level())
+		sid &= (1u << LEAF_BITS) - 1;
+	return l2 ? l2 + (u64)sid * STE_WORDS : 0;
+}
+
+/* Two levels: the leaf for sid, made (all entries invalid) if needed. */
+static int leaf_make(u32 sid)
+{
+	u64 **l2 = &leaf[sid >> LEAF_BITS];
+
+	if (!two_level() || *l2)
+		return 0;
+	*l2 = page_alloc();
+	if (!*l2)
+		return -ENOMEM;
+	arch_dcache_clean(paging_pa(*l2), PAGE_SIZE);
+	strtab[sid >> LEAF_BITS] = paging_pa(*l2) | L1_SPAN_LEAF;
+	arch_dcache_clean(paging_pa(&strtab[sid >> LEAF_BITS]), 8);
+	return 0; /* the CFGI_STE of ste_write() drops a cached L1 entry */
 }
 
 /* Invalid first, so the SMMU never reads a half-written entry. */
-static void ste_write(u32 sid, const u64 w[4])
+static int ste_write(u32 sid, const u64 w[4])
 {
-	u64 *ste = ste_of(sid);
+	u64 *ste;
 	unsigned int i;
 
 	spin_lock(&queue_lock);
+	if (leaf_make(sid)) {
+		spin_unlock(&queue_lock);
+		return -ENOMEM;
+	}
+	ste = ste_of(sid);
 	ste[0] = 0;
 	arch_dcache_clean(paging_pa(ste), 64);
 	cmd(CMD_CFGI_STE | (u64)sid << 32, 1);
@@ -179,6 +216,7 @@ static void ste_write(u32 sid, const u64 w[4])
 	cmd(CMD_TLBI_NSNH_ALL, 0);
 	sync();
 	spin_unlock(&queue_lock);
+	return 0;
 }
 
 static void ste_for(const struct cell *cell, u64 w[4])
@@ -248,19 +286,16 @@ int smmu_map(struct paging *hyp, const struct wd_system *sys)
 	cmd_prod = 0;
 	/* Nothing of a previous enable: its pool pages are gone. */
 	memset(s1, 0, sizeof(s1));
-	memset(owner, 0, sizeof(owner));
+	memset(leaf, 0, sizeof(leaf));
+	memset(slot_cell, 0, sizeof(slot_cell));
 	strtab = page_alloc();
 	cmdq = page_alloc();
 	evtq = page_alloc();
 	cds = page_alloc();
 	if (!strtab || !cmdq || !evtq || !cds)
 		return -ENOMEM;
-	/* The checker allows 16 bits; this table is one page (dma.md). */
-	if (sid_bits > 6) {
-		printk("SMMU: %u stream ID bits, Warden's table holds 6\n",
-		       sid_bits);
-		return -EINVAL;
-	}
+	if (sid_bits > 15)
+		return -EINVAL; /* the checker refuses it */
 	arch_dcache_clean(paging_pa(strtab), PAGE_SIZE);
 	return paging_map(hyp, base, base, a->smmu_size, PG_RW | PG_DEVICE);
 }
@@ -272,9 +307,9 @@ static int smmu_probe(void)
 
 	ips = oas > 5 ? 5 : oas;
 	if (!(idr0 & (stage == WD_SMMU_STAGE2 ? BIT(0) : BIT(1))) ||
-	    !(idr0 & BIT(3))) {
-		printk("SMMU: no stage %u with AArch64 tables (IDR0 0x%x)\n",
-		       stage, idr0);
+	    !(idr0 & BIT(3)) || (two_level() && !(idr0 & BIT(27)))) {
+		printk("SMMU: no stage %u with AArch64 tables%s (IDR0 0x%x)\n",
+		       stage, two_level() ? " or 2-level streams" : "", idr0);
 		return -ENODEV;
 	}
 	return 0;
@@ -290,7 +325,8 @@ static int smmu_start(void)
 	wr32(CR1, CR1_WB_ISH);
 	wr32(CR2, CR2_RECINVSID);
 	wr64(STRTAB_BASE, Q_RA | paging_pa(strtab));
-	wr32(STRTAB_BASE_CFG, sid_bits);
+	wr32(STRTAB_BASE_CFG,
+	     two_level() ? BIT(16) | LEAF_BITS << 6 | sid_bits : sid_bits);
 	wr64(CMDQ_BASE, Q_RA | paging_pa(cmdq) | Q_LOG2);
 	wr32(CMDQ_PROD, 0);
 	wr32(CMDQ_CONS, 0);
@@ -300,18 +336,17 @@ static int smmu_start(void)
 	return set_cr0(CR0_QUEUES);
 }
 
-static void streams_to(const struct cell *from, const struct cell *to)
+static int streams_to(const struct cell *cell)
 {
-	const struct wd_stream *st = wd_cell_streams(from->desc);
-	u64 w[4] = {0, 0, 0, 0};
+	const struct wd_stream *st = wd_cell_streams(cell->desc);
 	unsigned int i;
+	u64 w[4];
+	int err = 0;
 
-	for (i = 0; i < from->desc->num_streams; i++) {
-		if (to)
-			ste_for(to, w);
-		ste_write(st[i].id, w);
-		owner[st[i].id] = to;
-	}
+	ste_for(cell, w);
+	for (i = 0; !err && i < cell->desc->num_streams; i++)
+		err = ste_write(st[i].id, w);
+	return err;
 }
 
 int smmu_cell_init(struct cell *cell)
@@ -328,7 +363,12 @@ int smmu_cell_init(struct cell *cell)
 		return err;
 	if (stage == WD_SMMU_STAGE1)
 		cd_write(cell);
-	streams_to(cell, cell);
+	slot_cell[slot_of(cell)] = cell;
+	err = streams_to(cell);
+	if (err) { /* no leaf page: what was set goes back */
+		smmu_cell_exit(cell);
+		return err;
+	}
 	if (cell == &root_cell)
 		err = set_cr0(CR0_QUEUES | CR0_SMMUEN);
 	return err;
@@ -357,8 +397,8 @@ static void streams_back(const struct cell *cell)
 
 		if (back)
 			ste_for(&root_cell, w);
+		/* Both leaves exist: the root's, and the one just used. */
 		ste_write(st[i].id, back ? w : (u64[4]){0, 0, 0, 0});
-		owner[st[i].id] = back ? &root_cell : 0;
 	}
 }
 
@@ -374,6 +414,7 @@ void smmu_cell_exit(struct cell *cell)
 	} else {
 		streams_back(cell);
 	}
+	slot_cell[slot_of(cell)] = 0;
 	if (stage == WD_SMMU_STAGE1)
 		paging_destroy(&s1[slot_of(cell)]);
 }
@@ -388,9 +429,20 @@ void smmu_stage2_flush(void)
 	}
 }
 
+/* The owner an STE names: its CD (stage 1) or VMID (stage 2). */
 static const char *owner_name(u64 sid)
 {
-	return sid < 64 && owner[sid] ? owner[sid]->name : "no cell";
+	const u64 *ste = sid >> sid_bits ? 0 : ste_of((u32)sid);
+	u64 slot;
+
+	if (!ste || !(ste[0] & STE_V))
+		return "no cell";
+	if (stage == WD_SMMU_STAGE2)
+		slot = (ste[2] & 0xffff) - 1; /* the root's VMID is 1 */
+	else
+		slot = ((ste[0] & ((1ull << 52) - 64)) - paging_pa(cds)) / 64;
+	return slot <= WD_MAX_CELLS && slot_cell[slot] ? slot_cell[slot]->name
+						       : "?";
 }
 
 static void report(const u64 *e, unsigned int repeats)

@@ -109,10 +109,10 @@
  */
 #define QEMU_VIRT_SMMU_BASE 0x09050000
 #define QEMU_VIRT_SMMU_SIZE 0x00020000
-#define QEMU_VIRT_SMMU_SID_BITS 6
+#define QEMU_VIRT_SMMU_SID_BITS 8 /* bus 0: two-level stream table */
 #define QEMU_VIRT_SMMU_DISK_SLOT 2
 #define QEMU_VIRT_SMMU_PROBE_SLOT 3
-#define QEMU_VIRT_SMMU_STRANGER_SLOT 4 /* in no config: its DMA aborts */
+#define QEMU_VIRT_SMMU_STRANGER_SLOT 9 /* in no config: its DMA aborts */
 
 /*
  * Interrupt IDs no device drives (QEMU virt wires none above 207): the

@@ -194,7 +194,7 @@ struct wd_platform_arm64 {
 	wd_u64 smmu_base; /* 64 KiB aligned */
 	wd_u64 smmu_size; /* 0x20000: register pages 0 and 1 */
 	wd_u32 smmu_stage; /* WD_SMMU_STAGE*: which translation Warden uses */
-	wd_u32 smmu_sid_bits; /* stream IDs 0..2^bits-1 exist (1..16) */
+	wd_u32 smmu_sid_bits; /* stream IDs 0..2^bits-1 exist (1..15) */
 };
 
 /* wd_platform_arm64.smmu_stage */

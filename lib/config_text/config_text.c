@@ -163,7 +163,7 @@ static const char *const formats[WDV_NUM_CODES] = {
 	[WDV_SMMU_WINDOW] = "SMMU at 0x%llx size 0x%llx: an SMMUv3 is 0x20000 "
 			    "bytes at a 64 KiB boundary, outside RAM",
 	[WDV_SMMU_STAGE] = "%u is not 1 (stage 1) or 2 (stage 2)",
-	[WDV_SMMU_SID_BITS] = "%u stream ID bits, must be 1..16",
+	[WDV_SMMU_SID_BITS] = "%u stream ID bits, must be 1..15",
 	[WDV_MAPS_SMMU] = "0x%llx (size 0x%llx) maps the SMMU at 0x%llx, "
 			  "which is Warden's",
 	[WDV_STREAM_RANGE] =

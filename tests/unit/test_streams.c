@@ -88,10 +88,16 @@ static void smmu_sid_bits_0(struct scenario *s)
 	PLAT(s)->arm64.smmu_sid_bits = 0;
 }
 
-static void smmu_sid_bits_17(struct scenario *s)
+static void smmu_sid_bits_16(struct scenario *s)
 {
 	smmu_platform(s);
-	PLAT(s)->arm64.smmu_sid_bits = 17;
+	PLAT(s)->arm64.smmu_sid_bits = 16;
+}
+
+static void smmu_sid_bits_15(struct scenario *s)
+{
+	smmu_platform(s);
+	PLAT(s)->arm64.smmu_sid_bits = 15;
 }
 
 static void no_smmu_size(struct scenario *s)
@@ -192,9 +198,10 @@ static const struct rule_case cases[] = {
 	BAD(smmu_stage_3, "platform.arm64.smmu_stage", -1,
 	    "3 is not 1 (stage 1) or 2"),
 	BAD(smmu_sid_bits_0, "platform.arm64.smmu_sid_bits", -1,
-	    "0 stream ID bits, must be 1..16"),
-	BAD(smmu_sid_bits_17, "platform.arm64.smmu_sid_bits", -1,
-	    "17 stream ID bits"),
+	    "0 stream ID bits, must be 1..15"),
+	BAD(smmu_sid_bits_16, "platform.arm64.smmu_sid_bits", -1,
+	    "16 stream ID bits"),
+	OK(smmu_sid_bits_15),
 	BAD(no_smmu_size, "platform.arm64.smmu_size", -1, "must be 0"),
 	BAD(no_smmu_stage, "platform.arm64.smmu_stage", -1, "must be 0"),
 	BAD(no_smmu_sid_bits, "platform.arm64.smmu_sid_bits", -1, "must be 0"),
