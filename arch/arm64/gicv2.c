@@ -17,6 +17,7 @@
 #define GICC_SIZE 0x2000ull /* up to GICC_DIR */
 #define GICH_SIZE 0x1000ull
 
+#define GICD_IIDR_QEMU 0x0000043bu /* Arm, product 0, revision 0 */
 #define GICD_ITARGETSR 0x800
 #define GICD_SGIR 0xf00
 #define GICD_CPENDSGIR 0xf10
@@ -44,6 +45,8 @@
 #define GICH_HCR_EN BIT(0)
 #define GICH_HCR_UIE BIT(1)
 
+#define PPI_HYP_TIMER 26 /* the non-secure EL2 physical timer */
+
 #define LR_HW BIT(31)
 #define LR_PENDING BIT(28)
 #define LR_ACTIVE BIT(29)
@@ -54,6 +57,7 @@
 #define LR_SOURCE(lr) (((lr) >> LR_PHYS_SHIFT) & 7)
 
 static u64 gicd, gicc, gich, gicv;
+static bool qemu_model;
 
 static inline u32 rd(u64 addr)
 {
@@ -128,6 +132,7 @@ static int v2_cpu_init(struct percpu *pc)
 		return -ENODEV;
 	/* ITARGETSR0..7 are banked: they read as this CPU's own bit. */
 	a->gic_target = rd(gicd + GICD_ITARGETSR) & 0xff;
+	qemu_model = rd(gicd + GICD_IIDR) == GICD_IIDR_QEMU;
 	a->phys_ctlr = ctlr;
 	a->gicc_va = (u64)paging_ptr(gicc);
 	a->gich_lr0_va = (u64)paging_ptr(gich + GICH_LR(0));
@@ -274,6 +279,27 @@ static void v2_cpu_quiesce(struct percpu *pc)
 	clear_virtual_state(pc->arch.num_lrs);
 	gic_drop_queue(pc);
 	v2_set_underflow_irq(false);
+	/* A PPI the cell left asserted (PMU overflow) would wake the park. */
+	gic_reset_private(gicd);
+}
+
+/*
+ * QEMU's GICv2 model (7.2) does not re-evaluate the physical CPU
+ * interface when a cell deactivates a HW-linked interrupt through its
+ * GICV: a timer PPI whose line rose again while it was active (re-armed
+ * before the EOI) stays unsignalled until the next change of any GIC
+ * input or register. With every other CPU parked or polling none comes,
+ * and a root left with one CPU waits for its tick for good (the GICv2
+ * destroy hang). A parked CPU's EL2 timer is such a change every
+ * millisecond. Real GICs signal it (and GICv3 here): no timer there.
+ */
+void gicv2_park_tick(void)
+{
+	if (!qemu_model)
+		return;
+	wr(gicd + GICD_ISENABLER, BIT(PPI_HYP_TIMER));
+	write_sysreg(read_sysreg(cntfrq_el0) / 1000, cnthp_tval_el2);
+	write_sysreg(1, cnthp_ctl_el2);
 }
 
 /* As on GICv3, plus the SGIs' per-source pending bits (not Warden's). */
@@ -283,7 +309,6 @@ static void v2_cpu_reset(struct percpu *pc)
 
 	v2_cpu_quiesce(pc);
 	wr(gich + GICH_VMCR, 0);
-	gic_reset_private(gicd);
 	for (i = 0; i < 4; i++)
 		wr(gicd + GICD_CPENDSGIR + i * 4,
 		   i == SGI_WARDEN / 4 ? ~(0xffu << (SGI_WARDEN % 4 * 8))

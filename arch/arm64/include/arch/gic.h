@@ -72,8 +72,10 @@ int gic_check_lrs(const struct percpu *pc);
 /* Routes an interrupt acknowledged with ack(): EOI, inject, queue, ... */
 void gic_route(struct percpu *pc, u32 iar, const struct virq *v);
 u32 gic_maint_intid(void);
-/* Acknowledges and drops every pending interrupt of a parked CPU. */
+/* Acknowledges and drops one pending interrupt of a parked CPU. */
 bool gic_handle_parked_irq(struct percpu *pc);
+/* Before a parked CPU's WFI: a timed wake-up on QEMU's GICv2 model. */
+void gicv2_park_tick(void);
 void gic_inject(struct percpu *pc, const struct virq *v);
 /* Sets percpu.arch.queued and the fast path's list registers with it. */
 void gic_set_queued(struct percpu *pc, u32 n);
