@@ -42,7 +42,10 @@ void arch_cpu_quiesce(struct percpu *pc)
  */
 void arch_cpu_idle(struct percpu *pc)
 {
-	gicv2_park_tick();
+	if (gic_park_tick) {
+		write_sysreg(read_sysreg(cntfrq_el0) / 1000, cnthp_tval_el2);
+		write_sysreg(1, cnthp_ctl_el2);
+	}
 	wfi();
 	gic_handle_parked_irq(pc);
 }

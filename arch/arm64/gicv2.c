@@ -45,8 +45,6 @@
 #define GICH_HCR_EN BIT(0)
 #define GICH_HCR_UIE BIT(1)
 
-#define PPI_HYP_TIMER 26 /* the non-secure EL2 physical timer */
-
 #define LR_HW BIT(31)
 #define LR_PENDING BIT(28)
 #define LR_ACTIVE BIT(29)
@@ -57,7 +55,19 @@
 #define LR_SOURCE(lr) (((lr) >> LR_PHYS_SHIFT) & 7)
 
 static u64 gicd, gicc, gich, gicv;
-static bool qemu_model;
+/*
+ * QEMU's GICv2 model (7.2) does not re-evaluate the physical CPU
+ * interface when a cell deactivates a HW-linked interrupt through its
+ * GICV: a timer PPI whose line rose again while it was active (re-armed
+ * before the EOI) stays unsignalled until the next change of any GIC
+ * input or register. With every other CPU parked or polling none comes,
+ * and a root left with one CPU waits for its tick for good (the GICv2
+ * destroy hang). So on that model a parked CPU's EL2 timer is such a
+ * change every millisecond (arch_cpu_idle(); its PPI is enabled from
+ * cpu_init to cpu_exit and kept from cells). Real GICs signal it (and
+ * QEMU's GICv3): no timer there.
+ */
+bool gic_park_tick;
 
 static inline u32 rd(u64 addr)
 {
@@ -132,7 +142,7 @@ static int v2_cpu_init(struct percpu *pc)
 		return -ENODEV;
 	/* ITARGETSR0..7 are banked: they read as this CPU's own bit. */
 	a->gic_target = rd(gicd + GICD_ITARGETSR) & 0xff;
-	qemu_model = rd(gicd + GICD_IIDR) == GICD_IIDR_QEMU;
+	gic_park_tick = rd(gicd + GICD_IIDR) == GICD_IIDR_QEMU;
 	a->phys_ctlr = ctlr;
 	a->gicc_va = (u64)paging_ptr(gicc);
 	a->gich_lr0_va = (u64)paging_ptr(gich + GICH_LR(0));
@@ -143,7 +153,8 @@ static int v2_cpu_init(struct percpu *pc)
 	clear_virtual_state(a->num_lrs);
 	wr(gich + GICH_HCR, GICH_HCR_EN);
 	wr(gicc + GICC_CTLR, ctlr | GICC_CTLR_EOIMODE);
-	wr(gicd + GICD_ISENABLER, BIT(SGI_WARDEN) | BIT(25));
+	wr(gicd + GICD_ISENABLER,
+	   BIT(SGI_WARDEN) | BIT(25) | BIT(PPI_HYP_TIMER));
 	return 0;
 }
 
@@ -179,7 +190,7 @@ static void v2_cpu_exit(struct percpu *pc)
 		   GICC_CTLR_GRP1;
 	u32 i;
 
-	wr(gicd + GICD_ICENABLER, BIT(25));
+	wr(gicd + GICD_ICENABLER, BIT(25) | BIT(PPI_HYP_TIMER));
 	wr(gicc + GICC_PMR, (vmcr >> 27) << 3);
 	wr(gicc + GICC_BPR, (vmcr >> 21) & 7);
 	wr(gicc + GICC_CTLR, (a->phys_ctlr & ~keep) | (vmcr & keep));
@@ -281,25 +292,6 @@ static void v2_cpu_quiesce(struct percpu *pc)
 	v2_set_underflow_irq(false);
 	/* A PPI the cell left asserted (PMU overflow) would wake the park. */
 	gic_reset_private(gicd);
-}
-
-/*
- * QEMU's GICv2 model (7.2) does not re-evaluate the physical CPU
- * interface when a cell deactivates a HW-linked interrupt through its
- * GICV: a timer PPI whose line rose again while it was active (re-armed
- * before the EOI) stays unsignalled until the next change of any GIC
- * input or register. With every other CPU parked or polling none comes,
- * and a root left with one CPU waits for its tick for good (the GICv2
- * destroy hang). A parked CPU's EL2 timer is such a change every
- * millisecond. Real GICs signal it (and GICv3 here): no timer there.
- */
-void gicv2_park_tick(void)
-{
-	if (!qemu_model)
-		return;
-	wr(gicd + GICD_ISENABLER, BIT(PPI_HYP_TIMER));
-	write_sysreg(read_sysreg(cntfrq_el0) / 1000, cnthp_tval_el2);
-	write_sysreg(1, cnthp_ctl_el2);
 }
 
 /* As on GICv3, plus the SGIs' per-source pending bits (not Warden's). */
