@@ -8,6 +8,8 @@
 # warden.ko's /dev/warden-shm1 (Documentation/ivshmem.md), and link 3
 # (QEMU_VIRT_LINK3_MEM, doorbell QEMU_VIRT_DOORBELL_NET_ROOT) for
 # warden-net.ko's wdnet0 (Documentation/vnet.md).
+# With QEMU_IOMMU=smmuv3 the SMMU node and the PCIe node's iommu-map go:
+# the SMMU is Warden's (Documentation/dma.md), Linux must not drive it.
 # Usage: ci/mkdtb.sh GIC [VIRT]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +24,7 @@ dtc -q -I dtb -O dts -o "$base.dts" "$base.raw.dtb"
 python3 - "$base.dts" "$WD_RESERVED_START" "$WD_RESERVED_SIZE" \
 	"$QEMU_VIRT_LINK1_MEM" "$QEMU_VIRT_LINK_SIZE" "$QEMU_VIRT_DOORBELL_ROOT" \
 	"$QEMU_VIRT_LINK3_MEM" "$QEMU_VIRT_DOORBELL_NET_ROOT" <<'PY'
+import re
 import sys
 path, start, size = sys.argv[1], int(sys.argv[2], 16), int(sys.argv[3], 16)
 shm, shm_size, doorbell, net, net_doorbell = (int(a, 0) for a in sys.argv[4:9])
@@ -49,6 +52,9 @@ node = f"""
 		warden,link = <0x03>;
 	}};
 """
+# The SMMU is Warden's: Linux sees PCIe without an IOMMU (dma.md).
+dts = re.sub(r"\n\tsmmuv3@[0-9a-f]+ \{.*?\n\t\};\n", "\n", dts, flags=re.S)
+dts = re.sub(r"\n\t\tiommu-map = <[^>]*>;", "", dts)
 end = dts.rindex("};")  # the root node's end: subnodes follow properties
 open(path, "w").write(dts[:end] + node + dts[end:])
 PY

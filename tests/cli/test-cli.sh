@@ -37,6 +37,7 @@ patch() {
 
 v3=$blobs/qemu-virt-gicv3.cell
 v2=$blobs/qemu-virt-gicv2.cell
+smmu=$blobs/qemu-virt-smmu.cell
 demo=$blobs/demo.cell
 
 # Version and help
@@ -59,13 +60,22 @@ for sys in "$blobs"/qemu-virt-*.cell; do
 		case $cell in
 		*/qemu-virt-* | */rtos-overload.cell | */freertos-overload.cell | \
 			*/shm-nolink.cell) continue ;;
-		*/demo-direct.cell | */freertos-direct.cell | \
-			*/freertos-demo-direct.cell | */aarch32-direct.cell)
+		*-direct.cell) # direct IRQ delivery: GICv3 only
 			[ "$sys" = "$v3" ] || continue ;;
+		*/linux.cell) # virtio-mmio DMA: no stream on the SMMU machine
+			[ "$sys" != "$smmu" ] || continue ;;
 		esac
 		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
 	done
 done
+expect 1 "cell 'linux': devices\[0\]: DMA device with no stream: the platform has an SMMU" \
+	"$warden" config check "$smmu" "$blobs/linux.cell"
+expect 0 "no SMMU: the root's devices can DMA to all memory" \
+	"$warden" config check "$v3"
+expect 0 "cell 'linux': device 'virtio-mmio' does DMA unconfined" \
+	"$warden" config check "$v3" "$blobs/linux.cell"
+expect 0 "cell 'dma': 1 DMA stream\\(s\\), confined to its memory" \
+	"$warden" config check "$smmu" "$blobs/smmu-dma.cell"
 expect 0 'cells are checked alone' "$warden" config check "$demo"
 expect 1 "cell 'demo': flags: direct IRQ delivery needs GICv3, the platform has GICv2" \
 	"$warden" config check "$v2" "$blobs/demo-direct.cell"
@@ -126,7 +136,7 @@ expect 1 "mem\[0\]: guest-physical 0x8010000 .* overlaps the GIC CPU interface a
 # A blob of revision 3 (header offset 4, u16) is refused before anything
 # else is read; so is an x86 blob (header.arch, offset 12), for now
 patch "$v3" "$tmp/rev3.cell" 4 0300
-expect 1 "rev3.cell: revision: config revision 3, this Warden reads 4: rebuild the config" \
+expect 1 "rev3.cell: revision: config revision 3, this Warden reads 5: rebuild the config" \
 	"$warden" config check "$tmp/rev3.cell"
 patch "$demo" "$tmp/x86.cell" 12 02000000
 expect 1 "x86.cell: arch: 2 \(x86\): this checker has no rules for it" \
