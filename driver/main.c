@@ -192,6 +192,7 @@ static void __exit wd_exit(void)
 	misc_deregister(&wd_console_misc);
 	misc_deregister(&wd_misc);
 	wd_console_detach();
+	wd_arch_exit();
 }
 
 module_init(wd_init);
