@@ -32,7 +32,8 @@ done
 image=$top/.cache/x86/bzImage initrd=$top/out/ci/initrd-x86.gz
 [ -e "$image" ] || { echo "run-qemu-x86: no $image: make setup" >&2; exit 2; }
 [ -e "$initrd" ] || bash "$top/ci/mkinitrd-x86.sh" >/dev/null
-append="console=ttyS0 nokaslr panic=-1 loglevel=4$extra"
+# no5lvl: Warden's tables are 4-level (QEMU's max CPU has LA57).
+append="console=ttyS0 nokaslr no5lvl panic=-1 loglevel=4$extra"
 [ $kvm = 1 ] || append="$append modprobe.blacklist=kvm_amd"
 [ $reserve = 0 ] || append="$append $QEMU_X86_RESERVE"
 [ -z "$scenario" ] || append="$append wd.scenario=$scenario"

@@ -11,6 +11,7 @@
  * as HVC_STUB_ERR. KVM's nVHE host handler, another hypervisor below
  * Linux, or a Warden left enabled all answer something else.
  */
+#include <linux/io.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/smp.h>
@@ -151,10 +152,20 @@ long wd_arch_leave(void)
 	return (long)ret;
 }
 
+void *wd_arch_map_image(phys_addr_t start, size_t size)
+{
+	return memremap(start, size, MEMREMAP_WC);
+}
+
 u64 wd_arch_counter(void)
 {
 	isb();
 	return read_sysreg(cntvct_el0);
+}
+
+int wd_arch_init(void)
+{
+	return 0;
 }
 
 void wd_arch_exit(void)

@@ -131,7 +131,7 @@ static int load_image(const struct wd_system *sys, const struct firmware *fw,
 {
 	const struct wd_image_header *h = (const void *)fw->data;
 	u64 used = load_size(h, sys, fw->size);
-	void *hv = memremap(sys->hypervisor.start, used, MEMREMAP_WC);
+	void *hv = wd_arch_map_image(sys->hypervisor.start, used);
 
 	if (!hv)
 		return -ENOMEM;

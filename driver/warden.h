@@ -45,9 +45,14 @@ struct wd_enter_args {
 long wd_arch_enter(const struct wd_enter_args *a);
 /* This CPU leaves Warden (WD_HC_DISABLE): 0 or -errno. */
 long wd_arch_leave(void);
+/* Maps the range to copy the image in (memunmap() it): arm64 write-
+ * combining (see enable.c), x86 write-back, the type its console page
+ * keeps (PAT refuses two types for one page; x86 caches are coherent). */
+void *wd_arch_map_image(phys_addr_t start, size_t size);
 /* A counter the root and the cells agree on, for time stamps. */
 u64 wd_arch_counter(void);
-/* Module unload: drops what the arch mapped. */
+/* Module load and unload: the arch's own set-up (x86: CPU hotplug). */
+int wd_arch_init(void);
 void wd_arch_exit(void);
 /* el2.c: KVM initialised (it would take the extensions for a VM). */
 bool wd_kvm_initialised(void);

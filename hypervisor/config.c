@@ -214,11 +214,13 @@ static int check_header_readable(struct checker *ck, const void *blob,
 
 /*
  * The rules of each arch a blob may be for, by wd_header.arch. An arch
- * without rules here (x86 until its port) is refused: nobody could say
- * whether its platform part is sane.
+ * without rules here is refused: nobody could say whether its platform
+ * part is sane.
  */
 static const struct wdc_arch_rules *arch_rules(wd_u32 arch)
 {
+	if (arch == WD_ARCH_X86)
+		return &wdc_x86_rules;
 	return arch == WD_ARCH_ARM64 ? &wdc_arm64_rules : 0;
 }
 

@@ -76,5 +76,6 @@ struct wdc_arch_rules {
 };
 
 extern const struct wdc_arch_rules wdc_arm64_rules;
+extern const struct wdc_arch_rules wdc_x86_rules;
 
 #endif
