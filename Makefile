@@ -11,7 +11,8 @@ HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -I$(TOP)/include -I$(TOP)/hype
 ALL_TARGETS :=
 # The config checker's arch rules (wd/config_rules.h): built wherever
 # hypervisor/config.c is, so every tool checks every arch's blobs.
-CHECKER_ARCH_SRCS := arch/arm64/config_rules.c arch/x86/config_rules.c
+CHECKER_ARCH_SRCS := arch/arm64/config_rules.c arch/x86/config_rules.c \
+	lib/config_rules/all.c
 
 include lib/rt_analysis/build.mk
 include lib/config_text/build.mk

@@ -33,5 +33,16 @@ copy "$out/x86/warden" "$root/usr/sbin/warden"
 for c in "$out"/x86/*.cell; do
 	[ -e "$c" ] && cp "$c" "$root/etc/warden/"
 done
+# Negative tests: an arm64 config (wrong arch), KVM to take SVM first
+# (x86-kvm: insmod in this order).
+copy "$out/arm64/qemu-virt-gicv3.cell" "$root/etc/warden/other-arch.cell"
+mkdir -p "$root/lib/warden/test"
+n=1
+for m in virt/lib/irqbypass arch/x86/kvm/kvm drivers/crypto/ccp/ccp \
+	arch/x86/kvm/kvm-amd; do
+	cp "$kroot/lib/modules/$kver/kernel/$m.ko" \
+		"$root/lib/warden/test/$n-$(basename "$m").ko"
+	n=$((n + 1))
+done
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$out/ci/initrd-x86.gz"
 echo "$out/ci/initrd-x86.gz"

@@ -43,6 +43,8 @@ unsigned long wd_hvc(unsigned long x0, unsigned long x1, unsigned long x2,
 	return r0;
 }
 
+const u32 wd_arch_id = WD_ARCH_ARM64;
+
 int wd_el2_check(void)
 {
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);

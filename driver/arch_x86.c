@@ -154,6 +154,8 @@ static int build_early(phys_addr_t pa, u64 size, u64 early_offset)
 	return err;
 }
 
+const u32 wd_arch_id = WD_ARCH_X86;
+
 int wd_el2_check(void)
 {
 	u64 efer, vm_cr;

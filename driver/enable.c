@@ -232,6 +232,13 @@ static int enable_with(const void *blob, u64 size)
 	const struct firmware *fw;
 	int err;
 
+	/* Every checker knows every arch: this one must be the machine's. */
+	if (((const struct wd_header *)blob)->arch != wd_arch_id) {
+		wd_err("the config is for another architecture (%u, this is "
+		       "%u)\n",
+		       ((const struct wd_header *)blob)->arch, wd_arch_id);
+		return -EINVAL;
+	}
 	err = check_range("hypervisor range", &sys->hypervisor);
 	if (!err)
 		err = check_range("cell pool", &sys->cell_pool);

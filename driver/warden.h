@@ -29,6 +29,7 @@ extern struct miscdevice wd_misc;
  * x86: SVM present and free)? wd_hvc: one Warden hypercall (hvc, vmmcall).
  */
 int wd_el2_check(void);
+extern const u32 wd_arch_id; /* WD_ARCH_* of this build */
 unsigned long wd_hvc(unsigned long x0, unsigned long x1, unsigned long x2,
 		     unsigned long x3, unsigned long x4);
 /* The hardware ID of a possible Linux CPU (MPIDR, APIC ID): 0 or -errno. */

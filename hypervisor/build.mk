@@ -4,8 +4,7 @@ HV_ARCH := arm64
 HV_OUT := $(OUT)/$(HV_ARCH)/hv
 HV_SRCS := $(wildcard hypervisor/*.c) $(wildcard arch/$(HV_ARCH)/*.c) \
 	$(wildcard arch/$(HV_ARCH)/*.S)
-HV_SRCS := $(filter-out %.lds.S,$(HV_SRCS)) \
-	$(filter-out arch/$(HV_ARCH)/%,$(CHECKER_ARCH_SRCS))
+HV_SRCS := $(filter-out %.lds.S,$(HV_SRCS))
 HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(basename $(HV_SRCS)))
 HV_INC := -I$(TOP)/include -I$(TOP)/hypervisor/include \
 	-I$(TOP)/arch/$(HV_ARCH)/include

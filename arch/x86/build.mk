@@ -1,10 +1,9 @@
 # warden.bin for x86-64 (AMD SVM): the portable core (hypervisor/) and
 # arch/x86/, built natively, freestanding, linked at 0 as a PIE
-# (arch/x86/warden.lds.S). Every arch's checker rules are linked, as in
-# every build of the checker (wd/config_rules.h).
+# (arch/x86/warden.lds.S). Only x86's checker rules (config_rules_own.c).
 X86_HV_OUT := $(OUT)/x86/hv
 X86_HV_SRCS := $(wildcard hypervisor/*.c) $(wildcard arch/x86/*.c) \
-	$(wildcard arch/x86/*.S) $(filter-out arch/x86/%,$(CHECKER_ARCH_SRCS))
+	$(wildcard arch/x86/*.S)
 X86_HV_SRCS := $(filter-out %.lds.S,$(X86_HV_SRCS))
 X86_HV_OBJS := $(patsubst %,$(X86_HV_OUT)/%.o,$(basename $(X86_HV_SRCS)))
 X86_HV_INC := -I$(TOP)/include -I$(TOP)/hypervisor/include \
