@@ -25,7 +25,7 @@ include arch/x86/build.mk
 include tests/build.mk
 include bench/build.mk
 
-.PHONY: all setup demo demo-linux run test test-unit test-core test-e2e format format-check clean
+.PHONY: all setup demo demo-linux run run-x86 test test-unit test-core test-e2e format format-check clean
 all: $(ALL_TARGETS)
 
 # The products by the names the README gives (make out/host/warden): the
@@ -48,6 +48,11 @@ GIC ?= 3
 run: all
 	@WARDEN_EXTRA="$(if $(EXTRA),$(abspath $(EXTRA)))" bash ci/mkinitrd.sh >/dev/null
 	@bash ci/run-qemu.sh --interactive --gic $(GIC)
+
+# The x86 machine (q35, AMD SVM): a shell in its root (Documentation/x86.md).
+run-x86: all
+	@bash ci/mkinitrd-x86.sh >/dev/null
+	@bash ci/run-qemu-x86.sh --interactive
 
 # The stock kernel booted in a Linux cell beside the root, its shell
 # driven from the root (Documentation/linux-cell.md).
