@@ -1,10 +1,12 @@
 # `make bench`: the interrupt-latency benchmark (bench/run.sh, under 15
 # minutes on 2 cores), then the EL2 cost table (bench/el2-costs.sh, a
-# few minutes per GIC), which write docs/bench/. `make bench-smoke`: the
+# few minutes per GIC), then the RTOS tick rows (bench/rtos.sh, about
+# 6 minutes), which write docs/bench/. `make bench-smoke`: the
 # quick sanity run of the latency inmate that `make test` can include.
 BENCH_BUSY := $(OUT)/bench/wd-busy
 BENCH_INMATE := $(INMATE_OUT)/latency.elf $(INMATE_OUT)/latency.bin
 ALL_TARGETS += $(BENCH_BUSY)
+include bench/rtos.mk
 
 # The root cell's load in case (c): static, like the guest CLI.
 $(BENCH_BUSY): bench/guest/busy.c
@@ -15,6 +17,7 @@ $(BENCH_BUSY): bench/guest/busy.c
 bench: all $(BENCH_BUSY) $(BENCH_INMATE)
 	@bash bench/run.sh
 	@bash bench/el2-costs.sh
+	@bash bench/rtos.sh
 
 # The smoke's direct-IRQ case boots root Linux with Warden: it needs all.
 bench-smoke: all $(BENCH_BUSY) $(BENCH_INMATE)

@@ -6,6 +6,8 @@
 # qemu-virt-common.h: QEMU_VIRT_LINK1_MEM, 1 MiB, doorbell INTID
 # QEMU_VIRT_DOORBELL_ROOT, edge; qemu-virt-board.h) for
 # warden.ko's /dev/warden-shm1 (Documentation/ivshmem.md).
+# With QEMU_IOMMU=smmuv3 the SMMU node and the PCIe node's iommu-map go:
+# the SMMU is Warden's (Documentation/dma.md), Linux must not drive it.
 # Usage: ci/mkdtb.sh GIC [VIRT]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +21,7 @@ qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt"),dumpdtb=$base.raw.dtb" \
 dtc -q -I dtb -O dts -o "$base.dts" "$base.raw.dtb"
 python3 - "$base.dts" "$WD_RESERVED_START" "$WD_RESERVED_SIZE" \
 	"$QEMU_VIRT_LINK1_MEM" "$QEMU_VIRT_LINK_SIZE" "$QEMU_VIRT_DOORBELL_ROOT" <<'PY'
+import re
 import sys
 path, start, size = sys.argv[1], int(sys.argv[2], 16), int(sys.argv[3], 16)
 shm, shm_size, doorbell = (int(a, 0) for a in sys.argv[4:7])
@@ -40,6 +43,9 @@ node = f"""
 		warden,link = <0x01>;
 	}};
 """
+# The SMMU is Warden's: Linux sees PCIe without an IOMMU (dma.md).
+dts = re.sub(r"\n\tsmmuv3@[0-9a-f]+ \{.*?\n\t\};\n", "\n", dts, flags=re.S)
+dts = re.sub(r"\n\t\tiommu-map = <[^>]*>;", "", dts)
 end = dts.rindex("};")  # the root node's end: subnodes follow properties
 open(path, "w").write(dts[:end] + node + dts[end:])
 PY

@@ -60,6 +60,17 @@ fi
 copy "$out/arm64/warden" "$root/usr/sbin/warden"
 copy "$out/bench/wd-busy" "$root/usr/bin/wd-busy" # a root load that yields
 copy "$out/arm64/warden-shm-ping" "$root/usr/bin/warden-shm-ping"
+# Scenario smmu: the root's virtio PCI disk driver (in load order) and
+# the DMA probe (tests/guest/dma_probe.c).
+mkdir -p "$root/lib/warden/pci"
+n=1
+for m in virtio/virtio_pci_legacy_dev virtio/virtio_pci_modern_dev \
+	virtio/virtio_pci block/virtio_blk; do
+	copy "$kroot/lib/modules/$kver/kernel/drivers/$m.ko" \
+		"$root/lib/warden/pci/$n-$(basename "$m").ko"
+	n=$((n + 1))
+done
+copy "$out/arm64/wd-dma-probe" "$root/usr/bin/wd-dma-probe"
 "$out/host/warden" --version >"$root/etc/warden/host-version" 2>/dev/null || true
 for c in "$out"/arm64/*.cell; do
 	[ -e "$c" ] || continue

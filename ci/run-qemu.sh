@@ -4,7 +4,7 @@
 #                  [--timeout SECONDS] [--log FILE] [--interactive]
 #                  [--no-reserve] [--icount] [--kernel stock|rt]
 #                  [--cpu MODEL] [--smp N] [--mem SIZE] [--trace FILE]
-#                  [--monitor SOCKET] [--qemu-opt ARG]...
+#                  [--monitor SOCKET] [--qemu-opt ARG]... [--smmu]
 # --kernel rt boots Debian's PREEMPT_RT kernel (make setup fetches it) with
 # its own image (out/ci/initrd-rt.gz, warden.ko built for it); --cpu,
 # --smp, --mem override ci/qemu-args.sh (the DTB is made for them).
@@ -13,6 +13,9 @@
 # --icount makes time instruction-driven (one TCG thread), for timing tests.
 # --monitor names the monitor socket (with --log; else a temporary one);
 # --qemu-opt appends one argument to QEMU's (bench/count-el2.sh).
+# --smmu: -M virt,iommu=smmuv3 with three virtio-blk-pci devices behind
+# the SMMU (scenario smmu, Documentation/dma.md): the root's disk, a probe
+# device the root's own stream list has, one no config names.
 # --trace logs every instruction QEMU runs in the hypervisor's range, and
 # every exception, to FILE (bench/count-el2.py counts them; slow).
 # Without --scenario the guest gives a shell (make run).
@@ -43,6 +46,7 @@ while [ $# -gt 0 ]; do
 	--monitor) mon=$2; shift ;;
 	--qemu-opt) qopts+=("$2"); shift ;;
 	--linux-cell) kernel=linux ;;
+	--smmu) export QEMU_IOMMU=smmuv3 ;;
 	*) echo "run-qemu: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -84,6 +88,14 @@ if [ "$kernel" = linux ]; then
 		-device virtio-serial-pci,id=rootser
 		-device virtserialport,chardev=rootend,name=cell,bus=rootser.0)
 	trap 'rm -f "$sock"' EXIT
+fi
+if [ -n "${QEMU_IOMMU:-}" ]; then
+	bash "$top/ci/mksmmudisks.sh"
+	for d in disk:$QEMU_VIRT_SMMU_DISK_SLOT probe:$QEMU_VIRT_SMMU_PROBE_SLOT \
+		stranger:$QEMU_VIRT_SMMU_STRANGER_SLOT; do
+		cmd+=(-drive "if=none,id=${d%:*},format=raw,snapshot=on,file=$top/out/ci/smmu-${d%:*}.img"
+			-device "virtio-blk-pci,drive=${d%:*},addr=${d#*:},disable-legacy=on,iommu_platform=on")
+	done
 fi
 if [ "$timeout" != 0 ]; then
 	cmd=(timeout --foreground -k 5 "$timeout" "${cmd[@]}")

@@ -60,7 +60,8 @@ $(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf
 # issue 17's goal of 48 KiB once that is reached; until then it is the
 # size measured when the gate came in, rounded up to the next KiB, so
 # that warden.bin cannot grow unnoticed (Documentation/hypervisor.md).
-WARDEN_BIN_MAX ?= 68608
+# 68608 + 4304 for the SMMU (issue 24, Documentation/dma.md).
+WARDEN_BIN_MAX ?= 72912
 .PHONY: size-check
 size-check: $(OUT)/$(HV_ARCH)/warden.bin
 	@bash ci/size-check.sh $< $(HV_OUT)/warden.elf $(WARDEN_BIN_MAX)

@@ -185,6 +185,7 @@ static wd_u64 arrays_size(const struct wd_cell *c)
 	       (wd_u64)c->num_devices * sizeof(struct wd_device) +
 	       rt_taskset_size(c) +
 	       (wd_u64)c->num_links * sizeof(struct wd_link) +
+	       (wd_u64)c->num_streams * sizeof(struct wd_stream) +
 	       (wd_u64)c->num_irqs * sizeof(wd_u32);
 }
 
@@ -293,6 +294,7 @@ static int check_counts(struct checker *ck, const struct wd_cell *c)
 
 	bad |= check_count(ck, "num_devices", c->num_devices, WD_MAX_DEVICES);
 	bad |= check_count(ck, "num_links", c->num_links, WD_MAX_LINKS);
+	bad |= check_count(ck, "num_streams", c->num_streams, WD_MAX_STREAMS);
 	bad |= check_count(ck, "num_irqs", c->num_irqs, WD_MAX_IRQS);
 	return bad ? -WD_EINVAL : 0;
 }
@@ -398,9 +400,14 @@ const struct wd_link *wd_cell_links(const struct wd_cell *cell)
 			      rt_taskset_size(cell));
 }
 
-const wd_u32 *wd_cell_irqs(const struct wd_cell *cell)
+const struct wd_stream *wd_cell_streams(const struct wd_cell *cell)
 {
 	return (const void *)(wd_cell_links(cell) + cell->num_links);
+}
+
+const wd_u32 *wd_cell_irqs(const struct wd_cell *cell)
+{
+	return (const void *)(wd_cell_streams(cell) + cell->num_streams);
 }
 
 int wd_check_layout(const void *blob, wd_u64 size, unsigned int kind)
@@ -491,15 +498,9 @@ static void check_cell_name(struct checker *ck, const struct wd_cell *c)
 
 static void check_cell_fields(struct checker *ck, const struct wd_cell *c)
 {
-	unsigned int i;
-
 	if (c->flags & ~WD_CELL_ALL_FLAGS)
 		violation(ck, "flags", -1, WDV_UNKNOWN_FLAGS,
 			  (c->flags & ~WD_CELL_ALL_FLAGS));
-	for (i = 0; i < WD_ARRAY_SIZE(c->reserved); i++)
-		if (c->reserved[i])
-			violation(ck, "reserved", (int)i, WDV_MUST_BE_ZERO,
-				  c->reserved[i]);
 	if (!c->cpu_set)
 		violation(ck, "cpu_set", -1, WDV_NO_CPU);
 }
@@ -598,6 +599,31 @@ static void check_devices(struct checker *ck, const struct wd_cell *c)
 
 	for (i = 0; i < c->num_devices; i++)
 		check_device(ck, &wd_cell_devices(c)[i], (int)i);
+}
+
+/* A stream belongs to a DMA device of the cell, or to no device (PCI). */
+static int stream_device_ok(const struct wd_cell *c, wd_u32 device)
+{
+	if (device == WD_STREAM_NO_DEVICE)
+		return 1;
+	return device < c->num_devices &&
+	       (wd_cell_devices(c)[device].flags & WD_DEV_DMA);
+}
+
+static void check_streams(struct checker *ck, const struct wd_cell *c)
+{
+	const struct wd_stream *st = wd_cell_streams(c);
+	unsigned int i, j;
+
+	for (i = 0; i < c->num_streams; i++) {
+		if (!stream_device_ok(c, st[i].device))
+			violation(ck, "streams", (int)i, WDV_STREAM_DEVICE,
+				  st[i].id, st[i].device, c->num_devices);
+		for (j = 0; j < i; j++)
+			if (st[j].id == st[i].id)
+				violation(ck, "streams", (int)i,
+					  WDV_STREAM_TWICE, st[i].id, j);
+	}
 }
 
 static void check_irq_duplicates(struct checker *ck, const struct wd_cell *c)
@@ -796,6 +822,7 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_mem_regions(ck, c);
 	check_comm_region(ck, c);
 	check_devices(ck, c);
+	check_streams(ck, c);
 	check_dma(ck, c);
 	if (ck->arch)
 		ck->arch->cell_alone(ck, c, is_root);
@@ -1353,6 +1380,22 @@ static void check_pair_irqs(struct checker *ck, const struct wd_cell *a,
 	}
 }
 
+/* The root lends its streams; two other cells never share one. */
+static void check_pair_streams(struct checker *ck, const struct wd_cell *a,
+			       const struct wd_cell *b, const char *a_name)
+{
+	const struct wd_stream *sa = wd_cell_streams(a);
+	const struct wd_stream *sb = wd_cell_streams(b);
+	unsigned int i, j;
+
+	for (j = 0; j < b->num_streams; j++)
+		for (i = 0; i < a->num_streams; i++)
+			if (sa[i].id == sb[j].id)
+				violation(ck, "streams", (int)j,
+					  WDV_PAIR_STREAM, sb[j].id,
+					  WDC_S(a_name));
+}
+
 static void check_pair(struct checker *ck, const struct wd_cell *a,
 		       const struct wd_cell *b, int a_is_root,
 		       const struct wd_system *sys)
@@ -1371,11 +1414,12 @@ static void check_pair(struct checker *ck, const struct wd_cell *a,
 		violation(ck, "banks", -1, WDV_PAIR_BANKS, a->banks & b->banks,
 			  WDC_S(a_name));
 	if (a_is_root)
-		return; /* cells take CPUs and IRQs from the root */
+		return; /* cells take CPUs, IRQs, streams from the root */
 	if (a->cpu_set & b->cpu_set)
 		violation(ck, "cpu_set", -1, WDV_PAIR_CPUS,
 			  a->cpu_set & b->cpu_set, WDC_S(a_name));
 	check_pair_irqs(ck, a, b, a_name);
+	check_pair_streams(ck, a, b, a_name);
 }
 
 static wd_u32 blob_arch(const struct wd_blob *b)

@@ -196,5 +196,7 @@ long hypercall_dispatch(struct percpu *pc, u64 id, u64 a1, u64 a2, u64 a3)
 
 	if (id < WD_HC_BASE || n >= WD_HC_COUNT || !hypercalls[n])
 		return -ENOSYS;
+	if (pc->cell == &root_cell)
+		arch_dma_events(); /* dma.md: no event interrupt yet */
 	return hypercalls[n](pc, a1, a2, a3);
 }

@@ -62,6 +62,7 @@ test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS) $(X86_CONFIG_BLOBS)
 	bash tests/cli/test-config-create.sh $(OUT)/host/warden $(OUT)/arm64 || failed=1; \
 	bash tests/build/test-goals.sh || failed=1; \
 	bash tests/board/test-board.sh || failed=1; \
+	bash tests/ci/test-e2e-verdict.sh || failed=1; \
 	if [ $$failed = 0 ]; then echo "test-unit: all passed"; \
 	else echo "test-unit: FAILED"; fi; \
 	exit $$failed

@@ -27,6 +27,12 @@ $(OUT)/arm64/warden: $(WARDEN_CLI_DEPS)
 		-I$(LIBFDT_ARM64)/include -static -o $@ $(WARDEN_CLI_SRCS) \
 		$(LIBFDT_ARM64)/lib/aarch64-linux-gnu/libfdt.a
 
+# Test only (scenario smmu): makes a PCI device DMA where it is told.
+ALL_TARGETS += $(OUT)/arm64/wd-dma-probe
+$(OUT)/arm64/wd-dma-probe: tests/guest/dma_probe.c
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ tests/guest/dma_probe.c
+
 # The root's end of the shared-memory echo demo (Documentation/ivshmem.md),
 # a static arm64 program for the guest.
 ALL_TARGETS += $(OUT)/arm64/warden-shm-ping

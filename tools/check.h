@@ -18,6 +18,13 @@ unsigned int check_configs(const char *system_path, const struct blob *system,
 			   unsigned int num_cells);
 
 /*
+ * After a clean check with a system config (tools/dma_note.c): notes on
+ * stderr which devices can DMA where (with or without an SMMU).
+ */
+void dma_note(const struct blob *system, const struct blob *cells,
+	      unsigned int n);
+
+/*
  * Admission control (tools/admission.c): runs the schedulability test of
  * every cell that carries a real-time task set and prints each refusal.
  * Returns the number refused; 0 while admission_bypassed is set (the

@@ -72,6 +72,8 @@ static int config_check(int argc, char **argv)
 		printf("%u violation(s)\n", violations);
 	else
 		printf("ok\n");
+	if (!violations && !is_cell_config(&blobs[0]))
+		dma_note(&blobs[0], blobs + 1, n - 1);
 	free_all(blobs, n);
 	return violations ? WARDEN_FAIL : WARDEN_OK;
 }

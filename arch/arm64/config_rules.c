@@ -16,7 +16,11 @@
 #define GIC_INTID_LIMIT 1020u /* 1020..1023 are special INTIDs */
 #define MPIDR_AFF_MASK 0xff00ffffffull
 
-_Static_assert(sizeof(struct wd_platform_arm64) == 568,
+#define SMMU_SIZE 0x20000ull /* SMMUv3 register pages 0 and 1 */
+#define SMMU_ALIGN 0x10000ull
+#define SMMU_SID_BITS_MAX 15u /* a page of two-level descriptors */
+
+_Static_assert(sizeof(struct wd_platform_arm64) == 592,
 	       "wd_platform_arm64 layout");
 
 struct named_range {
@@ -301,9 +305,87 @@ static void check_arm64_unused(struct checker *ck, const struct wd_platform *p)
 				      WDV_ARCH_RAW_NONZERO, p->arch_raw[i]);
 }
 
+/* No SMMU: the fields that describe one stay 0. */
+static void check_no_smmu(struct checker *ck, const struct wd_platform *p)
+{
+	if (p->arm64.smmu_size)
+		wdc_violation(ck, "platform.arm64.smmu_size", -1,
+			      WDV_MUST_BE_ZERO, p->arm64.smmu_size);
+	if (p->arm64.smmu_stage)
+		wdc_violation(ck, "platform.arm64.smmu_stage", -1,
+			      WDV_MUST_BE_ZERO, p->arm64.smmu_stage);
+	if (p->arm64.smmu_sid_bits)
+		wdc_violation(ck, "platform.arm64.smmu_sid_bits", -1,
+			      WDV_MUST_BE_ZERO, p->arm64.smmu_sid_bits);
+}
+
+/*
+ * Warden maps the SMMU's two 64 KiB pages and sizes its stream table from
+ * smmu_sid_bits (two levels above 6 bits: 15 bits fill the first level's
+ * page).
+ */
+static void check_smmu(struct checker *ck, const struct wd_system *sys)
+{
+	const struct wd_platform_arm64 *a = &sys->platform.arm64;
+
+	if (!a->smmu_base) {
+		check_no_smmu(ck, &sys->platform);
+		return;
+	}
+	if ((a->smmu_base & (SMMU_ALIGN - 1)) || a->smmu_size != SMMU_SIZE ||
+	    wdc_ranges_overlap(a->smmu_base, a->smmu_size, sys->ram.start,
+			       sys->ram.size))
+		wdc_violation(ck, "platform.arm64.smmu_base", -1,
+			      WDV_SMMU_WINDOW, a->smmu_base, a->smmu_size);
+	if (a->smmu_stage != WD_SMMU_STAGE1 && a->smmu_stage != WD_SMMU_STAGE2)
+		wdc_violation(ck, "platform.arm64.smmu_stage", -1,
+			      WDV_SMMU_STAGE, a->smmu_stage);
+	if (!a->smmu_sid_bits || a->smmu_sid_bits > SMMU_SID_BITS_MAX)
+		wdc_violation(ck, "platform.arm64.smmu_sid_bits", -1,
+			      WDV_SMMU_SID_BITS, a->smmu_sid_bits);
+}
+
+/* A stream the SMMU's stream table has no entry for would abort. */
+static void check_streams_exist(struct checker *ck, const struct wd_cell *c,
+				const struct wd_system *sys)
+{
+	const struct wd_stream *st = wd_cell_streams(c);
+	wd_u32 bits = sys->platform.arm64.smmu_sid_bits;
+	unsigned int i;
+
+	for (i = 0; sys->platform.arm64.smmu_base && i < c->num_streams; i++)
+		if (bits && bits <= SMMU_SID_BITS_MAX && (st[i].id >> bits))
+			wdc_violation(ck, "streams", (int)i, WDV_STREAM_RANGE,
+				      st[i].id, bits);
+}
+
+static int device_has_stream(const struct wd_cell *c, unsigned int dev)
+{
+	const struct wd_stream *st = wd_cell_streams(c);
+	unsigned int i;
+
+	for (i = 0; i < c->num_streams; i++)
+		if (st[i].device == dev)
+			return 1;
+	return 0;
+}
+
+/* With an SMMU, a DMA device without a stream could not DMA at all. */
+static void check_dma_streams(struct checker *ck, const struct wd_cell *c,
+			      const struct wd_system *sys)
+{
+	const struct wd_device *d = wd_cell_devices(c);
+	unsigned int i;
+
+	for (i = 0; sys->platform.arm64.smmu_base && i < c->num_devices; i++)
+		if ((d[i].flags & WD_DEV_DMA) && !device_has_stream(c, i))
+			wdc_violation(ck, "devices", (int)i, WDV_DMA_NO_STREAM);
+}
+
 static void arm64_platform(struct checker *ck, const struct wd_system *sys)
 {
 	check_gic(ck, sys);
+	check_smmu(ck, sys);
 	check_gic_lines(ck, &sys->platform);
 	check_mpidrs(ck, &sys->platform);
 	check_arm64_unused(ck, &sys->platform);
@@ -325,6 +407,8 @@ static void arm64_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_links_exist(ck, c, sys);
 	check_direct_irq_in_system(ck, c, sys);
 	check_aarch32_in_system(ck, c, sys);
+	check_streams_exist(ck, c, sys);
+	check_dma_streams(ck, c, sys);
 }
 
 /*
@@ -347,6 +431,11 @@ static void arm64_resource(struct checker *ck, const struct wdc_resource *r,
 	n = gic_frames(&sys->platform, frame);
 	if (!r->coloured)
 		check_gic_overlap(ck, r, r->phys, frame, n, WDV_MAPS_GIC);
+	if (!r->coloured && sys->platform.arm64.smmu_base &&
+	    wdc_ranges_overlap(r->phys, r->size, sys->platform.arm64.smmu_base,
+			       SMMU_SIZE))
+		wdc_violation(ck, r->field, r->index, WDV_MAPS_SMMU, r->phys,
+			      r->size, sys->platform.arm64.smmu_base);
 }
 
 const struct wdc_arch_rules wdc_arm64_rules = {

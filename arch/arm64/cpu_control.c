@@ -35,12 +35,19 @@ void arch_cpu_quiesce(struct percpu *pc)
 	isb();
 }
 
-/* Wake-ups only: whatever interrupt arrives is dropped. */
+/*
+ * Wake-ups only: whatever interrupt arrives is dropped, one per round,
+ * so that a level interrupt left asserted cannot keep the CPU from
+ * seeing its power-on.
+ */
 void arch_cpu_idle(struct percpu *pc)
 {
+	if (gic_park_tick) {
+		write_sysreg(read_sysreg(cntfrq_el0) / 1000, cnthp_tval_el2);
+		write_sysreg(1, cnthp_ctl_el2);
+	}
 	wfi();
-	while (gic_handle_parked_irq(pc))
-		;
+	gic_handle_parked_irq(pc);
 }
 
 void arch_cpu_kick(const struct percpu *target)
@@ -118,6 +125,7 @@ static void reset_el1_timers(void)
 	write_sysreg(0, cntp_cval_el0);
 	write_sysreg(0, cntkctl_el1);
 	write_sysreg(0, cntvoff_el2);
+	write_sysreg(0, cnthp_ctl_el2); /* the park's timer (gicv2.c) */
 }
 
 /*

@@ -167,19 +167,18 @@ u32 gic_maint_intid(void)
 }
 
 /* A parked CPU owns no interrupt: wake-up only, everything is dropped. */
-bool gic_handle_parked_irq(struct percpu *pc)
+void gic_handle_parked_irq(struct percpu *pc)
 {
 	struct virq v;
 	u32 iar;
 
 	if (gic->take_fiq && !is_spurious(gic->take_fiq(pc)))
-		return true;
+		return;
 	iar = gic->ack(&v);
 	if (is_spurious(v.intid))
-		return false;
+		return;
 	gic->eoi(iar);
 	gic->deactivate(iar);
-	return true;
 }
 
 /* The root starts with every SPI; a cell takes its own from the root. */

@@ -17,6 +17,7 @@
 #define GICC_SIZE 0x2000ull /* up to GICC_DIR */
 #define GICH_SIZE 0x1000ull
 
+#define GICD_IIDR_QEMU 0x0000043bu /* Arm, product 0, revision 0 */
 #define GICD_ITARGETSR 0x800
 #define GICD_SGIR 0xf00
 #define GICD_CPENDSGIR 0xf10
@@ -54,6 +55,19 @@
 #define LR_SOURCE(lr) (((lr) >> LR_PHYS_SHIFT) & 7)
 
 static u64 gicd, gicc, gich, gicv;
+/*
+ * QEMU's GICv2 model (7.2) does not re-evaluate the physical CPU
+ * interface when a cell deactivates a HW-linked interrupt through its
+ * GICV: a timer PPI whose line rose again while it was active (re-armed
+ * before the EOI) stays unsignalled until the next change of any GIC
+ * input or register. With every other CPU parked or polling none comes,
+ * and a root left with one CPU waits for its tick for good (the GICv2
+ * destroy hang). So on that model a parked CPU's EL2 timer is such a
+ * change every millisecond (arch_cpu_idle(); its PPI is enabled from
+ * cpu_init to cpu_exit and kept from cells). Real GICs signal it (and
+ * QEMU's GICv3): no timer there.
+ */
+bool gic_park_tick;
 
 static inline u32 rd(u64 addr)
 {
@@ -128,6 +142,7 @@ static int v2_cpu_init(struct percpu *pc)
 		return -ENODEV;
 	/* ITARGETSR0..7 are banked: they read as this CPU's own bit. */
 	a->gic_target = rd(gicd + GICD_ITARGETSR) & 0xff;
+	gic_park_tick = rd(gicd + GICD_IIDR) == GICD_IIDR_QEMU;
 	a->phys_ctlr = ctlr;
 	a->gicc_va = (u64)paging_ptr(gicc);
 	a->gich_lr0_va = (u64)paging_ptr(gich + GICH_LR(0));
@@ -138,7 +153,8 @@ static int v2_cpu_init(struct percpu *pc)
 	clear_virtual_state(a->num_lrs);
 	wr(gich + GICH_HCR, GICH_HCR_EN);
 	wr(gicc + GICC_CTLR, ctlr | GICC_CTLR_EOIMODE);
-	wr(gicd + GICD_ISENABLER, BIT(SGI_WARDEN) | BIT(25));
+	wr(gicd + GICD_ISENABLER,
+	   BIT(SGI_WARDEN) | BIT(25) | BIT(PPI_HYP_TIMER));
 	return 0;
 }
 
@@ -174,7 +190,7 @@ static void v2_cpu_exit(struct percpu *pc)
 		   GICC_CTLR_GRP1;
 	u32 i;
 
-	wr(gicd + GICD_ICENABLER, BIT(25));
+	wr(gicd + GICD_ICENABLER, BIT(25) | BIT(PPI_HYP_TIMER));
 	wr(gicc + GICC_PMR, (vmcr >> 27) << 3);
 	wr(gicc + GICC_BPR, (vmcr >> 21) & 7);
 	wr(gicc + GICC_CTLR, (a->phys_ctlr & ~keep) | (vmcr & keep));
@@ -274,6 +290,8 @@ static void v2_cpu_quiesce(struct percpu *pc)
 	clear_virtual_state(pc->arch.num_lrs);
 	gic_drop_queue(pc);
 	v2_set_underflow_irq(false);
+	/* A PPI the cell left asserted (PMU overflow) would wake the park. */
+	gic_reset_private(gicd);
 }
 
 /* As on GICv3, plus the SGIs' per-source pending bits (not Warden's). */
@@ -283,7 +301,6 @@ static void v2_cpu_reset(struct percpu *pc)
 
 	v2_cpu_quiesce(pc);
 	wr(gich + GICH_VMCR, 0);
-	gic_reset_private(gicd);
 	for (i = 0; i < 4; i++)
 		wr(gicd + GICD_CPENDSGIR + i * 4,
 		   i == SGI_WARDEN / 4 ? ~(0xffu << (SGI_WARDEN % 4 * 8))

@@ -468,6 +468,8 @@ static void v3_cpu_quiesce(struct percpu *pc)
 	clear_virtual_state(pc->arch.num_lrs);
 	gic_drop_queue(pc);
 	v3_set_underflow_irq(false);
+	/* A PPI the cell left asserted (PMU overflow) would wake the park. */
+	gic_reset_private(pc->arch.gicr_base + GICR_SGI);
 }
 
 /*
@@ -492,7 +494,6 @@ static void v3_cpu_reset(struct percpu *pc)
 {
 	v3_cpu_quiesce(pc);
 	write_sysreg(0, ich_vmcr_el2);
-	gic_reset_private(pc->arch.gicr_base + GICR_SGI);
 	if (pc->cell->arch.direct_irq)
 		enter_direct(pc);
 	isb();

@@ -4,6 +4,7 @@
  * memory that MMU-off code will read, and scrubbing memory.
  */
 #include <arch.h>
+#include <arch/smmu.h>
 #include <arch/sysreg.h>
 #include <wd/cell.h>
 #include <wd/string.h>
@@ -26,6 +27,7 @@ void arch_stage2_flush(struct cell *cell)
 	isb();
 	/* The DSB above completed the invalidation on every CPU. */
 	paging_flush_done(&cell->stage2);
+	smmu_stage2_flush();
 }
 
 void arch_hyp_flush(struct paging *hyp)

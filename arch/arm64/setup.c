@@ -9,6 +9,7 @@
 #include <arch/cpu_state.h>
 #include <arch/gic.h>
 #include <arch/mmu.h>
+#include <arch/smmu.h>
 #include <arch/sysreg.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
@@ -21,7 +22,6 @@ int pl011_map(struct paging *hyp, u64 phys);
 /* VMID 0 is the parked CPUs' empty stage 2, 1 the root's. */
 #define ROOT_VMID 1ull
 #define FIRST_CELL_VMID 2ull
-#define VTTBR_VMID_SHIFT 48
 
 /*
  * Traps for a cell: stage 2 on, physical IRQ/FIQ/SError to EL2, SMC
@@ -63,7 +63,7 @@ int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 		err = pl011_map(hyp, sys->console.phys);
 	if (!err)
 		err = gic_init(sys) ?: gic->map_devices(hyp, sys);
-	return err;
+	return err ?: smmu_map(hyp, sys);
 }
 
 static void flush_stage2_tlb(void)
@@ -128,6 +128,8 @@ static u64 cell_vmid(const struct cell *cell)
 
 int arch_cell_init(struct cell *cell)
 {
+	int err;
+
 	/* The checker trusted the system config; the CPU has the last word. */
 	if (aarch32_cell(cell) && !aarch32_el1_supported()) {
 		printk("cell '%s': this CPU has no AArch32 at EL1\n",
@@ -138,11 +140,15 @@ int arch_cell_init(struct cell *cell)
 			   cell_vmid(cell) << VTTBR_VMID_SHIFT;
 	cell->arch.direct_irq =
 		cell != &root_cell && (cell->desc->flags & WD_CELL_DIRECT_IRQ);
-	return gic->cell_init(cell);
+	err = gic->cell_init(cell);
+	if (!err && (err = smmu_cell_init(cell)))
+		gic->cell_exit(cell);
+	return err;
 }
 
 void arch_cell_exit(struct cell *cell)
 {
+	smmu_cell_exit(cell); /* its streams leave before its memory */
 	gic->cell_exit(cell);
 	cell->arch.vttbr = 0;
 }

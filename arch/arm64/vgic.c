@@ -38,7 +38,8 @@ void vgic_unlock(void)
 
 u32 vgic_private_reserved(void)
 {
-	return (u32)(BIT(SGI_WARDEN) | BIT(gic_maint_intid()));
+	return (u32)(BIT(SGI_WARDEN) | BIT(PPI_HYP_TIMER) |
+		     BIT(gic_maint_intid()));
 }
 
 /*

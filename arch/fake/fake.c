@@ -104,6 +104,11 @@ void arch_fill_comm(struct wd_comm_region *comm)
 }
 
 /* The fake's own convention: syndrome 0 is an undefined instruction. */
+void arch_dma_events(void)
+{
+	fake_arch.dma_polls++;
+}
+
 enum fault_kind arch_reported_fault(u64 syndrome)
 {
 	return syndrome ? FAULT_OTHER : FAULT_UNDEFINED_INSN;

@@ -148,3 +148,8 @@ enum fault_kind arch_reported_fault(u64 syndrome)
 	(void)syndrome;
 	return FAULT_OTHER;
 }
+
+/* No IOMMU is driven on x86 yet (Documentation/x86.md): none logs faults. */
+void arch_dma_events(void)
+{
+}

@@ -16,9 +16,7 @@ case $SYS in *gicv3*) GIC=3 ;; *) GIC=2 ;; esac
 P='^\[aarch32\] aarch32:'
 
 if [ ! -e $INMATES/aarch32-test.bin ]; then
-	echo "aarch32: SKIPPED: no AArch32 images (install gcc-arm-none-eabi)"
-	finish
-	exit 0
+	skip "no AArch32 images (install gcc-arm-none-eabi)"
 fi
 
 run_image() { # IMAGE: create, load, start the aarch32 cell

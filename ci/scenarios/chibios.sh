@@ -28,9 +28,7 @@ case $SYS in *gicv3*) GIC=3 ;; *) GIC=2 ;; esac
 CASES=69
 
 if [ ! -e $INMATES/chibios-test.bin ]; then
-	echo "chibios: SKIPPED: no ChibiOS images (build with CHIBIOS_DIR=...)"
-	finish
-	exit 0
+	skip "no ChibiOS images (build with CHIBIOS_DIR=...)"
 fi
 
 run_image() { # IMAGE: create, load, start the chibios cell

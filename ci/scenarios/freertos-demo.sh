@@ -23,9 +23,7 @@ IMAGE=$INMATES/freertos-demo-$GIC.bin
 PFX='^\[freertos\] freertos-demo:'
 
 if [ ! -e "$IMAGE" ]; then
-	echo "freertos-demo: SKIPPED: no FreeRTOS images (build with FREERTOS_DIR=... FREERTOS_DEMO_DIR=...)"
-	finish
-	exit 0
+	skip "no FreeRTOS images (build with FREERTOS_DIR=... FREERTOS_DEMO_DIR=...)"
 fi
 # the last "total" line the image printed for the given second
 totals_at() { grep -E "$PFX t=$1s total" "$WD_CONSOLE_LOG" | tail -n 1; }

@@ -24,9 +24,7 @@ case $SYS in *gicv3*) GIC=gicv3 ;; *) GIC=gicv2 ;; esac
 DEMOS=25 # the demos freertos-test runs (inmates/freertos/test.c)
 
 if [ ! -e $INMATES/freertos-test-$GIC.bin ]; then
-	echo "freertos: SKIPPED: no FreeRTOS images (build with FREERTOS_DIR=... FREERTOS_DEMO_DIR=...)"
-	finish
-	exit 0
+	skip "no FreeRTOS images (build with FREERTOS_DIR=... FREERTOS_DEMO_DIR=...)"
 fi
 
 # the cell's state (lib.sh's in_list checks CPUs and failed CPUs too);

@@ -102,6 +102,19 @@
 #define QEMU_VIRT_VIRTIO_CELL_IRQ (QEMU_VIRT_VIRTIO_IRQ + 24)
 
 /*
+ * -M virt,iommu=smmuv3 (configs/arm64/qemu-virt-smmu.c, scenario smmu):
+ * the SMMUv3 in front of PCIe (stream ID = requester ID), the root's
+ * virtio-blk-pci disk at 00:02.0 and the probe device at 00:03.0 that
+ * the scenario's tool (wd-dma-probe) drives from user space.
+ */
+#define QEMU_VIRT_SMMU_BASE 0x09050000
+#define QEMU_VIRT_SMMU_SIZE 0x00020000
+#define QEMU_VIRT_SMMU_SID_BITS 8 /* bus 0: two-level stream table */
+#define QEMU_VIRT_SMMU_DISK_SLOT 2
+#define QEMU_VIRT_SMMU_PROBE_SLOT 3
+#define QEMU_VIRT_SMMU_STRANGER_SLOT 9 /* in no config: its DMA aborts */
+
+/*
  * Interrupt IDs no device drives (QEMU virt wires none above 207): the
  * doorbells of the shipped links and the irqq cell's eight SPIs.
  */

@@ -2,7 +2,8 @@
 /*
  * System config body for QEMU "virt" (-M virt,virtualization=on,
  * highmem=off -m 1G -smp 4). The including file defines QEMU_VIRT_GIC
- * (2 or 3). Addresses and IRQs: qemu-virt-board.h. Memory map (see
+ * (2 or 3), and QEMU_VIRT_SMMU for the SMMU machine (qemu-virt-smmu.c:
+ * the SMMU is Warden's, the root owns the PCIe streams). Addresses and IRQs: qemu-virt-board.h. Memory map (see
  * Documentation/qemu-virt.md):
  *   0x40000000-0x76ffffff  root Linux RAM (880 MiB)
  *   0x77000000-0x7effffff  cell pool (128 MiB, reserved in the DT)
@@ -14,13 +15,22 @@
 
 #include "qemu-virt-board.h"
 
+#ifdef QEMU_VIRT_SMMU
+#define ROOT_REGIONS 8
+#define ROOT_STREAMS 2
+#else
+#define ROOT_REGIONS 7
+#define ROOT_STREAMS 0
+#endif
+
 static const struct {
 	struct wd_header hdr;
 	struct wd_system sys;
 	struct wd_cell root;
-	struct wd_mem_region mem[7];
+	struct wd_mem_region mem[ROOT_REGIONS];
 	struct wd_device dev[0];
 	struct wd_link links[1];
+	struct wd_stream streams[ROOT_STREAMS];
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
 	.hdr = WD_HEADER(WD_ARCH_ARM64, WD_KIND_SYSTEM, config),
@@ -70,6 +80,17 @@ static const struct {
 							.features =
 								WD_ARM64_AARCH32_EL1,
 							.mpidr = {0, 1, 2, 3},
+#ifdef QEMU_VIRT_SMMU
+							.smmu_base =
+								QEMU_VIRT_SMMU_BASE,
+							.smmu_size =
+								QEMU_VIRT_SMMU_SIZE,
+							/* QEMU 7.2: stage 1 only */
+							.smmu_stage =
+								WD_SMMU_STAGE1,
+							.smmu_sid_bits =
+								QEMU_VIRT_SMMU_SID_BITS,
+#endif
 						},
 				},
 		},
@@ -78,6 +99,7 @@ static const struct {
 			.name = "root",
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.num_links = WD_ARRAY_SIZE(config.links),
+			.num_streams = WD_ARRAY_SIZE(config.streams),
 			.cpu_set = (1ull << QEMU_VIRT_NUM_CPUS) - 1,
 		},
 	.mem =
@@ -113,10 +135,18 @@ static const struct {
 			 .virt_start = QEMU_VIRT_GICR_END,
 			 .size = QEMU_VIRT_UART_BASE - QEMU_VIRT_GICR_END,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+#ifdef QEMU_VIRT_SMMU
+			/* up to the SMMU: it is Warden's (mem[7] resumes) */
+			{.phys_start = QEMU_VIRT_UART_BASE,
+			 .virt_start = QEMU_VIRT_UART_BASE,
+			 .size = QEMU_VIRT_SMMU_BASE - QEMU_VIRT_UART_BASE,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+#else
 			{.phys_start = QEMU_VIRT_UART_BASE,
 			 .virt_start = QEMU_VIRT_UART_BASE,
 			 .size = QEMU_VIRT_PCIE_BASE - QEMU_VIRT_UART_BASE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+#endif
 			{.phys_start = QEMU_VIRT_PCIE_BASE,
 			 .virt_start = QEMU_VIRT_PCIE_BASE,
 			 .size = QEMU_VIRT_RAM_BASE - QEMU_VIRT_PCIE_BASE,
@@ -126,9 +156,25 @@ static const struct {
 			 .virt_start = QEMU_VIRT_LINK1_MEM,
 			 .size = QEMU_VIRT_LINK_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED},
+#ifdef QEMU_VIRT_SMMU
+			{.phys_start =
+				 QEMU_VIRT_SMMU_BASE + QEMU_VIRT_SMMU_SIZE,
+			 .virt_start =
+				 QEMU_VIRT_SMMU_BASE + QEMU_VIRT_SMMU_SIZE,
+			 .size = QEMU_VIRT_PCIE_BASE - QEMU_VIRT_SMMU_BASE -
+				 QEMU_VIRT_SMMU_SIZE,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
+#endif
 		},
 	/* INTID 224: QEMU virt wires no device above INTID 207 */
 	.links = {{.id = 1,
 		   .mem_index = 6,
 		   .doorbell_irq = QEMU_VIRT_DOORBELL_ROOT}},
+#ifdef QEMU_VIRT_SMMU
+	/* PCIe 00:02.0 (the root's disk) and 00:03.0 (the DMA probe) */
+	.streams = {{.id = QEMU_VIRT_SMMU_DISK_SLOT << 3,
+		     .device = WD_STREAM_NO_DEVICE},
+		    {.id = QEMU_VIRT_SMMU_PROBE_SLOT << 3,
+		     .device = WD_STREAM_NO_DEVICE}},
+#endif
 };

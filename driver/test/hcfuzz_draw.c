@@ -133,6 +133,7 @@ static u64 blob_size(const struct wd_cell *c)
 	       c->num_mem_regions * sizeof(struct wd_mem_region) +
 	       c->num_devices * sizeof(struct wd_device) +
 	       c->num_links * sizeof(struct wd_link) +
+	       c->num_streams * sizeof(struct wd_stream) +
 	       c->num_irqs * sizeof(wd_u32);
 }
 
@@ -158,6 +159,7 @@ static void draw_blob(struct hcf_run *run, struct hcf_call *call)
 	b->cell.num_devices = (r >> 8) % 3;
 	b->cell.num_links = (r >> 16) % 3;
 	b->cell.num_irqs = (r >> 24) % 4;
+	b->cell.num_streams = (r >> 48) % 3;
 	size = (r >> 32) % 2 ? blob_size(&b->cell)
 			     : sizeof(b->hdr) + (r >> 40) % PAGE_SIZE;
 	b->hdr = (struct wd_header){WD_CONFIG_MAGIC, WD_CONFIG_REVISION,

@@ -89,6 +89,8 @@ void arch_console_putc(char c);
 void arch_fill_comm(struct wd_comm_region *comm);
 /* Makes the physical line irq pending: a link's doorbell (wd/ivshmem.h). */
 void arch_doorbell_ring(u32 irq);
+/* Prints the DMA faults the IOMMU logged; on the root's hypercalls. */
+void arch_dma_events(void);
 /* What a cell's own fault report (WD_HC_CELL_FAULT) says it hit. */
 enum fault_kind arch_reported_fault(u64 syndrome);
 

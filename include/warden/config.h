@@ -5,9 +5,9 @@
  * A config is a blob built from a C file: a header, then a system or cell
  * descriptor, then the arrays the descriptor counts, in this order:
  *   system blob: wd_header, wd_system, wd_cell (root), mem[], dev[], link[],
- *                irq[]
+ *                stream[], irq[]
  *   cell blob:   wd_header, wd_cell, mem[], dev[], [rt taskset], link[],
- *                irq[]
+ *                stream[], irq[]
  * A cell with WD_CELL_RT_TASKSET carries one struct wd_rt_taskset
  * (include/warden/rtos.h) between dev[] and link[]; link[] (num_links
  * struct wd_link) comes before irq[] to stay 8-aligned.
@@ -35,8 +35,11 @@ typedef unsigned long long wd_u64;
 #endif
 
 #define WD_CONFIG_MAGIC 0x4e445257u /* "WRDN" read little-endian */
-/* 2: bank_mask, banks; 3: links; 4: header.arch, platform common + arch */
-#define WD_CONFIG_REVISION 4
+/*
+ * 2: bank_mask, banks; 3: links; 4: header.arch, platform common + arch;
+ * 5: streams (SMMU), platform.arm64.smmu_*
+ */
+#define WD_CONFIG_REVISION 5
 
 /* wd_header.arch: which arch part of wd_platform (and which rules) apply */
 #define WD_ARCH_ARM64 1
@@ -134,7 +137,7 @@ struct wd_cell {
 	wd_u64 colours;
 	wd_u64 entry; /* default inmate entry (IPA); root: ignored */
 	wd_u32 num_links; /* struct wd_link entries after dev[] */
-	wd_u32 reserved[1];
+	wd_u32 num_streams; /* struct wd_stream entries after link[] */
 	wd_u64 banks; /* DRAM banks a coloured cell's frames use; 0 = any */
 };
 
@@ -151,6 +154,21 @@ struct wd_link {
 	wd_u32 mem_index; /* this cell's SHARED region of the link */
 	wd_u32 doorbell_irq; /* this cell's doorbell INTID (an SPI) */
 	wd_u32 flags; /* 0 */
+};
+
+/*
+ * A DMA stream the cell owns (Documentation/dma.md): the SMMU translates
+ * what the stream emits through the cell's memory map and aborts the
+ * rest. The root's streams are lent to a cell whose config lists them
+ * and come back at destroy. On QEMU virt's PCIe, id = the requester ID
+ * (bus << 8 | device << 3 | function).
+ */
+#define WD_MAX_STREAMS 16
+#define WD_STREAM_NO_DEVICE 0xffffffffu
+
+struct wd_stream {
+	wd_u32 id; /* SMMU stream ID */
+	wd_u32 device; /* dev[] index of the DMA device, or NO_DEVICE (PCI) */
 };
 
 /* wd_platform_arm64.features */
@@ -172,7 +190,16 @@ struct wd_platform_arm64 {
 	wd_u32 maint_irq; /* GIC maintenance PPI */
 	wd_u32 features; /* WD_ARM64_*: what every CPU of the board has */
 	wd_u64 mpidr[WD_MAX_CPUS]; /* MPIDR affinity of logical CPU n */
+	/* SMMUv3 (Documentation/dma.md); base 0 = none: DMA is unconfined */
+	wd_u64 smmu_base; /* 64 KiB aligned */
+	wd_u64 smmu_size; /* 0x20000: register pages 0 and 1 */
+	wd_u32 smmu_stage; /* WD_SMMU_STAGE*: which translation Warden uses */
+	wd_u32 smmu_sid_bits; /* stream IDs 0..2^bits-1 exist (1..15) */
 };
+
+/* wd_platform_arm64.smmu_stage */
+#define WD_SMMU_STAGE1 1 /* tables built for the SMMU (QEMU 7.2: no S2) */
+#define WD_SMMU_STAGE2 2 /* the cell's own stage-2 tables (hardware) */
 
 /*
  * The x86 part (WD_ARCH_X86): declared for the x86 port, not used yet (no

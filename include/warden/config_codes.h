@@ -131,6 +131,17 @@ enum wd_violation_code {
 	WDV_DMA_NOT_IDENTITY,
 	/* arm64 */
 	WDV_ROOT_GIC_IGNORE,
+	/* core: DMA streams */
+	WDV_STREAM_DEVICE,
+	WDV_STREAM_TWICE,
+	WDV_PAIR_STREAM,
+	/* arm64: the SMMU */
+	WDV_SMMU_WINDOW,
+	WDV_SMMU_STAGE,
+	WDV_SMMU_SID_BITS,
+	WDV_MAPS_SMMU,
+	WDV_STREAM_RANGE,
+	WDV_DMA_NO_STREAM,
 	/* x86 (arch/x86/config_rules.c) */
 	WDV_X86_LAPIC_BASE,
 	WDV_X86_APIC_ID_TWICE,

@@ -68,6 +68,13 @@ static inline void mmio_write8(uintptr_t a, uint8_t v)
 
 /* Set by the start-up code: the comm region (r0 at entry). */
 extern volatile struct wd_comm_region *a32_comm;
+/* r0 at entry: the comm region, or 0 bare metal (bare.c). */
+void a32_comm_init(uintptr_t r0);
+/* Bare metal: no Warden, the library drives the board (bare.c). */
+bool a32_bare(void);
+void a32_bare_putc(char c);
+void a32_bare_gic_cpu(uintptr_t redist);
+void a32_bare_gic_enable(uintptr_t base, uint32_t intid);
 
 /* Hypercalls: HVC #0, function in r0, arguments r1..r3, result r0. */
 long a32_hvc(uint32_t fn, uint32_t a1, uint32_t a2, uint32_t a3);

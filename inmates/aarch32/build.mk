@@ -16,7 +16,8 @@ A32_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror $(A32_ARCH) -mthumb \
 	-ffreestanding -nostdlib -mno-unaligned-access \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pic \
 	-ffunction-sections -fdata-sections \
-	-I$(TOP)/inmates/lib/include -I$(TOP)/include -I$(TOP)/$(A32_DIR)
+	-I$(TOP)/inmates/lib/include -I$(TOP)/include -I$(TOP)/$(A32_DIR) \
+	-I$(TOP)/configs/arm64
 A32_LDS := $(TOP)/$(A32_DIR)/a32.lds
 A32_LDFLAGS := -nostdlib -static -T $(A32_LDS) -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,--no-warn-rwx-segments
@@ -24,7 +25,8 @@ A32_HDRS := $(wildcard $(A32_DIR)/*.h) include/warden/comm.h \
 	include/warden/hypercall.h include/warden/config.h
 # The library proper (also the ChibiOS BSP's), then the test's start-up.
 A32_COMMON_OBJS := $(A32_OBJ)/hvc.o $(A32_OBJ)/lib.o $(A32_OBJ)/gic.o \
-	$(A32_OBJ)/format.o
+	$(A32_OBJ)/bare.o \
+	$(A32_OBJ)/format.o $(A32_OBJ)/tick_latency.o
 A32_LIB_OBJS := $(A32_OBJ)/entry.o $(A32_COMMON_OBJS)
 A32_FAULTS := undef oob-write oob-exec cp15 writeback
 A32_IMAGES := aarch32-test $(addprefix aarch32-fault-,$(A32_FAULTS))
@@ -38,6 +40,10 @@ $(A32_OBJ)/%.o: $(A32_DIR)/%.S
 	@mkdir -p $(dir $@)
 	$(A32_CC) $(A32_CFLAGS) -marm -c $< -o $@
 $(A32_OBJ)/format.o: inmates/lib/format.c inmates/lib/include/inmate/format.h
+	@mkdir -p $(dir $@)
+	$(A32_CC) $(A32_CFLAGS) -c $< -o $@
+$(A32_OBJ)/tick_latency.o: inmates/lib/tick_latency.c \
+		inmates/lib/include/inmate/tick_latency.h
 	@mkdir -p $(dir $@)
 	$(A32_CC) $(A32_CFLAGS) -c $< -o $@
 $(A32_OBJ)/%.o: $(A32_DIR)/%.c $(A32_HDRS)

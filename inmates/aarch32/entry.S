@@ -4,7 +4,9 @@
  * image's first byte in SVC mode, A/I/F masked, MMU off, r0 = the comm
  * region's address (Documentation/inmate-abi.md, "AArch32 cells").
  * Each exception mode gets a stack; IRQs are handled on the SVC stack so
- * C code may nest in nothing but one place.
+ * C code may nest in nothing but one place. Shared with the ChibiOS BSP
+ * (inmates/chibios/start.S), which brings its own a32_irq_vector (the
+ * port's IRQ entry) and a32_main (SYS mode, then ChibiOS's main).
  */
 #define MODE_IRQ 0x12
 #define MODE_SVC 0x13
@@ -36,8 +38,8 @@ _start:
 1:	cmp	r0, r1
 	strlo	r2, [r0], #4
 	blo	1b
-	ldr	r0, =a32_comm
-	str	r4, [r0]
+	mov	r0, r4
+	bl	a32_comm_init
 	bl	a32_main
 2:	wfi
 	b	2b
@@ -50,7 +52,7 @@ a32_vectors:
 	b	pabt_entry
 	b	dabt_entry
 	b	.			/* not used */
-	b	irq_entry
+	b	a32_irq_vector
 	b	.			/* FIQ: Warden's own, never the cell's */
 
 /* Faults of the inmate itself: say so to Warden, which fails the cell. */
@@ -75,8 +77,12 @@ fault_common:
 	bl	a32_report_fault
 	b	.
 
-/* IRQ: return state onto the SVC stack, then C with an 8-aligned stack. */
-irq_entry:
+/*
+ * IRQ: return state onto the SVC stack, then C with an 8-aligned stack.
+ * Weak: a program with its own IRQ entry (an RTOS port) defines it.
+ */
+	.weak	a32_irq_vector
+a32_irq_vector:
 	sub	lr, lr, #4
 	srsdb	sp!, #MODE_SVC
 	cps	#MODE_SVC
@@ -95,8 +101,10 @@ irq_entry:
 /*
  * A second CPU started by PSCI CPU_ON at a32_secondary | 1: Warden enters
  * it in T32 state (bit 0 of the entry), SVC mode, r0 = the context, here
- * the top of its stack.
+ * the top of its stack. Its own section: a program that starts no second
+ * CPU (and has no a32_secondary_main) leaves it out.
  */
+	.section .text.a32_secondary, "ax"
 	.thumb
 	.global	a32_secondary
 	.type	a32_secondary, %function

@@ -56,6 +56,8 @@ static int gicv3_cpu_init(void)
 	redist = find_redistributor();
 	if (!redist)
 		return -1;
+	if (a32_bare())
+		a32_bare_gic_cpu(redist);
 	cp15_write(0, c12, c12, 5, cp15_read(0, c12, c12, 5) | 1);
 	isb();
 	cp15_write(0, c4, c6, 0, 0xff);
@@ -85,6 +87,8 @@ void a32_gic_enable(uint32_t intid)
 {
 	uintptr_t base = intid < 32 ? a32_gic_ppi_base() : gicd;
 
+	if (a32_bare())
+		a32_bare_gic_enable(base, intid);
 	mmio_write8(base + GICD_IPRIORITYR + intid, PRIO);
 	if (a32_gic_version() == WD_GIC_V2 && intid >= 32)
 		mmio_write8(gicd + GICD_ITARGETSR + intid,

@@ -10,11 +10,19 @@
 
 volatile struct wd_comm_region *a32_comm;
 
+static void put(char c)
+{
+	if (a32_bare())
+		a32_bare_putc(c);
+	else
+		a32_hvc(WD_HC_CONSOLE_PUTC, (uint8_t)c, 0, 0);
+}
+
 void a32_putc(char c)
 {
 	if (c == '\n')
-		a32_hvc(WD_HC_CONSOLE_PUTC, '\r', 0, 0);
-	a32_hvc(WD_HC_CONSOLE_PUTC, (uint8_t)c, 0, 0);
+		put('\r');
+	put(c);
 }
 
 static void sink(char c, void *ctx)

@@ -10,6 +10,7 @@
 # set and the chibios scenario skips with a line saying so.
 #   chibios-test    the RT and OS-library test suites
 #   chibios-fault   the kernel, then a thread writes outside the cell
+#   chibios-idle    the kernel alone, reporting its tick latency (bench)
 #   chibios-demo    the cell config's task set as threads, statistics in
 #                   the comm page (its kernel is built with CHIBIOS_DEMO:
 #                   a per-thread CPU-time field and switch hook)
@@ -32,7 +33,8 @@ CHB_UP_OBJS := $(patsubst %.c,$(CHB_OBJ)/rt/%.o,$(CHB_RT)) \
 	$(patsubst %.c,$(CHB_OBJ)/tests/%.o,$(CHB_TESTS)) \
 	$(CHB_OBJ)/test/ch_test.o $(CHB_OBJ)/test/ch_test_printf.o \
 	$(CHB_OBJ)/port/chcore.o $(CHB_OBJ)/port/chcoreasm.o
-CHB_BSP_OBJS := $(CHB_OBJ)/start.o $(CHB_OBJ)/bsp.o $(A32_COMMON_OBJS)
+CHB_BSP_OBJS := $(A32_OBJ)/entry.o $(CHB_OBJ)/start.o $(CHB_OBJ)/bsp.o \
+	$(A32_COMMON_OBJS)
 
 # Upstream code in A32 (the port's threads start in ARM state), with its
 # own warnings (not -Werror, not -Wextra). No size report: it needs the
@@ -86,12 +88,16 @@ $(CHB_OBJ)/chibios-test.o: $(CHB_DIR)/test.c $(CHB_HDRS)
 $(CHB_OBJ)/chibios-fault.o: $(CHB_DIR)/test.c $(CHB_HDRS)
 	@mkdir -p $(dir $@)
 	$(A32_CC) $(CHB_CFLAGS) -DCHIBIOS_FAULT -c $< -o $@
+$(CHB_OBJ)/chibios-idle.o: $(CHB_DIR)/test.c $(CHB_HDRS)
+	@mkdir -p $(dir $@)
+	$(A32_CC) $(CHB_CFLAGS) -DCHIBIOS_IDLE -c $< -o $@
 
 # chibios-demo: the kernel again, with the demo's thread field and hook.
 CHB_DEMO_KOBJS := $(patsubst %.c,$(CHB_OBJ)/demo/rt/%.o,$(CHB_RT)) \
 	$(patsubst %.c,$(CHB_OBJ)/demo/oslib/%.o,$(CHB_OSLIB)) \
 	$(CHB_OBJ)/demo/port/chcore.o $(CHB_OBJ)/demo/port/chcoreasm.o
-CHB_DEMO_OBJS := $(CHB_OBJ)/start.o $(CHB_OBJ)/demo/bsp.o $(A32_COMMON_OBJS) \
+CHB_DEMO_OBJS := $(A32_OBJ)/entry.o $(CHB_OBJ)/start.o $(CHB_OBJ)/demo/bsp.o \
+	$(A32_COMMON_OBJS) \
 	$(CHB_DEMO_KOBJS) $(CHB_OBJ)/chibios-demo.o
 $(CHB_OBJ)/demo/rt/%.o: $(CHIBIOS_DIR)/os/rt/src/%.c $(CHB_HDRS)
 	@mkdir -p $(dir $@)
@@ -108,13 +114,14 @@ $(CHB_OBJ)/demo/port/chcoreasm.o: $(CHIBIOS_DIR)/os/common/ports/ARM/compilers/G
 $(CHB_OBJ)/demo/bsp.o: $(CHB_DIR)/bsp.c $(CHB_HDRS)
 	@mkdir -p $(dir $@)
 	$(A32_CC) $(CHB_CFLAGS) -DCHIBIOS_DEMO -c $< -o $@
-$(CHB_OBJ)/chibios-demo.o: $(CHB_DIR)/demo.c $(CHB_HDRS) include/warden/rtos.h
+$(CHB_OBJ)/chibios-demo.o: $(CHB_DIR)/demo.c $(CHB_HDRS) include/warden/rtos.h \
+		include/warden/rtos_stats.h
 	@mkdir -p $(dir $@)
 	$(A32_CC) $(CHB_CFLAGS) -DCHIBIOS_DEMO -c $< -o $@
 $(INMATE_OUT)/chibios-demo.elf: $(CHB_DEMO_OBJS) $(A32_LDS)
 	$(A32_CC) $(CHB_CFLAGS) $(A32_LDFLAGS) -o $@ $(CHB_DEMO_OBJS) -lc -lgcc
 
-CHB_IMAGES := chibios-test chibios-fault chibios-demo
+CHB_IMAGES := chibios-test chibios-fault chibios-idle chibios-demo
 .SECONDARY: $(CHB_UP_OBJS) $(CHB_BSP_OBJS) $(CHB_DEMO_OBJS) \
 	$(patsubst %,$(CHB_OBJ)/%.o,$(CHB_IMAGES))
 

@@ -11,7 +11,7 @@
  * CPU time is counted per thread by the context-switch hook (chconf.h,
  * CHIBIOS_DEMO); interrupt time is charged to the interrupted thread.
  */
-#include <warden/rtos.h>
+#include <warden/rtos_stats.h>
 
 #include "bsp.h"
 
@@ -63,13 +63,11 @@ static void publish(void (*update)(struct rt_thread *, uint64_t),
 		    struct rt_thread *r, uint64_t arg)
 {
 	chSysLock();
-	stats->sequence++;
-	asm volatile("dmb st" : : : "memory");
+	wd_rt_stats_begin(stats);
 	update(r, arg);
 	stats->now = a32_counter();
 	stats->switches = switches;
-	asm volatile("dmb st" : : : "memory");
-	stats->sequence++;
+	wd_rt_stats_end(stats);
 	chSysUnlock();
 }
 
@@ -137,8 +135,6 @@ static void setup(const struct wd_rt_taskset *set, unsigned int i)
 	r->budget = us_to_ticks(r->cfg->wcet_us);
 	r->exec = us_to_ticks(r->cfg->exec_us);
 	r->period_sys = TIME_US2I(r->cfg->period_us);
-	for (unsigned int k = 0; k < WD_RT_NAME_LEN; k++)
-		r->st->name[k] = r->cfg->name[k];
 }
 
 /* Shorter deadline, higher priority (ties: config order). */
@@ -163,20 +159,6 @@ static const struct wd_rt_taskset *taskset(void)
 	    set->count > WD_RT_MAX_TASKS)
 		return NULL;
 	return set;
-}
-
-/* Valid once the magic is set: after setup() filled the names. */
-static void start_block(const struct wd_rt_taskset *set)
-{
-	stats->revision = WD_RT_STATS_REVISION;
-	stats->policy = set->policy;
-	stats->count = set->count;
-	stats->verdict = WD_RT_NOT_ANALYSED; /* `warden config check` did */
-	stats->timer_freq = freq;
-	stats->start = bsp_tick_counter(first_release);
-	stats->now = stats->start;
-	asm volatile("dmb st" : : : "memory");
-	stats->magic = WD_RT_STATS_MAGIC;
 }
 
 /*
@@ -217,9 +199,11 @@ int main(void)
 						WD_RT_STATS_OFFSET);
 	last_switch = a32_counter();
 	first_release = chVTGetSystemTime() + TIME_MS2I(10);
+	/* the admission was `warden config check`'s, not this image's */
+	wd_rt_stats_fill(stats, set, WD_RT_NOT_ANALYSED, freq);
 	for (unsigned int i = 0; i < set->count; i++)
 		setup(set, i);
-	start_block(set);
+	wd_rt_stats_publish(stats, bsp_tick_counter(first_release));
 	for (unsigned int i = 0; i < set->count; i++)
 		chThdCreateStatic(stacks[i].wa, sizeof(stacks[i].wa),
 				  priority(set, i), rt_thread_fn, &rt[i]);

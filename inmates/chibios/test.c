@@ -6,7 +6,11 @@
  * result: ..."): the chibios scenario counts those.
  * With CHIBIOS_FAULT (chibios-fault): instead of the suites, a thread
  * writes outside the cell's memory, which must fail this cell alone.
+ * With CHIBIOS_IDLE (chibios-idle): the kernel alone; every 10 s main
+ * reports the tick's delivery latency so far (bsp.c; make bench).
  */
+#include <inmate/tick_latency.h>
+
 #include "bsp.h"
 #include "ch_test.h"
 #include "oslib_test_root.h"
@@ -27,6 +31,24 @@ static THD_FUNCTION(fault_thread, arg)
 }
 #endif
 
+#ifdef CHIBIOS_IDLE
+#define LATENCY_REPORT_S 10
+
+static void __attribute__((noreturn)) report_latency(void)
+{
+	struct tick_latency l;
+
+	for (unsigned int s = LATENCY_REPORT_S;; s += LATENCY_REPORT_S) {
+		chThdSleepSeconds(LATENCY_REPORT_S);
+		tick_latency_summary(&l);
+		a32_printf("chibios: t=%us tick latency n=%llu min=%llu "
+			   "mode=%llu p99=%llu max=%llu (ticks of %u Hz)\n",
+			   s, l.n, l.min, l.mode, l.p99, l.max,
+			   (unsigned int)a32_counter_freq());
+	}
+}
+#endif
+
 int main(void)
 {
 	bool rt_fail, oslib_fail;
@@ -39,7 +61,10 @@ int main(void)
 		return 1;
 	}
 	chSysInit();
-#ifdef CHIBIOS_FAULT
+#ifdef CHIBIOS_IDLE
+	(void)rt_fail, (void)oslib_fail;
+	report_latency();
+#elif defined(CHIBIOS_FAULT)
 	(void)rt_fail, (void)oslib_fail;
 	chThdCreateStatic(wa_fault, sizeof(wa_fault), NORMALPRIO + 1,
 			  fault_thread, NULL);

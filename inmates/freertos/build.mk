@@ -64,7 +64,7 @@ frt_incs = $(FRT_DEFS_$(1)) -DGUEST -DQEMU -I$(TOP)/$(FRT_DIR) \
 	-I$(FREERTOS_DIR)/portable/GCC/$(FRT_PORT_$(1)) \
 	-I$(FREERTOS_DEMO_DIR)/include
 FRT_HDRS := $(wildcard $(FRT_DIR)/*.h) $(INMATE_HDRS) \
-	include/warden/rtos.h include/warden/rt_taskset.h $(RT_ANALYSIS_HDRS)
+	include/warden/rtos.h include/warden/rtos_stats.h include/warden/rt_taskset.h $(RT_ANALYSIS_HDRS)
 # freertos-demo: its files, and the schedulability analysis (lib/rt_analysis)
 FRT_DEMO_SRCS := demo demo_task demo_stats demo_report
 FRT_RTA_OBJS := $(patsubst $(RT_ANALYSIS_DIR)/%.c,$(FRT_OBJ)/rta/%.o, \
@@ -80,7 +80,7 @@ FRT_UP_OBJS_$(1) := $$(patsubst %.c,$(FRT_OBJ)/$(1)/kernel/%.o,$(FRT_KERNEL)) \
 	$$(patsubst %,$(FRT_OBJ)/$(1)/demo/%.o,$(FRT_DEMOS)) \
 	$(FRT_OBJ)/$(1)/port/port.o $(FRT_OBJ)/$(1)/port/portASM.o
 FRT_BSP_OBJS_$(1) := $(FRT_OBJ)/$(1)/bsp.o $(FRT_OBJ)/$(1)/tick.o \
-	$(FRT_OBJ)/$(1)/intq_timer.o $(FRT_OBJ)/$(1)/tick_latency.o \
+	$(FRT_OBJ)/$(1)/intq_timer.o \
 	$(FRT_OBJ)/$(1)/vectors.o \
 	$$(patsubst %,$(FRT_OBJ)/$(1)/%.o,$(FRT_EXTRA_$(1)))
 .SECONDARY: $$(FRT_UP_OBJS_$(1)) $$(FRT_BSP_OBJS_$(1)) \

@@ -2,9 +2,9 @@
 /*
  * freertos-demo's statistics block and execution-time accounting
  * (demo_stats.h). The block's format and its sequence protocol are those
- * of inmates/rtos (include/warden/rtos.h): odd `sequence` while an update
- * is in progress, `dmb st` around the sequence stores, since the root
- * reads the page from another CPU while this one runs.
+ * of include/warden/rtos.h, written with include/warden/rtos_stats.h (as
+ * inmates/rtos and the ChibiOS BSP do): the root reads the page from
+ * another CPU while this one runs.
  *
  * Writers: the demo's tasks, each update with IRQs masked (one CPU: no
  * other writer can interleave, and the switch hook below, which runs in
@@ -13,6 +13,7 @@
 #include <inmate/string.h>
 #include <inmate/sysreg.h>
 #include <inmate/timer.h>
+#include <warden/rtos_stats.h>
 
 #include "bsp.h"
 #include "demo_stats.h"
@@ -28,25 +29,13 @@ static u64 running_since;
 static u64 idle_ticks;
 static u64 switches;
 
-static inline void store_barrier(void)
-{
-	asm volatile("dmb st" : : : "memory");
-}
-
 void demo_stats_init(uintptr_t comm_region, const struct wd_rt_taskset *set,
 		     u32 verdict)
 {
 	if (comm_region)
 		block = (struct wd_rt_stats *)(comm_region +
 					       WD_RT_STATS_OFFSET);
-	memset(block, 0, sizeof(*block));
-	block->revision = WD_RT_STATS_REVISION;
-	block->policy = set->policy;
-	block->count = set->count;
-	block->verdict = verdict;
-	block->timer_freq = timer_frequency();
-	for (unsigned int i = 0; i < set->count; i++)
-		memcpy(block->task[i].name, set->task[i].name, WD_RT_NAME_LEN);
+	wd_rt_stats_fill(block, set, verdict, timer_frequency());
 }
 
 void demo_stats_track(unsigned int index, TaskHandle_t task)
@@ -97,8 +86,7 @@ u64 demo_executed(unsigned int index)
 static void update_begin(void)
 {
 	irq_disable();
-	block->sequence++;
-	store_barrier();
+	wd_rt_stats_begin(block);
 	block->now = timer_now();
 	block->idle = idle_ticks;
 	block->switches = switches;
@@ -107,8 +95,7 @@ static void update_begin(void)
 
 static void update_end(void)
 {
-	store_barrier();
-	block->sequence++;
+	wd_rt_stats_end(block);
 	irq_enable();
 }
 
@@ -116,13 +103,7 @@ static void update_end(void)
 void demo_stats_start(u64 start)
 {
 	bsp_switch_hook = switched_in;
-	block->sequence++;
-	store_barrier();
-	block->start = start;
-	block->now = start;
-	block->magic = WD_RT_STATS_MAGIC;
-	store_barrier();
-	block->sequence++;
+	wd_rt_stats_publish(block, start);
 }
 
 void demo_job_released(unsigned int index)

@@ -14,12 +14,12 @@
 #include <inmate/boot.h>
 #include <inmate/console.h>
 #include <inmate/printf.h>
+#include <inmate/tick_latency.h>
 #include <inmate/timer.h>
 
 #include "FreeRTOS.h"
 #include "task.h"
 #include "bsp.h"
-#include "tick_latency.h"
 
 #include "AbortDelay.h"
 #include "BlockQ.h"

@@ -16,12 +16,12 @@
  * handler asks the port for that switch.
  */
 #include <inmate/sysreg.h>
+#include <inmate/tick_latency.h>
 #include <inmate/timer.h>
 
 #include "FreeRTOS.h"
 #include "task.h"
 #include "bsp.h"
-#include "tick_latency.h"
 
 #define CNTV_CTL_ENABLE (1u << 0)
 #define CNTV_CTL_IMASK (1u << 1)

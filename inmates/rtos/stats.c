@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Statistics block (stats.h). One writer: this CPU, with IRQs masked.
- * The sequence count is the readers' only synchronisation: odd while an
- * update is in progress. Data stores must not pass the sequence stores
- * (seen from another CPU), hence the barriers around them.
+ * The sequence protocol and the filling are include/warden/rtos_stats.h's
+ * (shared with the FreeRTOS and ChibiOS BSPs).
  */
-#include <inmate/string.h>
 #include <inmate/timer.h>
+#include <warden/rtos_stats.h>
 
 #include "stats.h"
 
@@ -14,26 +13,13 @@
 static struct wd_rt_stats local_block;
 static struct wd_rt_stats *block = &local_block;
 
-/* Full system: the block is Device memory (MMU off), outer shareable. */
-static inline void store_barrier(void)
-{
-	asm volatile("dmb st" : : : "memory");
-}
-
 void stats_init(uintptr_t comm_region, const struct wd_rt_taskset *set,
 		u32 verdict)
 {
 	if (comm_region)
 		block = (struct wd_rt_stats *)(comm_region +
 					       WD_RT_STATS_OFFSET);
-	memset(block, 0, sizeof(*block));
-	block->revision = WD_RT_STATS_REVISION;
-	block->policy = set->policy;
-	block->count = set->count;
-	block->verdict = verdict;
-	block->timer_freq = timer_frequency();
-	for (unsigned int i = 0; i < set->count; i++)
-		memcpy(block->task[i].name, set->task[i].name, WD_RT_NAME_LEN);
+	wd_rt_stats_fill(block, set, verdict, timer_frequency());
 }
 
 struct wd_rt_stats *stats_block(void)
@@ -41,28 +27,18 @@ struct wd_rt_stats *stats_block(void)
 	return block;
 }
 
-/*
- * Publishing is an update like the others: a reader that copies the
- * block while it happens sees the sequence change and retries, so it
- * never takes a block with the magic but without its start time.
- */
 void stats_start(u64 start)
 {
-	stats_begin(start);
-	block->start = start;
-	block->magic = WD_RT_STATS_MAGIC;
-	stats_end();
+	wd_rt_stats_publish(block, start);
 }
 
 void stats_begin(u64 now)
 {
-	block->sequence++;
-	store_barrier();
+	wd_rt_stats_begin(block);
 	block->now = now;
 }
 
 void stats_end(void)
 {
-	store_barrier();
-	block->sequence++;
+	wd_rt_stats_end(block);
 }

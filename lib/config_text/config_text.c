@@ -156,6 +156,20 @@ static const char *const formats[WDV_NUM_CODES] = {
 	[WDV_DMA_NOT_IDENTITY] = "a DMA device needs it identity-mapped and "
 				 "not coloured (no SMMU)",
 	[WDV_ROOT_GIC_IGNORE] = "the root's GIC writes are never ignored",
+	[WDV_STREAM_DEVICE] = "stream %u: device %u is not one of the cell's "
+			      "%u devices with the DMA flag",
+	[WDV_STREAM_TWICE] = "stream %u is listed twice (also streams[%u])",
+	[WDV_PAIR_STREAM] = "stream %u also belongs to cell '%s'",
+	[WDV_SMMU_WINDOW] = "SMMU at 0x%llx size 0x%llx: an SMMUv3 is 0x20000 "
+			    "bytes at a 64 KiB boundary, outside RAM",
+	[WDV_SMMU_STAGE] = "%u is not 1 (stage 1) or 2 (stage 2)",
+	[WDV_SMMU_SID_BITS] = "%u stream ID bits, must be 1..15",
+	[WDV_MAPS_SMMU] = "0x%llx (size 0x%llx) maps the SMMU at 0x%llx, "
+			  "which is Warden's",
+	[WDV_STREAM_RANGE] =
+		"stream %u is beyond the platform's %u stream ID bits",
+	[WDV_DMA_NO_STREAM] = "DMA device with no stream: the platform has an "
+			      "SMMU, every DMA device needs its stream",
 	[WDV_X86_LAPIC_BASE] = "local APIC base 0x%llx is unset or not 4 KiB "
 			       "aligned",
 	[WDV_X86_APIC_ID_TWICE] = "APIC ID %u is CPU %u's already",

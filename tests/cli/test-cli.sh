@@ -37,6 +37,7 @@ patch() {
 
 v3=$blobs/qemu-virt-gicv3.cell
 v2=$blobs/qemu-virt-gicv2.cell
+smmu=$blobs/qemu-virt-smmu.cell
 demo=$blobs/demo.cell
 
 # Version and help
@@ -59,13 +60,22 @@ for sys in "$blobs"/qemu-virt-*.cell; do
 		case $cell in
 		*/qemu-virt-* | */rtos-overload.cell | */freertos-overload.cell | \
 			*/shm-nolink.cell) continue ;;
-		*/demo-direct.cell | */freertos-direct.cell | \
-			*/freertos-demo-direct.cell | */aarch32-direct.cell)
+		*-direct.cell) # direct IRQ delivery: GICv3 only
 			[ "$sys" = "$v3" ] || continue ;;
+		*/linux.cell) # virtio-mmio DMA: no stream on the SMMU machine
+			[ "$sys" != "$smmu" ] || continue ;;
 		esac
 		expect 0 '^ok$' "$warden" config check "$sys" "$cell"
 	done
 done
+expect 1 "cell 'linux': devices\[0\]: DMA device with no stream: the platform has an SMMU" \
+	"$warden" config check "$smmu" "$blobs/linux.cell"
+expect 0 "no SMMU: the root's devices can DMA to all memory" \
+	"$warden" config check "$v3"
+expect 0 "cell 'linux': device 'virtio-mmio' does DMA unconfined" \
+	"$warden" config check "$v3" "$blobs/linux.cell"
+expect 0 "cell 'dma': 1 DMA stream\\(s\\), confined to its memory" \
+	"$warden" config check "$smmu" "$blobs/smmu-dma.cell"
 expect 0 'cells are checked alone' "$warden" config check "$demo"
 expect 1 "cell 'demo': flags: direct IRQ delivery needs GICv3, the platform has GICv2" \
 	"$warden" config check "$v2" "$blobs/demo-direct.cell"
@@ -127,7 +137,7 @@ expect 1 "mem\[0\]: guest-physical 0x8010000 .* overlaps the GIC CPU interface a
 # else is read; so is a blob of an unknown arch (header.arch, offset 12).
 # An x86 cell is checked by the x86 rules, and only with an x86 system.
 patch "$v3" "$tmp/rev3.cell" 4 0300
-expect 1 "rev3.cell: revision: config revision 3, this Warden reads 4: rebuild the config" \
+expect 1 "rev3.cell: revision: config revision 3, this Warden reads 5: rebuild the config" \
 	"$warden" config check "$tmp/rev3.cell"
 patch "$demo" "$tmp/arch3.cell" 12 03000000
 expect 1 "arch3.cell: arch: 3 is not a known arch" \

@@ -155,6 +155,23 @@ static void get_info(void **state)
 	assert_int_equal(call(0, WD_HC_GET_INFO, 4, 0, 0), -EINVAL);
 }
 
+/*
+ * The root's calls read the SMMU's events (dma.md); a cell's never: a
+ * cell cannot make Warden print the root's faults, nor spend its time.
+ */
+static void dma_events_on_root_calls(void **state)
+{
+	unsigned int polls = fake_arch.dma_polls;
+
+	(void)state;
+	call(CELL_CPU, WD_HC_GET_INFO, WD_INFO_VERSION, 0, 0);
+	call(CELL_CPU, WD_HC_CONSOLE_PUTC, 'x', 0, 0);
+	assert_int_equal(fake_arch.dma_polls, polls);
+	call(0, WD_HC_GET_INFO, WD_INFO_VERSION, 0, 0);
+	call(0, WD_HC_CELL_STATE, cell->id, 0, 0);
+	assert_int_equal(fake_arch.dma_polls, polls + 2);
+}
+
 static void unknown_ids(void **state)
 {
 	(void)state;
@@ -359,6 +376,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		TEST(root_only_refused_from_cell),
 		TEST(root_calls),
+		TEST(dma_events_on_root_calls),
 		TEST(get_info),
 		TEST(unknown_ids),
 		TEST(console),

@@ -129,6 +129,15 @@ unsigned int tb_add_link(struct tb_cell *c, wd_u32 id, wd_u32 mem_index,
 	return i;
 }
 
+unsigned int tb_add_stream(struct tb_cell *c, wd_u32 id, wd_u32 device)
+{
+	unsigned int i = c->cell.num_streams++;
+
+	assert(i < WD_MAX_STREAMS);
+	c->streams[i] = (struct wd_stream){.id = id, .device = device};
+	return i;
+}
+
 static char *put(char *p, const void *src, size_t size)
 {
 	memcpy(p, src, size);
@@ -144,6 +153,7 @@ static char *put_cell(char *p, const struct tb_cell *c)
 	if (c->cell.flags & WD_CELL_RT_TASKSET)
 		p = put(p, &c->rt, sizeof(c->rt));
 	p = put(p, c->links, c->cell.num_links * sizeof(c->links[0]));
+	p = put(p, c->streams, c->cell.num_streams * sizeof(c->streams[0]));
 	return put(p, c->irqs, c->cell.num_irqs * sizeof(c->irqs[0]));
 }
 
@@ -154,6 +164,7 @@ static size_t cell_size(const struct tb_cell *c)
 	       c->cell.num_devices * sizeof(struct wd_device) +
 	       (c->cell.flags & WD_CELL_RT_TASKSET ? sizeof(c->rt) : 0) +
 	       c->cell.num_links * sizeof(struct wd_link) +
+	       c->cell.num_streams * sizeof(struct wd_stream) +
 	       c->cell.num_irqs * sizeof(wd_u32);
 }
 

@@ -22,6 +22,7 @@ struct tb_cell {
 	struct wd_device dev[WD_MAX_DEVICES];
 	struct wd_rt_taskset rt; /* written when cell.flags has RT_TASKSET */
 	struct wd_link links[WD_MAX_LINKS];
+	struct wd_stream streams[WD_MAX_STREAMS];
 	wd_u32 irqs[WD_MAX_IRQS];
 };
 
@@ -69,6 +70,8 @@ unsigned int tb_add_dev(struct tb_cell *c, const char *name, wd_u64 mmio,
 unsigned int tb_add_irq(struct tb_cell *c, wd_u32 intid);
 unsigned int tb_add_link(struct tb_cell *c, wd_u32 id, wd_u32 mem_index,
 			 wd_u32 doorbell_irq);
+
+unsigned int tb_add_stream(struct tb_cell *c, wd_u32 id, wd_u32 device);
 
 struct tb_blob tb_build_system(const struct tb_system *s);
 struct tb_blob tb_build_cell(const struct tb_cell *c);

@@ -22,7 +22,7 @@ run() { # run TEST...: the sorted unique messages of those tests
 	LC_ALL=C sort -u "$log"
 }
 
-run platform cell set links colour gic_windows >"$log.rules"
+run platform cell set links colour gic_windows streams >"$log.rules"
 run layout | sha256sum | cut -d' ' -f1 >"$log.layout"
 if [ "${2:-}" = --update ]; then
 	cp "$log.rules" "$here/messages.golden"

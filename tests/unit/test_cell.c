@@ -70,16 +70,6 @@ static void aarch32_without_feature(struct scenario *s)
 	s->system.sys.platform.arm64.features = 0;
 }
 
-static void reserved_0(struct scenario *s)
-{
-	CELL(s)->reserved[0] = 1;
-}
-
-static void reserved_high_bit(struct scenario *s)
-{
-	CELL(s)->reserved[0] = 1u << 31;
-}
-
 /* A one-task EDF set, as cells/arm64/rtos.c carries a bigger one. */
 static void rt_set(struct tb_cell *c)
 {
@@ -446,8 +436,6 @@ static const struct rule_case cases[] = {
 	BAD(aarch32_on_root, "flags", -1, "the root cell cannot be AArch32"),
 	BAD(aarch32_without_feature, "flags", -1,
 	    "the platform's CPUs lack AArch32 at EL1"),
-	BAD(reserved_0, "reserved", 0, "must be 0"),
-	BAD(reserved_high_bit, "reserved", 0, "0x80000000, must be 0"),
 	BAD(cpu_set_empty, "cpu_set", -1, "empty"),
 	BAD(mem_flags_unknown, "mem", 0, "unknown flags 0x80"),
 	BAD(mem_no_access, "mem", 0, "grants no access"),

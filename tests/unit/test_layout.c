@@ -143,7 +143,7 @@ static void bad_revision(void **state)
 	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
 			 -WD_EINVAL);
 	assert_violation(&rec, "revision", -1,
-			 "config revision 1, this Warden reads 4");
+			 "config revision 1, this Warden reads 5");
 	tb_blob_free(&cell);
 }
 
@@ -158,7 +158,7 @@ static void revision_3_refused(void **state)
 	assert_int_equal(wd_check_system(sys.data, sys.size, &rec.report),
 			 -WD_EINVAL);
 	assert_violation(&rec, "revision", -1,
-			 "config revision 3, this Warden reads 4: rebuild the "
+			 "config revision 3, this Warden reads 5: rebuild the "
 			 "config");
 	assert_int_equal(rec.report.count, 1); /* nothing else is read */
 	tb_blob_free(&sys);

@@ -105,6 +105,7 @@ const struct wd_mem_region *wd_cell_mem(const struct wd_cell *cell);
 const struct wd_device *wd_cell_devices(const struct wd_cell *cell);
 const wd_u32 *wd_cell_irqs(const struct wd_cell *cell);
 const struct wd_link *wd_cell_links(const struct wd_cell *cell);
+const struct wd_stream *wd_cell_streams(const struct wd_cell *cell);
 /* The cell's real-time task set (WD_CELL_RT_TASKSET), or NULL. */
 const struct wd_rt_taskset *wd_cell_rt_taskset(const struct wd_cell *cell);
 

@@ -16,6 +16,8 @@ struct percpu;
 
 /* SGI Warden keeps for itself (Linux uses 0..7). */
 #define SGI_WARDEN 15
+/* The EL2 physical timer's PPI: Warden's (gic_park_tick). */
+#define PPI_HYP_TIMER 26
 #define INTID_SPURIOUS 1020
 
 struct gic_ops {
@@ -72,8 +74,10 @@ int gic_check_lrs(const struct percpu *pc);
 /* Routes an interrupt acknowledged with ack(): EOI, inject, queue, ... */
 void gic_route(struct percpu *pc, u32 iar, const struct virq *v);
 u32 gic_maint_intid(void);
-/* Acknowledges and drops every pending interrupt of a parked CPU. */
-bool gic_handle_parked_irq(struct percpu *pc);
+/* Acknowledges and drops one pending interrupt of a parked CPU. */
+void gic_handle_parked_irq(struct percpu *pc);
+/* A parked CPU wakes every millisecond (QEMU's GICv2 model: gicv2.c). */
+extern bool gic_park_tick;
 void gic_inject(struct percpu *pc, const struct virq *v);
 /* Sets percpu.arch.queued and the fast path's list registers with it. */
 void gic_set_queued(struct percpu *pc, u32 n);

@@ -10,6 +10,7 @@
 #include <wd/types.h>
 
 #define VA_BITS 39
+#define VTTBR_VMID_SHIFT 48
 #define PTE_VALID BIT(0)
 #define PTE_TABLE (BIT(0) | BIT(1))
 #define PTE_PAGE (BIT(0) | BIT(1))

@@ -54,6 +54,7 @@ struct fake_arch_log {
 	unsigned int doorbells; /* arch_doorbell_ring() calls */
 	u32 last_doorbell;
 	unsigned int traps_printed;
+	unsigned int dma_polls; /* arch_dma_events() calls */
 };
 
 extern struct fake_arch_log fake_arch;

@@ -1,12 +1,13 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later OR BSD-2-Clause
 /*
- * The tick's delivery latency as FreeRTOS's tick handler sees it: counter
- * at vApplicationIRQHandler minus the deadline the tick was armed for
- * (tick.c records only deadlines armed ahead), in a histogram of one
- * counter tick per bucket, so min, mode and percentiles are exact; the
- * rare later ones count in the last bucket and in `max`.
+ * An RTOS tick's delivery latency as its tick handler sees it: counter at
+ * the handler minus the deadline the tick was armed for (the BSPs,
+ * inmates/freertos/tick.c and inmates/chibios/bsp.c, record only
+ * deadlines armed ahead), in a histogram of one counter tick per bucket,
+ * so min, mode and percentiles are exact; the rare later ones count in
+ * the last bucket and in `max`.
  */
-#include "tick_latency.h"
+#include <inmate/tick_latency.h>
 
 #define BUCKETS 4096
 
