@@ -46,9 +46,21 @@
 	.section .text.entry, "ax"
 	.global wd_entry
 wd_entry:
+	/*
+	 * The early tables and the trampoline's return are the first
+	 * entry's of this image copy: a later entry (a CPU Linux onlined
+	 * again) must come the same way, so that it cannot move the way
+	 * back of the CPUs already in Warden.
+	 */
 	mov	%cr3, %r9
+	cmpq	$0, x86_early_cr3(%rip)
+	jne	0f
 	mov	%r9, x86_early_cr3(%rip)
 	mov	%r8, x86_tramp_return(%rip)
+0:	cmp	x86_early_cr3(%rip), %r9
+	jne	bad_call
+	cmp	x86_tramp_return(%rip), %r8
+	jne	bad_call
 	movabs	$WD_ENTRY_COOKIE, %r9
 	cmp	%r9, %rsi
 	jne	bad_call
@@ -75,7 +87,7 @@ bad_call:	/* back at once (Linux's stack is not mapped: no push) */
 	mov	%r10, %rcx
 	mov	$2, %r8			/* rflags: interrupts stay off */
 	mov	$-EINVAL, %r9
-	jmp	*x86_tramp_return(%rip)
+	jmp	*%r8			/* the caller's own trampoline */
 
 /*
  * The guest's registers live in pc->arch.regs (the start of the per-CPU
