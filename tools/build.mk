@@ -40,3 +40,12 @@ $(OUT)/arm64/warden-shm-ping: tools/warden-shm-ping.c include/warden/shm_echo.h 
 		include/warden/hypercall.h include/warden/config.h
 	@mkdir -p $(dir $@)
 	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ tools/warden-shm-ping.c
+
+# The static CLI for the x86 root (ci/mkinitrd-x86.sh), built natively.
+ifneq ($(wildcard $(CACHE)/x86/kdir/Makefile),)
+ALL_TARGETS += $(OUT)/x86/warden
+endif
+$(OUT)/x86/warden: $(WARDEN_CLI_DEPS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) \
+		-static -o $@ $(WARDEN_CLI_SRCS) -lfdt
