@@ -8,7 +8,7 @@ HV_SRCS := $(filter-out %.lds.S,$(HV_SRCS))
 HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(basename $(HV_SRCS)))
 HV_INC := -I$(TOP)/include -I$(TOP)/hypervisor/include \
 	-I$(TOP)/arch/$(HV_ARCH)/include
-HV_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Os -g \
+HV_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Os -g -fomit-frame-pointer \
 	-ffreestanding -fno-builtin -nostdlib -fpie -fno-stack-protector \
 	-fno-common -fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-mgeneral-regs-only -mstrict-align -mno-outline-atomics \
