@@ -30,10 +30,18 @@ HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,$(HV_ARCH_HOT_SRCS)) \
 	$(addprefix hypervisor/,ivshmem.c)
 $(patsubst %.c,$(HV_OUT)/%.o,$(HV_HOT_SRCS)): HV_CFLAGS += -O2
 
+# Link-time optimisation (3.1 KiB of warden.bin; gcc links, with the
+# same flags): each function keeps the -O level of its file. string.c
+# stays out of it: GCC emits calls to memset and memcpy after LTO could
+# have dropped or localised them.
+$(HV_OUT)/hypervisor/string.o: HV_LTO :=
+HV_LTO := -flto
+comma := ,
+
 $(HV_OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CROSS)gcc $(HV_CFLAGS) -c $< -o $@
+	@$(CROSS)gcc $(HV_CFLAGS) $(HV_LTO) -c $< -o $@
 
 $(HV_OUT)/%.o: %.S
 	@mkdir -p $(dir $@)
@@ -46,7 +54,8 @@ $(HV_OUT)/warden.lds: arch/$(HV_ARCH)/warden.lds.S
 
 $(HV_OUT)/warden.elf: $(HV_OBJS) $(HV_OUT)/warden.lds
 	@echo "  LD      $@"
-	@$(CROSS)ld $(HV_LDFLAGS) $(HV_OBJS) -o $@
+	@$(CROSS)gcc $(HV_CFLAGS) -flto -flto-partition=one $(addprefix -Wl$(comma),$(HV_LDFLAGS)) \
+		$(HV_OBJS) -o $@
 
 $(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf
 	@echo "  OBJCOPY $@"
@@ -55,9 +64,9 @@ $(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf
 
 # The size gate (ci/size-check.sh), part of `make test`. The budget is
 # issue 17's goal of 48 KiB once that is reached; until then it is the
-# size measured when the gate came in, rounded up to the next KiB, so
-# that warden.bin cannot grow unnoticed (Documentation/hypervisor.md).
-WARDEN_BIN_MAX ?= 65536
+# size last reached (61,770 B), rounded up to the next KiB, so that
+# warden.bin cannot grow unnoticed (Documentation/hypervisor.md, Size).
+WARDEN_BIN_MAX ?= 62464
 .PHONY: size-check
 size-check: $(OUT)/$(HV_ARCH)/warden.bin
 	@bash ci/size-check.sh $< $(HV_OUT)/warden.elf $(WARDEN_BIN_MAX)
