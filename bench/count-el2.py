@@ -7,7 +7,9 @@ same turned on from the monitor, bench/count-el2.sh): with -singlestep
 every translation block is one instruction, and with nochain every
 executed block is logged, so each "Trace" line in the range is one
 executed EL2 instruction, less those QEMU entered and left before running
-them ("Stopped execution of TB chain": not counted). An exit is what lies
+them ("Stopped execution of TB chain": not counted) and the second line of
+an MMIO access QEMU restarts under -icount (the same address twice in a
+row; EL2 has no instruction that branches to itself). An exit is what lies
 between "Taking exception ... to EL2" (the int log) and the next
 "Exception return from AArch64 EL2", per vCPU (with one TCG thread, the
 last CPU seen is the one running). Exits are classed by a symbol of
@@ -54,8 +56,12 @@ def exits(trace):
         m = TRACE.match(line)
         if m:
             cur = int(m.group(1))
-            if cur in open_:
-                open_[cur][1].append(int(m.group(2), 16))
+            pc = int(m.group(2), 16)
+            # The same instruction twice in a row: under -icount QEMU
+            # stops at an MMIO access that is not the last of its block
+            # and runs it again from a new block; executed once.
+            if cur in open_ and open_[cur][1][-1:] != [pc]:
+                open_[cur][1].append(pc)
             continue
         if STOPPED.match(line):
             if cur in open_ and open_[cur][1]:
