@@ -11,7 +11,8 @@ HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -I$(TOP)/include -I$(TOP)/hype
 ALL_TARGETS :=
 # The config checker's arch rules (wd/config_rules.h): built wherever
 # hypervisor/config.c is, so every tool checks every arch's blobs.
-CHECKER_ARCH_SRCS := arch/arm64/config_rules.c
+CHECKER_ARCH_SRCS := arch/arm64/config_rules.c arch/x86/config_rules.c \
+	lib/config_rules/all.c
 
 include lib/rt_analysis/build.mk
 include lib/config_text/build.mk
@@ -20,10 +21,11 @@ include inmates/build.mk
 include tools/build.mk
 include driver/build.mk
 include hypervisor/build.mk
+include arch/x86/build.mk
 include tests/build.mk
 include bench/build.mk
 
-.PHONY: all setup demo demo-linux run test test-unit test-core test-e2e format format-check clean
+.PHONY: all setup demo demo-linux run run-x86 test test-unit test-core test-e2e format format-check clean
 all: $(ALL_TARGETS)
 
 # The products by the names the README gives (make out/host/warden): the
@@ -46,6 +48,11 @@ GIC ?= 3
 run: all
 	@WARDEN_EXTRA="$(if $(EXTRA),$(abspath $(EXTRA)))" bash ci/mkinitrd.sh >/dev/null
 	@bash ci/run-qemu.sh --interactive --gic $(GIC)
+
+# The x86 machine (q35, AMD SVM): a shell in its root (Documentation/x86.md).
+run-x86: all
+	@bash ci/mkinitrd-x86.sh >/dev/null
+	@bash ci/run-qemu-x86.sh --interactive
 
 # The stock kernel booted in a Linux cell beside the root, its shell
 # driven from the root (Documentation/linux-cell.md).

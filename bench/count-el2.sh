@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # EL2 instructions per trapped IRQ and per doorbell hypercall, counted
-# from a QEMU instruction trace (Documentation/hypervisor.md, "Cost").
+# from a QEMU instruction trace (Documentation/hypervisor.md, "Cost"),
+# with the gates of issue 17: 32 per trapped IRQ, 120 per doorbell.
 #   bench/count-el2.sh [--gic 2|3|both] [--keep DIR]
 # Boots scenario count-el2 (QEMU virt, 4 CPUs, one TCG thread). When the
 # guest opens its window the QEMU monitor turns on `singlestep` and
 # `log nochain,exec,int` with -dfilter on Warden's range, so the log has
-# one "Trace" line per EL2 instruction (less those QEMU entered and left
-# before running: "Stopped execution of TB chain") and one line per
-# exception entry and return. Per CPU, the instructions from "Taking exception" (to EL2)
-# to the next "Exception return" are one exit; the mode (most frequent
-# count) of the IRQ exits is the common case (timer PPIs, SPIs):
+# one "Trace" line per EL2 instruction and one line per exception entry
+# and return; bench/count-el2.py (the one counter, also make bench's)
+# counts each exit. The mode (most frequent count) of each class is the
+# common case (timer PPIs, SPIs):
 #   trapped_irq_gicv3 N   the root's (CPU 0, 1) IRQs, GICv3
 #   trapped_irq_cell_gicv3 N   the trapping cell's (CPU 2, 1 kHz timer)
 #   doorbell_gicv3 N      the echo cell's (CPU 3) doorbell ring hypercall
-# and the same for gicv2. Exit status 0 when every figure was found.
+# and the same for gicv2. Exit status 0 when every figure was found and
+# within its gate (COUNT_EL2_MAX_IRQ, COUNT_EL2_MAX_DOORBELL override).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 gics="3 2" keep=
@@ -42,33 +43,23 @@ wait_line() {
 	done
 }
 
-# The per-exit counts: "KIND CPU N" lines (KIND irq or hvc).
-count_exits() {
-	awk '
-	/^Taking exception/ {
-		kind = $3 == "5" ? "irq" : $3 == "11" ? "hvc" : "other"
-		cpu = $NF; pending = 1; next
-	}
-	/^\.\.\.to EL2 PC/ && pending { open[cpu] = kind; n[cpu] = 0; pending = 0; last = cpu; next }
-	/^\.\.\.to EL1 PC/ { pending = 0; next }
-	/^Trace [0-9]+:/ {
-		c = $2; sub(":", "", c); last = c
-		if (c in open) n[c]++
-		next
-	}
-	# A TB entered but left before its instruction ran: not executed.
-	/^Stopped execution of TB chain/ { if (last in open) n[last]--; next }
-	/^Exception return from AArch64 EL2/ {
-		if (last in open) print open[last], last, n[last]
-		delete open[last]
-	}' "$1"
-}
+# The EL2 exits counted by bench/count-el2.py, per CPU: the root's IRQs
+# (CPUs 0, 1), the trapping cell's (CPU 2), the echo cell's doorbells (3).
+classes=(irq_root=exc:IRQ@0,1 irq_cell=exc:IRQ@2
+	doorbell=sym:ivshmem_doorbell@3)
+# The gates: issue 17's goals (32 and 120 EL2 instructions).
+max_irq=${COUNT_EL2_MAX_IRQ:-32}
+max_doorbell=${COUNT_EL2_MAX_DOORBELL:-120}
 
-# mode KIND CPU-REGEX < exits: the most frequent count
-mode() {
-	awk -v k="$1" -v c="$2" '$1 == k && $2 ~ c { m[$3]++ }
-		END { best = -1; for (v in m) if (m[v] > best) { best = m[v]; val = v }
-		      if (best > 0) print val }'
+# mode CLASS < count-el2.py's CSV: that class's most frequent count
+mode() { awk -F, -v c="$1" '$1 == c { print $4 }'; }
+
+# gate NAME VALUE MAX: a figure missing or above its goal fails the run
+gate() {
+	if [ -z "$2" ] || [ "$2" -gt "$3" ]; then
+		echo "count-el2: $1 is '${2:-none}' EL2 instructions, goal <= $3" >&2
+		rc=1
+	fi
 }
 
 rc=0
@@ -87,14 +78,18 @@ for g in $gics; do
 		hmp "log none" "singlestep off"
 	fi
 	wait $qemu || true
-	count_exits "$trace" >"$work/exits-$g"
-	root=$(mode irq '^[01]$' <"$work/exits-$g")
-	cell=$(mode irq '^2$' <"$work/exits-$g")
-	bell=$(mode hvc '^3$' <"$work/exits-$g")
+	python3 "$top/bench/count-el2.py" --elf "$top/out/arm64/hv/warden.elf" \
+		--base "${HV_RANGE%%+*}" "$trace" "${classes[@]}" \
+		>"$work/exits-$g" || rc=1
+	root=$(mode irq_root <"$work/exits-$g")
+	cell=$(mode irq_cell <"$work/exits-$g")
+	bell=$(mode doorbell <"$work/exits-$g")
 	echo "trapped_irq_gicv$g ${root:-?}"
 	echo "trapped_irq_cell_gicv$g ${cell:-?}"
 	echo "doorbell_gicv$g ${bell:-?}"
-	[ -n "$root" ] && [ -n "$cell" ] && [ -n "$bell" ] || rc=1
+	gate "trapped_irq_gicv$g" "$root" "$max_irq"
+	gate "trapped_irq_cell_gicv$g" "$cell" "$max_irq"
+	gate "doorbell_gicv$g" "$bell" "$max_doorbell"
 	grep -q 'SCENARIO DONE pass=[1-9][0-9]* fail=0' "$log" || {
 		echo "count-el2: scenario failed on GICv$g, see $log" >&2
 		rc=1

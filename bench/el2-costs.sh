@@ -20,7 +20,7 @@ bash "$top/ci/mkinitrd.sh" >/dev/null || exit 2
 
 # The exits counted, as count-el2.py classes (NAME=exc:EXCEPTION or
 # NAME=sym:FUNCTION that the exit ran).
-classes=(irq=exc:IRQ doorbell=sym:hc_doorbell
+classes=(irq=exc:IRQ doorbell=sym:ivshmem_doorbell
 	console_line=sym:hc_console_write console_byte=sym:hc_console_putc)
 
 # figure LOG NAME: the median of the guest's "EL2COST NAME VALUE" lines

@@ -125,3 +125,4 @@ if [ ! -e "$cache/libfdt-arm64/root/usr/lib/aarch64-linux-gnu/libfdt.a" ]; then
 fi
 fetch_kernel arm64 "$cache/arm64"
 fetch_kernel rt-arm64 "$cache/arm64-rt"
+bash "$top/ci/setup-x86.sh"

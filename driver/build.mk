@@ -39,5 +39,24 @@ driver-clean:
 
 # The test image's root-side hypercall fuzzer (driver/test/).
 include driver/test/build.mk
+
+# The same module for x86-64 (Debian's stock amd64 kernel, make setup
+# fetches it into .cache/x86), built natively in its own tree of links
+# like the RT one.
+KDIR_X86 ?= $(CACHE)/x86/kdir
+X86_KBUILD := $(OUT)/x86/kbuild
+ifneq ($(wildcard $(KDIR_X86)/Makefile),)
+ALL_TARGETS += $(OUT)/x86/warden.ko
+endif
+
+$(OUT)/x86/warden.ko: $(DRIVER_SRCS)
+	@mkdir -p $(X86_KBUILD)/driver
+	ln -sfn $(TOP)/include $(TOP)/hypervisor $(TOP)/lib $(TOP)/arch \
+		$(X86_KBUILD)/
+	ln -sf $(addprefix $(TOP)/,$(filter-out %.mod.c,$(wildcard \
+		driver/*.c driver/*.h))) $(TOP)/driver/Kbuild $(X86_KBUILD)/driver/
+	$(MAKE) -C $(KDIR_X86) M=$(X86_KBUILD)/driver ARCH=x86 modules
+	cp $(X86_KBUILD)/driver/warden.ko $@
+
 # warden-net.ko (driver/net/).
 include driver/net/build.mk

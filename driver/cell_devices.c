@@ -37,14 +37,16 @@ static int covers(struct device *dev, const void *data)
 /* Returns a reference (put_device()) or NULL. */
 static struct device *linux_device(const struct wd_device *d)
 {
-	struct device *dev = bus_find_device(&amba_bustype, NULL, d, covers);
+	struct device *dev =
+		wd_amba_bus() ? bus_find_device(wd_amba_bus(), NULL, d, covers)
+			      : NULL;
 
 	return dev ?: bus_find_device(&platform_bus_type, NULL, d, covers);
 }
 
 static const char **override_of(struct device *dev)
 {
-	if (dev->bus == &amba_bustype)
+	if (wd_amba_bus() && dev->bus == wd_amba_bus())
 		return &to_amba_device(dev)->driver_override;
 	return &to_platform_device(dev)->driver_override;
 }

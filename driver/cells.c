@@ -13,10 +13,10 @@
  *
  * Every request runs under wd_lock, so the cell list is stable in it.
  */
+#include <linux/io.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include <asm/sysreg.h>
 
 #include <warden/config.h>
 #include <warden/hypercall.h>
@@ -229,12 +229,6 @@ int wd_cell_destroy(const char *name)
 	return err;
 }
 
-static u64 virtual_counter(void)
-{
-	isb();
-	return read_sysreg(cntvct_el0);
-}
-
 /*
  * The counter is logged to measure the time to the inmate's first
  * instruction: the root's and the cells' virtual counters agree (both
@@ -249,7 +243,7 @@ static int start_locked(const char *name, u64 entry, u64 arg)
 	ret = wd_cell_lookup(name, "start", &e);
 	if (ret)
 		return (int)ret;
-	now = virtual_counter();
+	now = wd_arch_counter();
 	ret = wd_hc(WD_HC_CELL_START, e->id, entry, arg);
 	if (ret == -EBUSY)
 		wd_err("cell '%s' is running (or still stopping)\n", name);

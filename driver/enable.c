@@ -24,7 +24,6 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
-#include <asm/virt.h>
 
 #include <warden/config.h>
 #include <warden/hv_image.h>
@@ -110,29 +109,6 @@ static int check_image(const struct firmware *fw, const struct wd_system *sys,
 }
 
 /*
- * Clean and invalidate to the point of coherency (by VA, any attributes).
- * Four lines a turn: enable flushes the 1.25 MiB image, 20,480 lines.
- */
-void wd_flush_dcache(void *start, size_t size)
-{
-	u64 ctr = read_sysreg(ctr_el0);
-	size_t line = 4 << ((ctr >> 16) & 0xf);
-	unsigned long p = (unsigned long)start & ~(line - 1);
-	unsigned long end = (unsigned long)start + size;
-
-	for (; p + 4 * line <= end; p += 4 * line)
-		asm volatile("dc civac, %0\n\tdc civac, %1\n\t"
-			     "dc civac, %2\n\tdc civac, %3"
-			     :
-			     : "r"(p), "r"(p + line), "r"(p + 2 * line),
-			       "r"(p + 3 * line)
-			     : "memory");
-	for (; p < end; p += line)
-		asm volatile("dc civac, %0" : : "r"(p) : "memory");
-	dsb(sy);
-}
-
-/*
  * The image up to the per-CPU areas of the config's CPUs: the other
  * areas (60 of 64 on QEMU virt) are neither flushed nor zeroed, a fifth
  * of enable's time; Warden clears what it reads there (hv_image.h).
@@ -155,7 +131,7 @@ static int load_image(const struct wd_system *sys, const struct firmware *fw,
 {
 	const struct wd_image_header *h = (const void *)fw->data;
 	u64 used = load_size(h, sys, fw->size);
-	void *hv = memremap(sys->hypervisor.start, used, MEMREMAP_WC);
+	void *hv = wd_arch_map_image(sys->hypervisor.start, used);
 
 	if (!hv)
 		return -ENOMEM;
@@ -169,37 +145,19 @@ static int load_image(const struct wd_system *sys, const struct firmware *fw,
 	memcpy(hv, fw->data, fw->size);
 	memset(hv + fw->size, 0, used - fw->size);
 	memcpy(hv + h->config_offset, blob, size);
-	dsb(sy);
+	mb();
 	memunmap(hv);
 	return 0;
 }
 
-struct enter_args {
-	phys_addr_t entry;
-	unsigned int index;
-	u64 hv_size;
-};
-
 static long enter_on_cpu(void *data)
 {
-	struct enter_args *a = data;
-	unsigned long flags, ret;
-
-	local_irq_save(flags);
-	ret = wd_hvc(HVC_SOFT_RESTART, a->entry, a->index, WD_ENTRY_COOKIE,
-		     a->hv_size);
-	local_irq_restore(flags);
-	return (long)ret;
+	return wd_arch_enter(data);
 }
 
 static long leave_on_cpu(void *data)
 {
-	unsigned long flags, ret;
-
-	local_irq_save(flags);
-	ret = wd_hvc(WD_HC_DISABLE, 0, 0, 0, 0);
-	local_irq_restore(flags);
-	return (long)ret;
+	return wd_arch_leave();
 }
 
 /* Disable the CPUs entered so far (config indexes below upto). */
@@ -238,8 +196,9 @@ static int all_cpus_online(void)
 static int enter_cpus(const struct wd_system *sys,
 		      const struct wd_image_header *h)
 {
-	struct enter_args a = {
+	struct wd_enter_args a = {
 		.entry = sys->hypervisor.start + h->entry_offset,
+		.hv_start = sys->hypervisor.start,
 		.hv_size = sys->hypervisor.size,
 	};
 	long err = all_cpus_online();
@@ -273,6 +232,13 @@ static int enable_with(const void *blob, u64 size)
 	const struct firmware *fw;
 	int err;
 
+	/* Every checker knows every arch: this one must be the machine's. */
+	if (((const struct wd_header *)blob)->arch != wd_arch_id) {
+		wd_err("the config is for another architecture (%u, this is "
+		       "%u)\n",
+		       ((const struct wd_header *)blob)->arch, wd_arch_id);
+		return -EINVAL;
+	}
 	err = check_range("hypervisor range", &sys->hypervisor);
 	if (!err)
 		err = check_range("cell pool", &sys->cell_pool);

@@ -170,7 +170,7 @@ struct miscdevice wd_misc = {
 
 static int __init wd_init(void)
 {
-	int err = misc_register(&wd_misc);
+	int err = wd_arch_init() ?: misc_register(&wd_misc);
 
 	if (err)
 		return err;
@@ -180,8 +180,10 @@ static int __init wd_init(void)
 		if (err)
 			misc_deregister(&wd_console_misc);
 	}
-	if (err)
+	if (err) {
 		misc_deregister(&wd_misc);
+		wd_arch_exit();
+	}
 	return err;
 }
 
@@ -192,6 +194,7 @@ static void __exit wd_exit(void)
 	misc_deregister(&wd_console_misc);
 	misc_deregister(&wd_misc);
 	wd_console_detach();
+	wd_arch_exit();
 }
 
 module_init(wd_init);

@@ -106,7 +106,7 @@ static int check_ram(struct resource *r, void *data)
 
 static struct resource *device_mmio(struct device *dev, unsigned int i)
 {
-	if (dev->bus == &amba_bustype)
+	if (wd_amba_bus() && dev->bus == wd_amba_bus())
 		return i ? NULL : &to_amba_device(dev)->res;
 	return platform_get_resource(to_platform_device(dev), IORESOURCE_MEM,
 				     i);
@@ -144,7 +144,8 @@ int wd_check_root_covers_linux(const void *system_blob)
 	c.need = WD_MEM_READ | WD_MEM_WRITE;
 	c.deny = 0;
 	bus_for_each_dev(&platform_bus_type, NULL, &c, check_device);
-	bus_for_each_dev(&amba_bustype, NULL, &c, check_device);
+	if (wd_amba_bus())
+		bus_for_each_dev(wd_amba_bus(), NULL, &c, check_device);
 	if (!c.missing)
 		return 0;
 	wd_err("Linux would fault there once Warden runs: add the ranges to "

@@ -11,6 +11,7 @@
 #include <wd/config_check.h>
 #include <wd/console.h>
 #include <wd/errno.h>
+#include <wd/ivshmem.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
 #include <wd/string.h>
@@ -137,6 +138,8 @@ int cell_init_root(const struct wd_system *sys, const struct wd_cell *desc)
 		err = paging_map(&cell->stage2, ring, ring, PAGE_SIZE, PG_READ);
 	if (!err)
 		err = arch_cell_init(cell);
+	if (!err)
+		ivshmem_root_init();
 	if (err) {
 		printk("root cell: set-up failed (%d)\n", err);
 		paging_destroy(&cell->stage2);

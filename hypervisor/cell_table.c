@@ -37,6 +37,7 @@ struct cell *cell_alloc(void)
 		memset(&table.cells[i], 0, sizeof(table.cells[i]));
 		table.used[i] = true;
 		table.cells[i].id = ++table.next_id;
+		table.cells[i].row = i + 1;
 		return &table.cells[i];
 	}
 	return NULL;

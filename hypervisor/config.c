@@ -214,13 +214,14 @@ static int check_header_readable(struct checker *ck, const void *blob,
 }
 
 /*
- * The rules of each arch a blob may be for, by wd_header.arch. An arch
- * without rules here (x86 until its port) is refused: nobody could say
- * whether its platform part is sane.
+ * The rules of each arch a blob may be for, by wd_header.arch
+ * (wdc_arch_rules_of(): every arch in the tools, Warden's own in Warden).
+ * An arch without rules is refused: nobody could say whether its
+ * platform part is sane.
  */
 static const struct wdc_arch_rules *arch_rules(wd_u32 arch)
 {
-	return arch == WD_ARCH_ARM64 ? &wdc_arm64_rules : 0;
+	return wdc_arch_rules_of(arch);
 }
 
 static const char *arch_name(wd_u32 arch)

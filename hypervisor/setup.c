@@ -96,7 +96,7 @@ static int hyp_paging_init(void)
 	u64 end = wd.sys->hypervisor.start + wd.sys->hypervisor.size;
 	int err;
 
-	/* Header, rodata and data first, then the text (warden.lds.S). */
+	/* Header and data first, then the text and rodata (warden.lds.S). */
 	err = paging_create(&wd.hyp, &arch_hyp_paging);
 	if (!err)
 		err = wd_hyp_map(start, text - start, PG_RW);

@@ -53,7 +53,7 @@ rtos-test-unit: $(UNIT_OUT)/test_rt_analysis
 
 # Runs every test binary even if one fails, then fails if any did.
 .PHONY: test-unit
-test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS)
+test-unit: $(UNIT_TESTS) $(OUT)/host/warden $(CONFIG_BLOBS) $(X86_CONFIG_BLOBS)
 	@failed=0; for t in $(UNIT_TESTS); do \
 		$$t || failed=1; \
 	done; \

@@ -47,3 +47,12 @@ ALL_TARGETS += $(OUT)/arm64/warden-netperf
 $(OUT)/arm64/warden-netperf: tools/warden-netperf.c
 	@mkdir -p $(dir $@)
 	$(CROSS)gcc $(HOST_CFLAGS) -O2 -static -o $@ tools/warden-netperf.c
+
+# The static CLI for the x86 root (ci/mkinitrd-x86.sh), built natively.
+ifneq ($(wildcard $(CACHE)/x86/kdir/Makefile),)
+ALL_TARGETS += $(OUT)/x86/warden
+endif
+$(OUT)/x86/warden: $(WARDEN_CLI_DEPS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) \
+		-static -o $@ $(WARDEN_CLI_SRCS) -lfdt

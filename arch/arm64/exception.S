@@ -9,6 +9,7 @@
  */
 #include <wd/layout.h>
 #include <arch/irq_fast.h>
+#include <arch/hvc_fast.h>
 #include <arch/macros.inc>
 
 .macro ventry target
@@ -31,9 +32,25 @@ wd_vectors:
 	ventry	el2_fault
 	ventry	el2_fault
 
-	/* Lower EL, AArch64: synchronous (hvc, smc, aborts, sysregs). */
+	/*
+	 * Lower EL, AArch64: synchronous (hvc, smc, aborts, sysregs). A
+	 * doorbell (`hvc #0` with x0 = WD_HC_DOORBELL) takes the fast path
+	 * (hvc_fast.S), with x0..x3 saved; everything else the whole frame.
+	 */
 	.balign 128
-	save_frame
+	sub	sp, sp, #WD_FRAME_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	mrs	x1, esr_el2
+	mov	w2, #ESR_HVC64_IMM0
+	mov	w3, #(HVC_FAST_DOORBELL & 0xffff0000)
+	movk	w3, #(HVC_FAST_DOORBELL & 0xffff)
+	cmp	x1, x2
+	ccmp	x0, x3, #0, eq
+	b.eq	hvc_doorbell_fast
+	.global sync_slow
+sync_slow:
+	save_frame_x4_up
 	mov	x0, sp
 	bl	arch_handle_sync
 	cbnz	x0, leave_el2

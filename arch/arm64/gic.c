@@ -247,3 +247,17 @@ void arch_fill_comm(struct wd_comm_region *c)
 	c->gicc_base = p->gic_version == WD_GIC_V2 ? p->gicc_base : 0;
 	c->gicr_base = p->gic_version == WD_GIC_V3 ? p->gicr_base : 0;
 }
+
+/*
+ * A doorbell is an SPI no device drives (the config checker makes sure):
+ * setting its pending bit in the distributor is all it takes. The GIC
+ * then delivers it to the CPU its owner routed it to, Warden takes it
+ * there and injects it like any other SPI of that cell. GICD_ISPENDR is
+ * at the same offset on GICv2 and GICv3 (affinity routing keeps it).
+ */
+void arch_doorbell_ring(u32 intid)
+{
+	/* Write 1 to set: other bits and concurrent writers are unaffected. */
+	gic_mmio_write(gicd_base + GICD_ISPENDR + intid / 32 * 4, 4,
+		       BIT(intid % 32));
+}

@@ -4,13 +4,16 @@
  * entry.S applies the R_AARCH64_RELATIVE relocations for the load address
  * (the hypervisor range start), after which EL2 runs identity mapped.
  *
- *   header, rodata, relocations, data | text | bss | console ring page |
+ *   header, relocations, data | text, rodata | bss | console ring page |
  *   system config | per-CPU areas            (then the page pool)
  *
- * Text comes last in the file, on its own 4 KiB pages (mapped read and
- * execute only; the rest is read-write, never executable): the data
- * fills the page the header starts, and the file ends where the text
- * does, with no padding before the first NOLOAD section.
+ * Text and rodata come last in the file, on their own 4 KiB pages
+ * (mapped read and execute only; the rest is read-write, never
+ * executable): the writable data fits the page the header starts, and
+ * the file ends where the rodata does, with no padding before the first
+ * NOLOAD section. Rodata shares the text's pages (read-only, though
+ * executable) because a page of its own, or the data's second, would
+ * cost 4 KiB of warden.bin for at most a page of constants (issue 17).
  */
 #include <warden/hv_image.h>
 #include <wd/layout.h>
@@ -36,7 +39,6 @@ SECTIONS
 		QUAD(WD_PERCPU_SIZE)
 		. = 128;
 	}
-	.rodata : { *(.rodata .rodata.*) }
 	.data.rel.ro : { *(.data.rel.ro .data.rel.ro.*) }
 	.rela.dyn : {
 		__rela_start = .;
@@ -57,6 +59,7 @@ SECTIONS
 		*(.text.entry)
 		*(.text .text.*)
 	}
+	.rodata : { *(.rodata .rodata.*) }
 	. = ALIGN(4096);
 	__text_end = .;
 	.bss (NOLOAD) : ALIGN(16) {

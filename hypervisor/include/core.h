@@ -39,6 +39,11 @@ void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 bool hypercall_is_warden(u64 id);
 /* Runs hypercall id for pc's cell: its result, or -ENOSYS. */
 long hypercall_dispatch(struct percpu *pc, u64 id, u64 a1, u64 a2, u64 a3);
+/*
+ * WD_HC_DOORBELL of cell from (wd/ivshmem.h); also the arch's doorbell
+ * fast path, which handles the call only if this is not negative.
+ */
+long ivshmem_doorbell(const struct cell *from, u64 id, u64 target);
 /* Hands a decoded MMIO access to the cell's emulation, or -ENOENT. */
 int mmio_dispatch(struct cell *cell, struct mmio_access *acc);
 typedef int (*mmio_handler_fn)(void *arg, struct mmio_access *acc);

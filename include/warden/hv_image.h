@@ -27,6 +27,7 @@
  */
 #define WD_ENTRY_COOKIE 0x776172642d656e61 /* "ane-draw" */
 #define WD_CONSOLE_RING_MAGIC 0x474e4952 /* "RING" */
+#define WD_X86_EARLY_PAGES 8
 
 #ifndef __ASSEMBLY__
 #include <warden/config.h>
@@ -42,7 +43,14 @@ struct wd_image_header {
 	wd_u64 console_offset; /* struct wd_console_ring, one page */
 	wd_u64 percpu_offset; /* max_cpus areas up to image_size */
 	wd_u64 percpu_size; /* bytes of one area; 0: zero the whole image */
-	wd_u64 reserved[7];
+	/*
+	 * x86: offset of WD_X86_EARLY_PAGES zeroed pages where the driver
+	 * builds the early page tables wd_entry starts on (the range
+	 * identity mapped, the driver's trampoline page at its address:
+	 * Documentation/x86.md). 0 on arm64.
+	 */
+	wd_u64 early_offset;
+	wd_u64 reserved[6];
 };
 
 /*

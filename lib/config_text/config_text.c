@@ -170,6 +170,14 @@ static const char *const formats[WDV_NUM_CODES] = {
 		"stream %u is beyond the platform's %u stream ID bits",
 	[WDV_DMA_NO_STREAM] = "DMA device with no stream: the platform has an "
 			      "SMMU, every DMA device needs its stream",
+	[WDV_X86_LAPIC_BASE] = "local APIC base 0x%llx is unset or not 4 KiB "
+			       "aligned",
+	[WDV_X86_APIC_ID_TWICE] = "APIC ID %u is CPU %u's already",
+	[WDV_X86_IOAPIC_BASE] = "IOAPIC base 0x%llx is not 4 KiB aligned",
+	[WDV_X86_IOAPIC_PINS] = "%u pins: an IOAPIC has 1..240",
+	[WDV_X86_PIO_RANGE] = "ports 0x%llx+%llu run past 0xffff",
+	[WDV_X86_NO_IRQS] = "x86 cells own no interrupt lines yet (%u)",
+	[WDV_X86_ARM64_FLAG] = "flags 0x%llx are arm64's",
 };
 
 const char *wd_violation_format(unsigned int code)

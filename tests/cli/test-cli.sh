@@ -134,15 +134,24 @@ expect 1 "mem\[0\]: guest-physical 0x8010000 .* overlaps the GIC CPU interface a
 	"$warden" config check "$v2" "$tmp/gicc-b.cell"
 
 # A blob of revision 3 (header offset 4, u16) is refused before anything
-# else is read; so is an x86 blob (header.arch, offset 12), for now
+# else is read; so is a blob of an unknown arch (header.arch, offset 12).
+# An x86 cell is checked by the x86 rules, and only with an x86 system.
 patch "$v3" "$tmp/rev3.cell" 4 0300
 expect 1 "rev3.cell: revision: config revision 3, this Warden reads 5: rebuild the config" \
 	"$warden" config check "$tmp/rev3.cell"
+patch "$demo" "$tmp/arch3.cell" 12 03000000
+expect 1 "arch3.cell: arch: 3 is not a known arch" \
+	"$warden" config check "$tmp/arch3.cell"
 patch "$demo" "$tmp/x86.cell" 12 02000000
-expect 1 "x86.cell: arch: 2 \(x86\): this checker has no rules for it" \
-	"$warden" config check "$tmp/x86.cell"
+expect 0 '^ok$' "$warden" config check "$tmp/x86.cell"
 expect 1 "x86.cell: arch: a cell for x86, the system is arm64" \
 	"$warden" config check "$v3" "$tmp/x86.cell"
+q35=$blobs/../x86/qemu-q35.cell
+if [ -e "$q35" ]; then
+	expect 0 '^ok$' "$warden" config check "$q35"
+	expect 1 "x86.cell: cell 'demo': mem\[0\]: RAM 0x77000000 .* outside the board's RAM" \
+		"$warden" config check "$q35" "$tmp/x86.cell"
+fi
 
 # Broken blobs: violations (exit 1) with the file, cell, field and reason
 head -c 100 "$v3" >"$tmp/truncated.cell"

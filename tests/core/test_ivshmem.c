@@ -207,6 +207,61 @@ static void no_config_from_link_memory(void **state)
 	assert_int_equal(cell_count(), 3);
 }
 
+/* setup's world, but cell2 also on link 1 (CELL2_BELL1): three peers. */
+#define CELL2_BELL1 228
+
+static int setup_three(void **state)
+{
+	struct tb_cell *root = &world.system.root;
+	unsigned int m;
+
+	(void)state;
+	tb_scenario_init(&world, WD_GIC_V3);
+	tb_add_cell2(&world);
+	m = tb_add_mem(root, LINK1_MEM, LINK1_MEM, LINK_SIZE, SHARED_RW);
+	tb_add_link(root, 1, m, ROOT_BELL);
+	add_link(&world.cells[0], 1, LINK1_MEM, DEMO_BELL1);
+	add_link(&world.cells[1], 1, LINK1_MEM, CELL2_BELL1);
+	if (world_boot())
+		return -1;
+	demo = create(0);
+	cell2 = create(1);
+	if (!demo || !cell2 || world_start(demo) || world_start(cell2))
+		return -1;
+	fake_arch.doorbells = 0;
+	return 0;
+}
+
+/*
+ * A ring reaches each running peer once, through the link-end table:
+ * the first peer's doorbell is cached in the ringer's end, so it must
+ * follow when that peer leaves (the root's first peer on link 1 is
+ * demo, then cell2).
+ */
+static void three_peers(void **state)
+{
+	(void)state;
+	assert_int_equal(ivshmem_doorbell(&root_cell, 1, WD_DOORBELL_ALL_PEERS),
+			 2);
+	rang(2, CELL2_BELL1);
+	assert_int_equal(ivshmem_doorbell(&root_cell, 1, cell2->id), 1);
+	rang(1, CELL2_BELL1);
+	assert_int_equal(ivshmem_doorbell(&root_cell, 1, demo->id), 1);
+	rang(1, DEMO_BELL1);
+	assert_int_equal(ivshmem_doorbell(cell2, 1, WD_DOORBELL_ALL_PEERS), 2);
+	rang(2, DEMO_BELL1);
+	assert_int_equal(ivshmem_link_state(demo, 1), 2);
+	fake_arch.on_relax = demo_cpu_answers;
+	assert_int_equal(cell_destroy(demo->id), 0);
+	fake_arch.doorbells = 0;
+	assert_int_equal(ivshmem_doorbell(&root_cell, 1, WD_DOORBELL_ALL_PEERS),
+			 1);
+	rang(1, CELL2_BELL1);
+	assert_int_equal(ivshmem_doorbell(cell2, 1, WD_DOORBELL_ALL_PEERS), 1);
+	rang(1, ROOT_BELL);
+	assert_int_equal(ivshmem_link_state(cell2, 1), 1);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -218,6 +273,8 @@ int main(void)
 		TEST(destroy_leaves_links),
 		TEST(last_sharer_scrubs),
 		TEST(no_config_from_link_memory),
+		cmocka_unit_test_setup_teardown(three_peers, setup_three,
+						teardown),
 	};
 
 	return cmocka_run_group_tests_name("core: ivshmem", tests, NULL, NULL);

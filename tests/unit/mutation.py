@@ -12,10 +12,11 @@ import sys
 import tempfile
 
 TESTS = ['layout', 'platform', 'cell', 'set', 'links', 'colour',
-         'gic_windows', 'streams']
+         'gic_windows', 'streams', 'x86_rules']
 COMMON = ('tests/unit/builder.c tests/unit/recorder.c '
           'tests/unit/rule_cases.c lib/config_text/config_text.c')
-SOURCES = ['hypervisor/config.c', 'arch/arm64/config_rules.c']
+SOURCES = ['hypervisor/config.c', 'arch/arm64/config_rules.c',
+           'arch/x86/config_rules.c', 'lib/config_rules/all.c']
 
 
 def call_sites(src):

@@ -47,6 +47,7 @@ struct cell_bad_calls {
 struct cell {
 	u32 id; /* root 0, then 1, 2, ... never reused while enabled */
 	u32 state; /* WD_CELL_STATE_*; cell_fail() may change it anytime */
+	u32 row; /* per-cell tables with the root: 0 root, else 1 + slot */
 	char name[WD_NAME_LEN];
 	u64 cpu_set; /* current CPUs */
 	bool power_frozen; /* being stopped: no power-on (cell_cpu.c) */

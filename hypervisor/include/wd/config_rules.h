@@ -76,5 +76,12 @@ struct wdc_arch_rules {
 };
 
 extern const struct wdc_arch_rules wdc_arm64_rules;
+extern const struct wdc_arch_rules wdc_x86_rules;
+/*
+ * The rules for arch in this build, or 0: every arch's in the tools, the
+ * driver and the tests (lib/config_rules/all.c), Warden's own in Warden
+ * (arch/<arch>/config_rules_own.c).
+ */
+const struct wdc_arch_rules *wdc_arch_rules_of(wd_u32 arch);
 
 #endif

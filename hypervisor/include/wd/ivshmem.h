@@ -12,15 +12,16 @@
 struct cell;
 
 /*
- * WD_HC_DOORBELL: from rings link id of target (a cell id, or
- * WD_DOORBELL_ALL_PEERS). Returns the number of peers rung, -ENOENT if
- * from does not declare the link or target is not a peer, -EAGAIN if the
- * peers exist but none is running.
+ * Declared in core.h: ivshmem_doorbell(). WD_HC_DOORBELL: from rings link
+ * id of target (a cell id, or WD_DOORBELL_ALL_PEERS). Returns the number
+ * of peers rung, -ENOENT if from does not declare the link or target is
+ * not a peer, -EAGAIN if the peers exist but none is running.
  */
-long ivshmem_doorbell(const struct cell *from, u64 id, u64 target);
 /* WD_HC_LINK_STATE: running peers of link id, or -ENOENT. */
 long ivshmem_link_state(const struct cell *from, u64 id);
 
+/* The root's links, at enable before any cell (cell_init_root()). */
+void ivshmem_root_init(void);
 /* A created cell joins its links' peers; at destroy it leaves them. */
 void ivshmem_cell_add(struct cell *cell);
 void ivshmem_cell_remove(struct cell *cell);

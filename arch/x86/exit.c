@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * #VMEXIT handling: one small handler per intercepted cause
+ * (Documentation/x86.md has the table). Everything in the VMCB and the
+ * saved registers is the guest's: untrusted values, checked before use.
+ * No NRIP save under QEMU's TCG: the handlers know their instruction's
+ * length (VMMCALL 3 bytes, RDMSR and WRMSR 2).
+ */
+#include <arch.h>
+#include <arch/svm.h>
+#include <wd/cell.h>
+#include <wd/errno.h>
+#include <wd/percpu.h>
+#include <wd/printk.h>
+
+static u64 *vmcb_of(struct percpu *pc, unsigned int off)
+{
+	return vmcb_u64(paging_ptr(pc->arch.vmcb_pa), off);
+}
+
+static void skip(struct percpu *pc, u64 len)
+{
+	*vmcb_of(pc, VMCB_RIP) += len;
+}
+
+static void inject(struct percpu *pc, unsigned int vector, bool error_code)
+{
+	*vmcb_of(pc, VMCB_EVENTINJ) = vector | SVM_EVT_EXCEPTION |
+				      (error_code ? SVM_EVT_ERROR_VALID : 0) |
+				      SVM_EVT_VALID;
+}
+
+/* RAX = id, RDI, RSI, RDX = arguments, RAX = result (hypercalls.md). */
+static void vmmcall(struct percpu *pc)
+{
+	u64 id = *vmcb_of(pc, VMCB_RAX);
+	const struct x86_regs *r = &pc->arch.regs;
+	long ret = -ENOSYS;
+
+	pc->stats[WD_STAT_HYPERCALL]++;
+	skip(pc, 3);
+	if (hypercall_is_warden(id))
+		ret = hypercall_dispatch(pc, id, r->rdi, r->rsi, r->rdx);
+	else
+		cell_bad_call(pc, *vmcb_of(pc, VMCB_RIP));
+	*vmcb_of(pc, VMCB_RAX) = (u64)ret;
+}
+
+/*
+ * EFER keeps SVME (VMRUN requires it; the guest cannot run SVM anyway,
+ * its instructions are intercepted). VM_CR reads as "SVM disabled and
+ * locked", so Linux's KVM leaves it alone; VM_HSAVE_PA reads 0. Writes
+ * to both are dropped.
+ */
+static void msr(struct percpu *pc)
+{
+	u32 index = (u32)pc->arch.regs.rcx;
+	bool write = *vmcb_of(pc, VMCB_EXITINFO1) & 1;
+	u64 value = (u32)*vmcb_of(pc, VMCB_RAX) | pc->arch.regs.rdx << 32;
+
+	pc->stats[WD_STAT_SYSREG]++;
+	if (index == MSR_EFER && write) {
+		*vmcb_of(pc, VMCB_EFER) = value | EFER_SVME;
+	} else if (index == MSR_VM_CR || index == MSR_VM_HSAVE_PA) {
+		if (!write) {
+			value = index == MSR_VM_CR ? VM_CR_SVMDIS | VM_CR_LOCK
+						   : 0;
+			*vmcb_of(pc, VMCB_RAX) = (u32)value;
+			pc->arch.regs.rdx = value >> 32;
+		}
+	} else {
+		inject(pc, X86_GP, true);
+		return;
+	}
+	skip(pc, 2);
+}
+
+/* The root touched memory it does not own: refused (#GP), reported. */
+static void npf(struct percpu *pc)
+{
+	pc->stats[WD_STAT_MMIO]++;
+	cell_fail(pc->cell, "access to memory it does not own",
+		  *vmcb_of(pc, VMCB_EXITINFO2));
+	inject(pc, X86_GP, true);
+}
+
+/*
+ * INIT (Linux onlining this CPU: INIT, then SIPI): this CPU leaves
+ * Warden like a disable, and the INIT, still pending, resets it once
+ * entry.S sets GIF again. The driver enters it again when Linux has it
+ * online (driver/arch_x86.c).
+ */
+static void init_signal(struct percpu *pc)
+{
+	pc->stats[WD_STAT_POWER]++;
+	if (hypercall_dispatch(pc, WD_HC_DISABLE, 0, 0, 0))
+		printk("CPU %u: INIT while Warden cannot let it go\n",
+		       pc->cpu_id);
+}
+
+/* The guest cannot go on: say so and keep the CPU here. */
+static __attribute__((noreturn)) void stop(struct percpu *pc, const char *why)
+{
+	printk("CPU %u: %s (exit 0x%llx at 0x%llx): CPU stopped\n", pc->cpu_id,
+	       why, *vmcb_of(pc, VMCB_EXITCODE), *vmcb_of(pc, VMCB_RIP));
+	for (;;)
+		asm volatile("cli; hlt");
+}
+
+static void dispatch(struct percpu *pc, u64 code)
+{
+	if (code == SVM_EXIT_VMMCALL)
+		vmmcall(pc);
+	else if (code == SVM_EXIT_MSR)
+		msr(pc);
+	else if (code == SVM_EXIT_NPF)
+		npf(pc);
+	else if (code == SVM_EXIT_INIT)
+		init_signal(pc);
+	else if (code >= SVM_EXIT_VMRUN && code <= SVM_EXIT_SKINIT)
+		inject(pc, X86_UD, false); /* SVM is Warden's */
+	else if (code == 0x7a) /* INVLPGA */
+		inject(pc, X86_UD, false);
+	else if (code == SVM_EXIT_SHUTDOWN)
+		stop(pc, "the root shut down (triple fault)");
+	else
+		stop(pc, "unexpected exit");
+}
+
+/* entry.S: 0 to run the guest again, 1 to leave to Linux. */
+long x86_handle_exit(struct percpu *pc)
+{
+	u64 code = *vmcb_of(pc, VMCB_EXITCODE);
+
+	*vmcb_of(pc, VMCB_EVENTINJ) = 0;
+	dispatch(pc, code);
+	if (!pc->leaving) {
+		cell_cpu_check_requests(pc);
+		return 0;
+	}
+	pc->leaving = false;
+	pc->arch.ret = (struct x86_return){
+		.cr3 = *vmcb_of(pc, VMCB_CR3),
+		.rsp = *vmcb_of(pc, VMCB_RSP),
+		.rip = *vmcb_of(pc, VMCB_RIP),
+		.rflags = *vmcb_of(pc, VMCB_RFLAGS),
+		.rax = *vmcb_of(pc, VMCB_RAX),
+	};
+	return 1;
+}
+
+void arch_print_trap(void)
+{
+	struct percpu *pc = this_cpu();
+
+	printk("  exit 0x%llx info1 0x%llx info2 0x%llx rip 0x%llx\n",
+	       *vmcb_of(pc, VMCB_EXITCODE), *vmcb_of(pc, VMCB_EXITINFO1),
+	       *vmcb_of(pc, VMCB_EXITINFO2), *vmcb_of(pc, VMCB_RIP));
+}
