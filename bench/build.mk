@@ -13,11 +13,16 @@ $(BENCH_BUSY): bench/guest/busy.c
 	@mkdir -p $(dir $@)
 	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ $<
 
-.PHONY: bench bench-smoke
+.PHONY: bench bench-smoke bench-net
 bench: all $(BENCH_BUSY) $(BENCH_INMATE)
 	@bash bench/run.sh
 	@bash bench/el2-costs.sh
 	@bash bench/rtos.sh
+
+# warden-net between the root and a Linux cell, in virtual time
+# (bench/vnet.sh, docs/bench/vnet.md): ~10 minutes.
+bench-net: all
+	@bash bench/vnet.sh
 
 # The smoke's direct-IRQ case boots root Linux with Warden: it needs all.
 bench-smoke: all $(BENCH_BUSY) $(BENCH_INMATE)

@@ -5,7 +5,9 @@
 # that memory, and the root's shared-memory link 1 (configs/arm64/
 # qemu-virt-common.h: QEMU_VIRT_LINK1_MEM, 1 MiB, doorbell INTID
 # QEMU_VIRT_DOORBELL_ROOT, edge; qemu-virt-board.h) for
-# warden.ko's /dev/warden-shm1 (Documentation/ivshmem.md).
+# warden.ko's /dev/warden-shm1 (Documentation/ivshmem.md), and link 3
+# (QEMU_VIRT_LINK3_MEM, doorbell QEMU_VIRT_DOORBELL_NET_ROOT) for
+# warden-net.ko's wdnet0 (Documentation/vnet.md).
 # With QEMU_IOMMU=smmuv3 the SMMU node and the PCIe node's iommu-map go:
 # the SMMU is Warden's (Documentation/dma.md), Linux must not drive it.
 # Usage: ci/mkdtb.sh GIC [VIRT]
@@ -20,11 +22,12 @@ qemu-system-aarch64 -M "$(qemu_machine "$gic" "$virt"),dumpdtb=$base.raw.dtb" \
 	-cpu "$QEMU_CPU" -smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic >/dev/null 2>&1
 dtc -q -I dtb -O dts -o "$base.dts" "$base.raw.dtb"
 python3 - "$base.dts" "$WD_RESERVED_START" "$WD_RESERVED_SIZE" \
-	"$QEMU_VIRT_LINK1_MEM" "$QEMU_VIRT_LINK_SIZE" "$QEMU_VIRT_DOORBELL_ROOT" <<'PY'
+	"$QEMU_VIRT_LINK1_MEM" "$QEMU_VIRT_LINK_SIZE" "$QEMU_VIRT_DOORBELL_ROOT" \
+	"$QEMU_VIRT_LINK3_MEM" "$QEMU_VIRT_DOORBELL_NET_ROOT" <<'PY'
 import re
 import sys
 path, start, size = sys.argv[1], int(sys.argv[2], 16), int(sys.argv[3], 16)
-shm, shm_size, doorbell = (int(a, 0) for a in sys.argv[4:7])
+shm, shm_size, doorbell, net, net_doorbell = (int(a, 0) for a in sys.argv[4:9])
 dts = open(path).read()
 node = f"""
 	reserved-memory {{
@@ -41,6 +44,12 @@ node = f"""
 		reg = <0x00 {shm:#x} 0x00 {shm_size:#x}>;
 		interrupts = <0x00 {doorbell - 32} 0x01>;
 		warden,link = <0x01>;
+	}};
+	warden-net@{net:x} {{
+		compatible = "warden,ivshmem-net", "warden,ivshmem";
+		reg = <0x00 {net:#x} 0x00 {shm_size:#x}>;
+		interrupts = <0x00 {net_doorbell - 32} 0x01>;
+		warden,link = <0x03>;
 	}};
 """
 # The SMMU is Warden's: Linux sees PCIe without an IOMMU (dma.md).

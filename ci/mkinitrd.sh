@@ -35,6 +35,10 @@ copy() { # copy SRC DST, warning when a part is not built yet
 }
 copy "$ko/warden.ko" "$root/lib/modules/$kver/extra/warden.ko"
 echo "extra/warden.ko:" >"$root/lib/modules/$kver/modules.dep"
+if [ "$name" != initrd-rt ]; then # warden-net: `modprobe warden-net`
+	copy "$ko/warden-net.ko" "$root/lib/modules/$kver/extra/warden-net.ko"
+	echo "extra/warden-net.ko:" >>"$root/lib/modules/$kver/modules.dep"
+fi
 copy "$out/arm64/warden.bin" "$root/lib/firmware/warden.bin"
 # Test only (docs/robustness.md): insmod'ed by the robustness scenario.
 mkdir -p "$root/lib/warden/test"
@@ -60,6 +64,7 @@ fi
 copy "$out/arm64/warden" "$root/usr/sbin/warden"
 copy "$out/bench/wd-busy" "$root/usr/bin/wd-busy" # a root load that yields
 copy "$out/arm64/warden-shm-ping" "$root/usr/bin/warden-shm-ping"
+copy "$out/arm64/warden-netperf" "$root/usr/bin/warden-netperf"
 # Scenario smmu: the root's virtio PCI disk driver (in load order) and
 # the DMA probe (tests/guest/dma_probe.c).
 mkdir -p "$root/lib/warden/pci"

@@ -57,3 +57,6 @@ $(OUT)/x86/warden.ko: $(DRIVER_SRCS)
 		driver/*.c driver/*.h))) $(TOP)/driver/Kbuild $(X86_KBUILD)/driver/
 	$(MAKE) -C $(KDIR_X86) M=$(X86_KBUILD)/driver ARCH=x86 modules
 	cp $(X86_KBUILD)/driver/warden.ko $@
+
+# warden-net.ko (driver/net/).
+include driver/net/build.mk

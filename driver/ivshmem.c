@@ -58,6 +58,32 @@ static long shm_hvc(unsigned long fn, unsigned long a1, unsigned long a2)
 	return ret;
 }
 
+/*
+ * For warden-net.ko in the root (Documentation/vnet.md): the link
+ * hypercalls only, through the same lock. Sleeps.
+ */
+long wd_link_hvc(unsigned long fn, unsigned long link, unsigned long arg)
+{
+	if (fn != WD_HC_DOORBELL && fn != WD_HC_LINK_STATE)
+		return -EINVAL;
+	return shm_hvc(fn, link, arg);
+}
+EXPORT_SYMBOL_GPL(wd_link_hvc);
+
+/*
+ * warden-net's doorbell from atomic context (its xmit and NAPI poll), so
+ * without wd_lock. Safe against a racing enable or disable: an HVC that
+ * reaches Linux's hyp stub instead of Warden returns HVC_STUB_ERR, and
+ * Warden answers any root hypercall at any time (its own rule).
+ */
+long wd_link_ring(unsigned long link)
+{
+	if (!wd_is_enabled())
+		return -ENODEV;
+	return (long)wd_hvc(WD_HC_DOORBELL, link, WD_DOORBELL_ALL_PEERS, 0, 0);
+}
+EXPORT_SYMBOL_GPL(wd_link_ring);
+
 /* Running peers of the link (> 0), 0, or -errno. */
 static long shm_peers(const struct wd_shm *shm)
 {
@@ -189,6 +215,9 @@ static int shm_probe(struct platform_device *pdev)
 
 	if (!shm)
 		return -ENOMEM;
+	/* warden-net.ko's (Documentation/vnet.md): let it bind the node */
+	if (of_device_is_compatible(pdev->dev.of_node, "warden,ivshmem-net"))
+		return -ENODEV;
 	err = shm_probe_resources(pdev, shm);
 	if (err)
 		return err;

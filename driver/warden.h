@@ -29,6 +29,10 @@ extern struct miscdevice wd_misc;
  * x86: SVM present and free)? wd_hvc: one Warden hypercall (hvc, vmmcall).
  */
 int wd_el2_check(void);
+/* ivshmem.c: the link hypercalls for warden-net.ko (sleeps) */
+long wd_link_hvc(unsigned long fn, unsigned long link, unsigned long arg);
+/* ivshmem.c: warden-net's doorbell, from any context */
+long wd_link_ring(unsigned long link);
 extern const u32 wd_arch_id; /* WD_ARCH_* of this build */
 unsigned long wd_hvc(unsigned long x0, unsigned long x1, unsigned long x2,
 		     unsigned long x3, unsigned long x4);

@@ -1,7 +1,7 @@
 # The `warden` CLI, one source built twice: for the host (C11, strict) and
 # statically for the arm64 guest. Both link the hypervisor's config checker
 # and the schedulability analysis (lib/rt_analysis/build.mk).
-WARDEN_CLI_SRCS := $(filter-out tools/warden-shm-ping.c,$(wildcard tools/*.c)) \
+WARDEN_CLI_SRCS := $(filter-out tools/warden-shm-ping.c tools/warden-netperf.c,$(wildcard tools/*.c)) \
 	hypervisor/config.c $(CHECKER_ARCH_SRCS) $(CONFIG_TEXT_SRCS) \
 	$(RT_ANALYSIS_SRCS)
 WARDEN_CLI_DEPS := $(WARDEN_CLI_SRCS) $(wildcard tools/*.h) \
@@ -40,6 +40,13 @@ $(OUT)/arm64/warden-shm-ping: tools/warden-shm-ping.c include/warden/shm_echo.h 
 		include/warden/hypercall.h include/warden/config.h
 	@mkdir -p $(dir $@)
 	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ tools/warden-shm-ping.c
+
+# A TCP stream with a checksum for warden-net's figures (Documentation/
+# vnet.md), static: in the root's image and the Linux cell's initramfs.
+ALL_TARGETS += $(OUT)/arm64/warden-netperf
+$(OUT)/arm64/warden-netperf: tools/warden-netperf.c
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(HOST_CFLAGS) -O2 -static -o $@ tools/warden-netperf.c
 
 # The static CLI for the x86 root (ci/mkinitrd-x86.sh), built natively.
 ifneq ($(wildcard $(CACHE)/x86/kdir/Makefile),)

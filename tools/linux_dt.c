@@ -321,6 +321,29 @@ static void add_devices(struct dt *d)
 	}
 }
 
+/*
+ * One "warden,ivshmem" node per link (Documentation/vnet.md): its memory
+ * at the cell's guest-physical address, its doorbell SPI (edge), its id.
+ * warden-net.ko in the cell binds it. The checker made mem_index valid.
+ */
+static void add_links(struct dt *d)
+{
+	const struct wd_link *l = wd_cell_links(d->a->cell);
+	const struct wd_mem_region *m = wd_cell_mem(d->a->cell);
+	unsigned int i;
+	int n;
+
+	for (i = 0; i < d->a->cell->num_links; i++) {
+		const struct wd_mem_region *r = &m[l[i].mem_index];
+
+		n = node(d, 0, "warden-shm@%llx", r->virt_start);
+		prop_str(d, n, "compatible", "warden,ivshmem");
+		prop_reg(d, n, r->virt_start, r->size);
+		prop_spi(d, n, l[i].doorbell_irq, IRQ_EDGE);
+		prop_u32(d, n, "warden,link", l[i].id);
+	}
+}
+
 /* /chosen: bootargs and the initramfs, replacing what was there. */
 static void set_chosen(struct dt *d)
 {
@@ -381,6 +404,7 @@ int linux_dt_build(void *buf, size_t size, const struct linux_dt_args *a,
 	add_gic(&d);
 	add_timer(&d);
 	add_devices(&d);
+	add_links(&d);
 	if (!d.err)
 		d.err = fdt_pack(buf);
 	if (d.err)

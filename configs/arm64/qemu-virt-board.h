@@ -34,7 +34,7 @@
  * The cell pool as the shipped cells use it: 16 MiB RAM slots from its
  * start (slot 0: demo, echo, ...; 1: demo2, rtos, ...; 2: rtc), the
  * frames of coloured RAM from COLOUR_RAM_FROM and their comm pages from
- * COLOUR_COMM_FROM, link 2's and link 1's memory, and the plain cells'
+ * COLOUR_COMM_FROM, link 2's, link 3's and link 1's memory, and the plain cells'
  * comm pages, counted down from the pool's last page.
  */
 #define QEMU_VIRT_CELL_RAM_SIZE 0x01000000
@@ -53,6 +53,7 @@
 #define QEMU_VIRT_LINK_SIZE 0x00100000
 #define QEMU_VIRT_LINK2_MEM 0x7ec00000 /* shm-a and shm-b */
 #define QEMU_VIRT_LINK1_MEM 0x7ee00000 /* the root and echo */
+#define QEMU_VIRT_LINK3_MEM 0x7ed00000 /* the root and linux: warden-net */
 #define QEMU_VIRT_PAGE_SIZE 0x1000
 #define QEMU_VIRT_CELL_COMM0 (QEMU_VIRT_POOL_END - QEMU_VIRT_PAGE_SIZE)
 #define QEMU_VIRT_CELL_COMM1 (QEMU_VIRT_POOL_END - 2 * QEMU_VIRT_PAGE_SIZE)
@@ -122,6 +123,8 @@
 #define QEMU_VIRT_DOORBELL_ECHO 225 /* link 1 */
 #define QEMU_VIRT_DOORBELL_SHM_A 226 /* link 2 */
 #define QEMU_VIRT_DOORBELL_SHM_B 227 /* link 2 */
+#define QEMU_VIRT_DOORBELL_NET_ROOT 228 /* link 3 */
+#define QEMU_VIRT_DOORBELL_NET_LINUX 229 /* link 3 */
 #define QEMU_VIRT_IRQQ_SPI_FIRST 240
 
 #endif

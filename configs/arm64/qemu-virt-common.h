@@ -9,17 +9,19 @@
  *   0x77000000-0x7effffff  cell pool (128 MiB, reserved in the DT)
  *   0x7f000000-0x7fffffff  hypervisor (16 MiB, reserved in the DT)
  * The root shares 0x7ee00000-0x7eefffff (in the pool) with the echo cell:
- * link 1, the root's doorbell INTID 224 (Documentation/ivshmem.md).
+ * link 1, the root's doorbell INTID 224 (Documentation/ivshmem.md), and
+ * 0x7ed00000-0x7edfffff with the Linux cell: link 3, INTID 228, the
+ * warden-net Ethernet link (Documentation/vnet.md).
  */
 #include <warden/config.h>
 
 #include "qemu-virt-board.h"
 
 #ifdef QEMU_VIRT_SMMU
-#define ROOT_REGIONS 8
+#define ROOT_REGIONS 9
 #define ROOT_STREAMS 2
 #else
-#define ROOT_REGIONS 7
+#define ROOT_REGIONS 8
 #define ROOT_STREAMS 0
 #endif
 
@@ -29,7 +31,7 @@ static const struct {
 	struct wd_cell root;
 	struct wd_mem_region mem[ROOT_REGIONS];
 	struct wd_device dev[0];
-	struct wd_link links[1];
+	struct wd_link links[2];
 	struct wd_stream streams[ROOT_STREAMS];
 	wd_u32 irqs[0];
 } config WD_CONFIG_SECTION = {
@@ -156,6 +158,11 @@ static const struct {
 			 .virt_start = QEMU_VIRT_LINK1_MEM,
 			 .size = QEMU_VIRT_LINK_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED},
+			/* link 3's memory (warden-net), SHARED too */
+			{.phys_start = QEMU_VIRT_LINK3_MEM,
+			 .virt_start = QEMU_VIRT_LINK3_MEM,
+			 .size = QEMU_VIRT_LINK_SIZE,
+			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED},
 #ifdef QEMU_VIRT_SMMU
 			{.phys_start =
 				 QEMU_VIRT_SMMU_BASE + QEMU_VIRT_SMMU_SIZE,
@@ -169,7 +176,10 @@ static const struct {
 	/* INTID 224: QEMU virt wires no device above INTID 207 */
 	.links = {{.id = 1,
 		   .mem_index = 6,
-		   .doorbell_irq = QEMU_VIRT_DOORBELL_ROOT}},
+		   .doorbell_irq = QEMU_VIRT_DOORBELL_ROOT},
+		  {.id = 3,
+		   .mem_index = 7,
+		   .doorbell_irq = QEMU_VIRT_DOORBELL_NET_ROOT}},
 #ifdef QEMU_VIRT_SMMU
 	/* PCIe 00:02.0 (the root's disk) and 00:03.0 (the DMA probe) */
 	.streams = {{.id = QEMU_VIRT_SMMU_DISK_SLOT << 3,

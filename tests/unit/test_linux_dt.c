@@ -3,7 +3,7 @@
  * `warden cell linux` on the host: the arm64 Image header, the load
  * layout, the DMA checker rule, and the generated device tree parsed
  * back with libfdt (memory, CPUs, PSCI, GIC, timer, devices, chosen) for
- * GICv3, GICv2 and a coloured cell; a user's DTB adopted.
+ * GICv3, GICv2 and a coloured cell, a link's node; a user's DTB adopted.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -285,6 +285,31 @@ static void dt_adopt(void **state)
 			 -1);
 }
 
+/* A link: a "warden,ivshmem" node for warden-net, not a memory node. */
+static void dt_link(void **state)
+{
+	struct tb_cell *c = linux_cell();
+	const char *why;
+	unsigned int m;
+
+	(void)state;
+	m = tb_add_mem(c, QEMU_VIRT_LINK3_MEM, 0x50000000, QEMU_VIRT_LINK_SIZE,
+		       WD_MEM_READ | WD_MEM_WRITE | WD_MEM_SHARED);
+	tb_add_link(c, 3, m, QEMU_VIRT_DOORBELL_NET_LINUX);
+	tb_add_irq(c, QEMU_VIRT_DOORBELL_NET_LINUX);
+	assert_int_equal(build(NULL, 0, 0, &why), 0);
+	assert_int_equal(fdt_check_full(tree, fdt_totalsize(tree)), 0);
+	assert_true(fdt_path_offset(tree, "/memory@50000000") < 0);
+	str_is("/warden-shm@50000000", "compatible", "warden,ivshmem");
+	assert_int_equal(cell_at("/warden-shm@50000000", "reg", 1), 0x50000000);
+	assert_int_equal(cell_at("/warden-shm@50000000", "reg", 3),
+			 QEMU_VIRT_LINK_SIZE);
+	assert_int_equal(cell_at("/warden-shm@50000000", "interrupts", 1),
+			 QEMU_VIRT_DOORBELL_NET_LINUX - 32);
+	assert_int_equal(cell_at("/warden-shm@50000000", "interrupts", 2), 1);
+	assert_int_equal(cell_at("/warden-shm@50000000", "warden,link", 0), 3);
+}
+
 /* The DMA rule: identity-mapped, uncoloured RAM only. */
 static void dma_rule(void **state)
 {
@@ -324,6 +349,7 @@ int main(void)
 		cmocka_unit_test_setup(dt_needs_console, setup),
 		cmocka_unit_test_setup(dt_adopt, setup),
 		cmocka_unit_test_setup(dma_rule, setup),
+		cmocka_unit_test_setup(dt_link, setup),
 	};
 
 	return cmocka_run_group_tests_name("linux_dt", tests, NULL, NULL);

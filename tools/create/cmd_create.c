@@ -113,7 +113,7 @@ static int create(const void *fdt, const struct create_opts *o)
 	struct sys_job job = {&b, o, &s, &m};
 
 	if (dt_read_board(fdt, o, &b) || split(&b, o, &s) ||
-	    root_map_build(&b, WD_MAX_MEM_REGIONS - !!b.shm.size, &m))
+	    root_map_build(&b, WD_MAX_MEM_REGIONS - b.num_links, &m))
 		return WARDEN_FAIL;
 	return write_atomically(o->out, emit_job, &job);
 }

@@ -14,6 +14,7 @@
 
 #define DT_MAX_BANKS 8
 #define DT_MAX_RANGES 512 /* device MMIO ranges read from the DT */
+#define DT_MAX_LINKS 4 /* warden,ivshmem nodes of the root */
 #define DT_PATH_LEN 160
 
 struct range {
@@ -42,8 +43,11 @@ struct board {
 	char warden_src[DT_PATH_LEN];
 	wd_u64 console;
 	char console_path[DT_PATH_LEN];
-	struct range shm; /* the root's shared-memory link, size 0 = none */
-	wd_u32 shm_irq, shm_link;
+	struct dt_link {
+		struct range mem;
+		wd_u32 irq, id;
+	} links[DT_MAX_LINKS]; /* the root's shared-memory links */
+	unsigned int num_links;
 	struct dt_mmio mmio[DT_MAX_RANGES];
 	unsigned int num_mmio;
 };

@@ -52,21 +52,27 @@ static int is_shm(const void *fdt, int node)
 	return !fdt_node_check_compatible(fdt, node, "warden,ivshmem");
 }
 
+/* One link per node ("warden,ivshmem-net" nodes list it too). */
 static int read_shm(const void *fdt, int node, struct board *b)
 {
 	int len;
 	const void *id = fdt_getprop(fdt, node, "warden,link", &len);
 	char path[DT_PATH_LEN];
+	struct dt_link *l = &b->links[b->num_links];
 
-	b->shm_irq = dt_first_spi(fdt, node, b->gic_node);
-	if (dt_reg(fdt, node, 0, &b->shm) || !id || len != 4 || !b->shm_irq ||
-	    !ranges_overlap(b->shm, b->warden))
+	if (b->num_links == DT_MAX_LINKS)
+		return fail("%s: more than %u warden,ivshmem nodes",
+			    dt_path(fdt, node, path), DT_MAX_LINKS);
+	l->irq = dt_first_spi(fdt, node, b->gic_node);
+	if (dt_reg(fdt, node, 0, &l->mem) || !id || len != 4 || !l->irq ||
+	    !ranges_overlap(l->mem, b->warden))
 		return fail("%s: a warden,ivshmem node needs reg (in "
 			    "Warden's memory), a GIC SPI and warden,link",
 			    dt_path(fdt, node, path));
-	b->shm_link = dt_cells(id, 1);
-	if (b->shm_irq > b->max_spi)
-		b->max_spi = b->shm_irq;
+	l->id = dt_cells(id, 1);
+	if (l->irq > b->max_spi)
+		b->max_spi = l->irq;
+	b->num_links++;
 	return 0;
 }
 

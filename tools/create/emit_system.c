@@ -117,7 +117,7 @@ static void emit_region(FILE *f, const struct map_region *r, const char *flags)
 
 static void emit_mem(FILE *f, const struct board *b, const struct root_map *m)
 {
-	struct map_region shm = {.r = b->shm};
+	struct map_region shm;
 	unsigned int i;
 
 	fprintf(f, "\t.mem = {\n");
@@ -127,22 +127,40 @@ static void emit_mem(FILE *f, const struct board *b, const struct root_map *m)
 	for (i = 0; i < m->num_io; i++)
 		emit_region(f, &m->io[i],
 			    "WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO");
-	snprintf(shm.note, NOTE_LEN, "link %u's memory (warden,ivshmem)",
-		 b->shm_link);
-	if (b->shm.size)
+	for (i = 0; i < b->num_links; i++) {
+		shm = (struct map_region){.r = b->links[i].mem};
+		snprintf(shm.note, NOTE_LEN,
+			 "link %u's memory (warden,ivshmem)", b->links[i].id);
 		emit_region(f, &shm,
 			    "WD_MEM_READ | WD_MEM_WRITE | "
 			    "WD_MEM_SHARED");
+	}
+	fprintf(f, "\t},\n");
+}
+
+/* The links' regions are the last num_links of mem[]. */
+static void emit_links(FILE *f, const struct board *b, unsigned int num_mem)
+{
+	unsigned int i, first = num_mem - b->num_links;
+
+	if (!b->num_links)
+		return;
+	fprintf(f, "\t.links = {\n");
+	for (i = 0; i < b->num_links; i++)
+		fprintf(f,
+			"\t\t{.id = %u, .mem_index = %u, "
+			".doorbell_irq = %u},\n",
+			b->links[i].id, first + i, b->links[i].irq);
 	fprintf(f, "\t},\n");
 }
 
 void emit_system(FILE *f, const struct board *b, const struct create_opts *o,
 		 const struct split *s, const struct root_map *m)
 {
-	unsigned int num_mem = m->num_ram + m->num_io + !!b->shm.size;
+	unsigned int num_mem = m->num_ram + m->num_io + b->num_links;
 
 	emit_head(f, b, o, s->num_irqs);
-	emit_struct(f, num_mem, !!b->shm.size);
+	emit_struct(f, num_mem, (int)b->num_links);
 	emit_sys(f, b, s, s->num_irqs);
 	fprintf(f,
 		"\t.root = {\n\t\t.name = \"root\",\n"
@@ -151,10 +169,6 @@ void emit_system(FILE *f, const struct board *b, const struct create_opts *o,
 		"\t\t.cpu_set = 0x%llxull,\n\t},\n",
 		X(b->num_cpus == 64 ? ~0ull : (1ull << b->num_cpus) - 1));
 	emit_mem(f, b, m);
-	if (b->shm.size)
-		fprintf(f,
-			"\t.links = {{.id = %u, .mem_index = %u, "
-			".doorbell_irq = %u}},\n",
-			b->shm_link, num_mem - 1, b->shm_irq);
+	emit_links(f, b, num_mem);
 	fprintf(f, "};\n");
 }
