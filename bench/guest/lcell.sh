@@ -1,0 +1,81 @@
+# Sourced by bench/guest/bench.sh: cases e and e1 (bench/lcell.sh), the
+# latency inmate in the demo cell (CPU 3; e1: demo-direct.cell) beside a
+# Linux cell (cells/arm64/linux.c, CPUs 1-2) that runs wd-busy on both
+# its CPUs. The root (CPU 0) stays idle. Needs the image bench/lcell.sh
+# builds (/lib/warden/linux) and QEMU's --linux-cell devices.
+LNX=/lib/warden/linux
+LC_LOG=/tmp/linux-cell.log
+LC_STARTED=0
+
+# lc_port: the root's end of the cell's console, as vportNpM
+lc_port() {
+	for n in /sys/class/virtio-ports/*/name; do
+		[ "$(cat "$n" 2>/dev/null)" = cell ] && basename "$(dirname "$n")"
+	done
+}
+
+# lc_wait REGEX SECONDS [COUNT]: until the cell's console shows REGEX
+lc_wait() {
+	t=0
+	while [ "$(tr -d '\r' <"$LC_LOG" | grep -Ec -- "$1")" -lt "${3:-1}" ]; do
+		[ $t -ge $(($2 * 10)) ] && return 1
+		sleep 0.1
+		t=$((t + 1))
+	done
+}
+
+# lc_load_line N: the cell's Nth "@@load" report (wd-load, the cell's
+# per-CPU busy share over 2 s from /proc/stat)
+lc_load_line() {
+	echo wd-load >&3
+	lc_wait '^@@load ' 60 "$1" || return 1
+	tr -d '\r' <"$LC_LOG" | grep '^@@load ' | sed -n "$1p"
+}
+
+# lc_boot: Warden on, the Linux cell at its shell, wd-busy on CPUs 0 and
+# 1 of the cell, checked busy (every CPU at least 90 %). Prints why not.
+lc_boot() {
+	ensure_enabled || { echo "warden enable: $(why /tmp/enable.out)"; return 1; }
+	for m in "$LNX"/*.ko; do insmod "$m" || { echo "insmod $m"; return 1; }; done
+	t=0
+	while [ -z "$(lc_port)" ] && [ $t -lt 100 ]; do sleep 0.1; t=$((t + 1)); done
+	[ -n "$(lc_port)" ] || { echo "no virtio port 'cell'"; return 1; }
+	exec 3<>"/dev/$(lc_port)"
+	cat <&3 >"$LC_LOG" 2>&1 &
+	warden cell linux "$CELLS/linux.cell" "$LNX/Image" -i "$LNX/initrd.gz" \
+		-c "console=hvc0 panic=-1 loglevel=4" >/tmp/lc.out 2>&1 ||
+		{ echo "cell linux: $(why /tmp/lc.out)"; return 1; }
+	lc_wait '^linux-cell: shell' 300 || { echo "no Linux cell shell in 300 s"; return 1; }
+	echo 'for c in 0 1; do taskset -c $c wd-busy 4096 & done' >&3
+	lc_load_line 1 >/tmp/lc-load.out || { echo "no load report"; return 1; }
+	lc_busy_ok /tmp/lc-load.out || { echo "cell not busy: $(cat /tmp/lc-load.out)"; return 1; }
+	LC_STARTED=1
+}
+
+# lc_busy_ok FILE: the last "@@load cpu0=N cpu1=N" line has both >= 90
+lc_busy_ok() {
+	tail -n 1 "$1" | awk '{ for (i = 2; i <= NF; i++) { split($i, f, "=");
+		if (f[2] + 0 < 90) bad = 1; n++ } } END { exit bad || n != 2 }'
+}
+
+# lc_case CASE RUN_ID: the inmate beside the loaded Linux cell; the load
+# is checked again after the measurement (framed as CASE-load).
+lc_case() {
+	if [ $LC_STARTED = 0 ] && ! lc_boot >/tmp/lc-why.out 2>&1; then
+		skip "$1" "Linux cell: $(why /tmp/lc-why.out)"
+		return
+	fi
+	cell_run "$@"
+	warden cell destroy "$CELL_NAME" >/dev/null 2>&1
+	cp /tmp/lc-load.out /tmp/"$1"-load.out
+	n=$(($(grep -c '^@@load ' /tmp/lc-load.out) + 1))
+	lc_load_line "$n" >>/tmp/lc-load.out && tail -n 1 /tmp/lc-load.out >>/tmp/"$1"-load.out
+	frame "$1-load" /tmp/"$1"-load.out
+}
+
+# lc_stop: the Linux cell destroyed, so that `warden disable` may run
+lc_stop() {
+	[ $LC_STARTED = 1 ] || return 0
+	warden cell destroy linux >/dev/null 2>&1
+	LC_STARTED=0
+}
