@@ -9,6 +9,10 @@
 # Then bench/lcell_report.py writes docs/bench/latency-linux-cell.md
 # beside (b), (c), (d), (d') of the same run when they are in the logs.
 # Run by bench/run.sh; alone: bash bench/lcell.sh (same environment).
+# BENCH_LCELL_REF: cases of bench/guest/bench.sh to run first in the same
+# boot, e.g. "b c d d1" when run alone, so that the page compares with
+# the same build (d, d1 on GICv3 only). BENCH_LCELL_TIMEOUT: the boot's
+# limit in seconds (1500: the loaded cell makes virtual time slow).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 gics=${BENCH_GICS:-2 3}
@@ -78,7 +82,8 @@ lcell_case() {
 	n=$(cat "$BENCH_OUT/initrd/lib/warden/bench/latency-$1.samples")
 	if why=$(bench_check_report "$lat" "$n"); then
 		say "($1) GICv$2: $(sed -n 's/^LAT \(summary\|tail\) //p' "$lat" | tr '\n' ' ')"
-		say "($1) GICv$2: Linux cell load $(tr '\n' ' ' <"$logs/$1-gicv$2.load")"
+		[ -s "$logs/$1-gicv$2.load" ] &&
+			say "($1) GICv$2: Linux cell load $(tr '\n' ' ' <"$logs/$1-gicv$2.load")"
 	else
 		echo "run failed: $why" >"$logs/$1-gicv$2.skip"
 		mv "$lat" "$lat.bad"
@@ -92,17 +97,20 @@ lcell_image || exit 2
 sock=$(mktemp -u /tmp/wd-bench-lcell.XXXXXX)
 trap 'rm -f "$sock"' EXIT
 for gic in $gics; do
-	rm -f "$sock" "$logs"/{e,e1}-gicv"$gic".*
-	cases=e
+	rm -f "$sock" "$logs"/{e,e1}-gicv"$gic".* "$logs/linux-lc-gicv$gic.log"
+	cases="${BENCH_LCELL_REF:-} e"
 	if [ "$gic" = 3 ]; then
-		cases="e e1"
+		cases="$cases e1"
 	else
+		cases=$(echo "$cases" | sed 's/\<d1\?\>//g')
 		echo "not offered (GICv$gic, see Documentation/interrupts.md)" \
 			>"$logs/e1-gicv$gic.skip"
 	fi
 	say "GICv$gic: root idle, Linux cell loaded: $cases"
 	lcell_devices "$sock"
-	BENCH_INITRD=$out/initrd.gz bench_linux "$gic" "${cases// /,}" \
+	cases=$(echo $cases) # one space between, none around
+	BENCH_INITRD=$out/initrd.gz BENCH_LINUX_TIMEOUT=${BENCH_LCELL_TIMEOUT:-1500} \
+		bench_linux "$gic" "${cases// /,}" \
 		"$logs/linux-lc-gicv$gic.log"
 	for c in $cases; do lcell_case "$c" "$gic"; done
 done

@@ -104,8 +104,8 @@ root's own kernel) runs `wd-busy 4096` on both its CPUs, the load of
 case (c). The root keeps CPU 0 and sleeps through the measurement. (e)
 is the trapping `demo.cell`, (e') `demo-direct.cell` (GICv3 only).
 One root boot per GIC (bench/lcell.sh); the rows (b)-(d') are the same
-`make bench` run's (bench/run.sh), with the root's load on all its CPUs
-instead. `irq exits` is Warden's count for CPU 3 after the run (`warden
+`make bench` run's (bench/run.sh) or the same boot's (`BENCH_LCELL_REF`),
+(c) and (d') with the load on the root's CPUs 0-2 instead. `irq exits` is Warden's count for CPU 3 after the run (`warden
 cell stats demo`): one per sample in a trapping cell, 0 with direct
 delivery. Method and what QEMU cannot show: `latency.md`; the harness:
 Documentation/bench.md.

@@ -112,6 +112,7 @@ start_load() {
 }
 
 stop_load() {
+	lc_pause # e, e1: the Linux cell's load (bench-lcell.sh)
 	[ -n "$load_pids" ] && kill $load_pids 2>/dev/null
 	wait $load_pids 2>/dev/null
 	load_pids=

@@ -24,31 +24,36 @@ lc_wait() {
 	done
 }
 
-# lc_load_line N: the cell's Nth "@@load" report (wd-load, the cell's
-# per-CPU busy share over 2 s from /proc/stat)
-lc_load_line() {
-	echo wd-load >&3
-	lc_wait '^@@load ' 60 "$1" || return 1
-	tr -d '\r' <"$LC_LOG" | grep '^@@load ' | sed -n "$1p"
+# lc_load CMD: runs CMD in the cell's shell, then wd-load ARG (the
+# cell's per-CPU busy share, bench/guest/wd-load.sh); prints its line
+LC_LOADS=0
+lc_load() {
+	LC_LOADS=$((LC_LOADS + 1))
+	echo "$1; wd-load $2" >&3
+	lc_wait '^@@load ' 60 $LC_LOADS || return 1
+	tr -d '\r' <"$LC_LOG" | grep '^@@load ' | sed -n "${LC_LOADS}p"
 }
 
-# lc_boot: Warden on, the Linux cell at its shell, wd-busy on CPUs 0 and
-# 1 of the cell, checked busy (every CPU at least 90 %). Prints why not.
+lc_fail() { echo "$*" >/tmp/lc-why.out; return 1; }
+
+# lc_boot: Warden on, the Linux cell at its shell, wd-busy started on
+# both of its CPUs (lc_case checks them busy). Says why not in
+# /tmp/lc-why.out; not redirected by its caller: descriptor 3, the
+# cell's console, must stay open for the cases after it.
 lc_boot() {
-	ensure_enabled || { echo "warden enable: $(why /tmp/enable.out)"; return 1; }
-	for m in "$LNX"/*.ko; do insmod "$m" || { echo "insmod $m"; return 1; }; done
+	ensure_enabled || lc_fail "warden enable: $(why /tmp/enable.out)" || return 1
+	for m in "$LNX"/*.ko; do insmod "$m" || lc_fail "insmod $m" || return 1; done
 	t=0
 	while [ -z "$(lc_port)" ] && [ $t -lt 100 ]; do sleep 0.1; t=$((t + 1)); done
-	[ -n "$(lc_port)" ] || { echo "no virtio port 'cell'"; return 1; }
+	[ -n "$(lc_port)" ] || lc_fail "no virtio port 'cell'" || return 1
 	exec 3<>"/dev/$(lc_port)"
 	cat <&3 >"$LC_LOG" 2>&1 &
 	warden cell linux "$CELLS/linux.cell" "$LNX/Image" -i "$LNX/initrd.gz" \
 		-c "console=hvc0 panic=-1 loglevel=4" >/tmp/lc.out 2>&1 ||
-		{ echo "cell linux: $(why /tmp/lc.out)"; return 1; }
-	lc_wait '^linux-cell: shell' 300 || { echo "no Linux cell shell in 300 s"; return 1; }
+		lc_fail "cell linux: $(why /tmp/lc.out)" || return 1
+	lc_wait '^linux-cell: shell' 300 ||
+		lc_fail "no Linux cell shell in 300 s" || return 1
 	echo 'for c in 0 1; do taskset -c $c wd-busy 4096 & done' >&3
-	lc_load_line 1 >/tmp/lc-load.out || { echo "no load report"; return 1; }
-	lc_busy_ok /tmp/lc-load.out || { echo "cell not busy: $(cat /tmp/lc-load.out)"; return 1; }
 	LC_STARTED=1
 }
 
@@ -58,19 +63,33 @@ lc_busy_ok() {
 		if (f[2] + 0 < 90) bad = 1; n++ } } END { exit bad || n != 2 }'
 }
 
-# lc_case CASE RUN_ID: the inmate beside the loaded Linux cell; the load
-# is checked again after the measurement (framed as CASE-load).
+# lc_case CASE RUN_ID: the inmate beside the loaded Linux cell. The load
+# runs (SIGCONT) and is checked busy over 2 s first, its busy share over
+# the measurement is read after the samples, then it stops (SIGSTOP):
+# under QEMU's round-robin a load that yields every 12 instructions makes
+# each virtual second cost many host seconds. Both lines are framed as
+# CASE-load.
 lc_case() {
-	if [ $LC_STARTED = 0 ] && ! lc_boot >/tmp/lc-why.out 2>&1; then
+	if [ $LC_STARTED = 0 ] && ! lc_boot; then
 		skip "$1" "Linux cell: $(why /tmp/lc-why.out)"
 		return
 	fi
-	cell_run "$@"
-	warden cell destroy "$CELL_NAME" >/dev/null 2>&1
-	cp /tmp/lc-load.out /tmp/"$1"-load.out
-	n=$(($(grep -c '^@@load ' /tmp/lc-load.out) + 1))
-	lc_load_line "$n" >>/tmp/lc-load.out && tail -n 1 /tmp/lc-load.out >>/tmp/"$1"-load.out
+	lc_load "killall -CONT wd-busy" >/tmp/"$1"-load.out
+	if ! lc_busy_ok /tmp/"$1"-load.out; then
+		skip "$1" "Linux cell not busy: $(cat /tmp/"$1"-load.out)"
+		return
+	fi
+	cell_case "$@"
+	cat /tmp/lc-since.out >>/tmp/"$1"-load.out
 	frame "$1-load" /tmp/"$1"-load.out
+}
+
+# lc_pause: from bench.sh's stop_load, right after the samples: the
+# cell's busy share since lc_case's check (/tmp/lc-since.out), then the
+# load stopped until the next case
+lc_pause() {
+	[ $LC_STARTED = 1 ] || return 0
+	lc_load "killall -STOP wd-busy" since >/tmp/lc-since.out
 }
 
 # lc_stop: the Linux cell destroyed, so that `warden disable` may run
