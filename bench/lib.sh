@@ -66,6 +66,8 @@ bench_check_report() {
 # bench_linux GIC CASES LOG: boots root Linux on the bench image
 # ($BENCH_OUT/initrd.gz, bench/mkinitrd.sh) with the e2e DT and runs bench/guest/bench.sh's
 # CASES (comma-separated); the guest powers QEMU off when done.
+# BENCH_INITRD and the array BENCH_QEMU_EXTRA override the image and add
+# devices (bench/lcell.sh: the Linux cell's).
 bench_linux() {
 	local dtb=$BENCH_TOP/out/ci/virt-gicv$1-on.dtb
 	[ -e "$dtb" ] || bash "$BENCH_TOP/ci/mkdtb.sh" "$1" on >/dev/null
@@ -73,7 +75,8 @@ bench_linux() {
 		qemu-system-aarch64 -M "$(qemu_machine "$1" on)" \
 		-cpu "$QEMU_CPU" -smp 4 -m "$QEMU_MEM" -nographic -no-reboot \
 		"${BENCH_ICOUNT[@]}" -kernel "$BENCH_TOP/.cache/arm64/Image" \
-		-initrd "$BENCH_OUT/initrd.gz" -dtb "$dtb" \
+		-initrd "${BENCH_INITRD:-$BENCH_OUT/initrd.gz}" -dtb "$dtb" \
+		${BENCH_QEMU_EXTRA[@]+"${BENCH_QEMU_EXTRA[@]}"} \
 		-rtc clock=vm -append "console=ttyAMA0 nokaslr panic=-1 \
 loglevel=4 kvm-arm.mode=none wd.scenario=bench wd.bench=$2 \
 wd.cyclic=${BENCH_CYCLIC_SECONDS:-10}" </dev/null 2>&1 | tr -d '\r' >"$3"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds $BENCH_OUT/initrd.gz (out/bench/ unless set): the e2e test
 # image (ci/mkinitrd.sh) plus what the benchmark's guest side needs:
-#   /scenarios/bench.sh          bench/guest/bench.sh
+#   /scenarios/bench.sh          bench/guest/bench.sh (+ bench-lcell.sh)
 #   /usr/bin/wd-busy             the root's load for case (c)
-#   /lib/warden/bench/latency-{b,c,c2,d,d1}.bin   the inmate, parameters set
-#   /lib/warden/bench/latency-{b,c,c2,d,d1}.samples   its number of samples
+#   /lib/warden/bench/latency-{b,c,c2,d,d1,e,e1}.bin   the inmate, parameters set
+#   /lib/warden/bench/latency-{b,c,c2,d,d1,e,e1}.samples   its number of samples
 #   /usr/bin/cyclictest + libs   when bench/fetch-rt-tests.sh got them
 # Usage: bench/mkinitrd.sh SAMPLES NOYIELD_SAMPLES (the latter for c2)
 set -euo pipefail
@@ -18,6 +18,7 @@ bash "$top/ci/mkinitrd.sh" >/dev/null
 rm -rf "$root"
 cp -a "$top/out/ci/initrd" "$root"
 cp "$top/bench/guest/bench.sh" "$root/scenarios/bench.sh"
+cp "$top/bench/guest/lcell.sh" "$root/scenarios/bench-lcell.sh"
 install -m755 "$top/out/bench/wd-busy" "$root/usr/bin/wd-busy"
 mkdir -p "$root/lib/warden/bench"
 # In a cell: 500 ms for the root to go quiet after `cell start`, and 3 s
@@ -34,6 +35,8 @@ cell_image c 3 "$samples"
 cell_image c2 4 "$noyield_samples"
 cell_image d 5 "$samples"
 cell_image d1 6 "$samples"
+cell_image e 7 "$samples" # e, e1: the boot of bench/lcell.sh
+cell_image e1 8 "$samples"
 
 # cyclictest is dynamically linked: its interpreter and NEEDED libraries
 # (readelf -d) go where Debian's ld.so looks for them.

@@ -10,6 +10,8 @@
 #        BENCH_NOYIELD_SAMPLES: QEMU's round-robin tail (see latency.md)
 #   (d)  as (b) with direct IRQ delivery (demo-direct.cell): GICv3 only
 #   (d') as (c) with direct IRQ delivery
+#   (e), (e') as (b), (d) beside a Linux cell loaded with wd-busy
+#        (bench/lcell.sh, after the others)
 # Environment: BENCH_SAMPLES (10000), BENCH_NOYIELD_SAMPLES (50),
 # BENCH_GICS ("2 3"), BENCH_CYCLIC_SECONDS (10).
 set -uo pipefail
@@ -113,3 +115,6 @@ say "runs took $(($(date +%s) - start)) s; writing $docs"
 python3 "$BENCH_TOP/bench/report.py" --logs "$logs" --out "$docs" \
 	--gics "$gics" --samples "$samples" --shift 3 \
 	--cyclic-seconds "$cyclic_seconds" || exit 1
+# (e), (e'): beside a loaded Linux cell, its own boot per GIC; its page
+# docs/bench/latency-linux-cell.md sets them next to (b)-(d') above.
+bash "$BENCH_TOP/bench/lcell.sh" || exit 1

@@ -10,6 +10,9 @@
 #   d           as b in the demo cell with direct IRQ delivery
 #               (demo-direct.cell, GICv3 only): no trap per IRQ
 #   d1          as c (wd-busy on every root CPU) in that cell
+#   e           as b beside a Linux cell (CPUs 1-2) running wd-busy on
+#               both its CPUs, root idle (bench/guest/lcell.sh)
+#   e1          as e in demo-direct.cell (GICv3 only)
 #   enable      the driver's figures of the enable (virtual time): the
 #               whole call ("enable took") and entering the CPUs
 # wd.cyclic=SECONDS sets cyclictest's duration (default 10).
@@ -20,6 +23,7 @@ SYS=$(wd_system_config)
 CELLS=/etc/warden/cells
 CELL_NAME=demo
 IMAGES=/lib/warden/bench
+. /scenarios/bench-lcell.sh
 arg() { sed -n "s/.*wd\.$1=\([^ ]*\).*/\1/p" /proc/cmdline; }
 CYCLIC_SECONDS=$(arg cyclic)
 CYCLIC_SECONDS=${CYCLIC_SECONDS:-10}
@@ -82,7 +86,7 @@ online_cpus() {
 # Both are CPU 3 with the same memory and name: only the flag differs.
 cell_config() {
 	case $1 in
-	d | d1) echo "$CELLS/demo-direct.cell" ;;
+	d | d1 | e1) echo "$CELLS/demo-direct.cell" ;;
 	*) echo "$CELLS/demo.cell" ;;
 	esac
 }
@@ -92,7 +96,7 @@ cell_config() {
 # each 64-byte step, like the bare-metal loops of (a'))
 start_load() {
 	case $1 in
-	b | d) return ;;
+	b | d | e | e1) return ;; # e, e1: the Linux cell is the load
 	esac
 	for cpu in $(online_cpus); do
 		if [ "$1" != c2 ]; then
@@ -108,6 +112,7 @@ start_load() {
 }
 
 stop_load() {
+	lc_pause # e, e1: the Linux cell's load (bench-lcell.sh)
 	[ -n "$load_pids" ] && kill $load_pids 2>/dev/null
 	wait $load_pids 2>/dev/null
 	load_pids=
@@ -184,9 +189,12 @@ for c in $(arg bench | tr , ' '); do
 	c2) cell_case c2 4 ;;
 	d) cell_case d 5 ;;
 	d1) cell_case d1 6 ;;
+	e) lc_case e 7 ;;
+	e1) lc_case e1 8 ;;
 	enable) enable_case ;;
 	*) skip "$c" "unknown case" ;;
 	esac
 done
+lc_stop
 [ $enabled = 1 ] && warden disable >/dev/null 2>&1
 echo "BENCH done"
