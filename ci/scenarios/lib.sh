@@ -140,3 +140,38 @@ load_ran() {
 			/proc/$pid/stat || return 1
 	done
 }
+
+# The Linux cell's shell (linux-cell.sh, vnet.sh): its console is the
+# root's virtio port named "cell", logged to $CELL_LOG and written on
+# descriptor 3 by the scenario.
+# cell_port: that port, as vportNpM.
+cell_port() {
+	for n in /sys/class/virtio-ports/*/name; do
+		[ "$(cat "$n" 2>/dev/null)" = cell ] && basename "$(dirname "$n")"
+	done
+}
+# wait_cell REGEX [SECONDS] [COUNT]: until the cell's console shows REGEX
+# (COUNT times); not when the cell stopped meanwhile.
+wait_cell() {
+	t=0
+	while [ "$(tr -d '\r' <"$CELL_LOG" | grep -Ec -- "$1")" -lt "${3:-1}" ]; do
+		[ $t -ge $((${2:-60} * 10)) ] && return 1
+		[ $((t % 10)) = 9 ] && warden cell list |
+			grep -Eq " linux  *(failed|shut-down)" && return 1
+		sleep 0.1
+		t=$((t + 1))
+	done
+}
+# cell_run [SECONDS] CMD...: runs CMD in the cell's shell (30 s unless
+# told); its output goes to /tmp/cell.out (between two markers).
+CELL_SEQ=0
+cell_run() {
+	secs=30
+	case $1 in [0-9]*) secs=$1 && shift ;; esac
+	CELL_SEQ=$((CELL_SEQ + 1))
+	echo "echo @@start$CELL_SEQ; $*; echo @@end$CELL_SEQ" >&3
+	wait_cell "^@@end$CELL_SEQ" "$secs" || return 1
+	tr -d '\r' <"$CELL_LOG" |
+		sed -n "/^@@start$CELL_SEQ\$/,/^@@end$CELL_SEQ\$/p" |
+		sed '1d;$d' >/tmp/cell.out
+}

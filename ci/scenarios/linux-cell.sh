@@ -13,38 +13,6 @@ CELL_LOG=/tmp/cell-console.log
 CMDLINE="console=hvc0 panic=-1 loglevel=6"
 CYCLES=${LINUX_CYCLES:-10}
 
-# The root's port named "cell", as vportNpM.
-cell_port() {
-	for n in /sys/class/virtio-ports/*/name; do
-		[ "$(cat "$n" 2>/dev/null)" = cell ] && basename "$(dirname "$n")"
-	done
-}
-
-# wait_cell REGEX [SECONDS] [COUNT]: until the cell's console shows REGEX
-# (COUNT times); not when the cell stopped meanwhile.
-wait_cell() {
-	t=0
-	while [ "$(tr -d '\r' <"$CELL_LOG" | grep -Ec -- "$1")" -lt "${3:-1}" ]; do
-		[ $t -ge $((${2:-60} * 10)) ] && return 1
-		[ $((t % 10)) = 9 ] && warden cell list |
-			grep -Eq " linux  *(failed|shut-down)" && return 1
-		sleep 0.1
-		t=$((t + 1))
-	done
-}
-
-# cell_run CMD: runs CMD in the cell's shell; its output goes to
-# /tmp/cell.out (between two markers in the console).
-CELL_SEQ=0
-cell_run() {
-	CELL_SEQ=$((CELL_SEQ + 1))
-	echo "echo @@start$CELL_SEQ; $*; echo @@end$CELL_SEQ" >&3
-	wait_cell "^@@end$CELL_SEQ" 30 || return 1
-	tr -d '\r' <"$CELL_LOG" |
-		sed -n "/^@@start$CELL_SEQ\$/,/^@@end$CELL_SEQ\$/p" |
-		sed '1d;$d' >/tmp/cell.out
-}
-
 cell_linux() {
 	warden cell linux $CELLS/linux.cell $LNX/Image -i $LNX/initrd.gz \
 		-c "$CMDLINE" "$@"

@@ -15,35 +15,6 @@ ROOT_IP=10.0.3.1 CELL_IP=10.0.3.2
 NET=/sys/class/net/wdnet0
 MB=${VNET_MB:-64}
 
-cell_port() {
-	for n in /sys/class/virtio-ports/*/name; do
-		[ "$(cat "$n" 2>/dev/null)" = cell ] && basename "$(dirname "$n")"
-	done
-}
-
-# wait_cell REGEX [SECONDS] [COUNT]: the cell's console shows REGEX
-wait_cell() {
-	t=0
-	while [ "$(tr -d '\r' <"$CELL_LOG" | grep -Ec -- "$1")" -lt "${3:-1}" ]; do
-		[ $t -ge $((${2:-60} * 10)) ] && return 1
-		sleep 0.1
-		t=$((t + 1))
-	done
-}
-
-# cell_run [SECONDS] CMD...: CMD in the cell's shell, output in /tmp/cell.out
-CELL_SEQ=0
-cell_run() {
-	secs=30
-	case $1 in [0-9]*) secs=$1 && shift ;; esac
-	CELL_SEQ=$((CELL_SEQ + 1))
-	echo "echo @@start$CELL_SEQ; $*; echo @@end$CELL_SEQ" >&3
-	wait_cell "^@@end$CELL_SEQ" "$secs" || return 1
-	tr -d '\r' <"$CELL_LOG" |
-		sed -n "/^@@start$CELL_SEQ\$/,/^@@end$CELL_SEQ\$/p" |
-		sed '1d;$d' >/tmp/cell.out
-}
-
 cell_linux() {
 	warden cell linux $CELLS/linux.cell $LNX/Image -i $LNX/initrd.gz \
 		-c "console=hvc0 panic=-1 loglevel=4"
