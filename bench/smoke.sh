@@ -34,17 +34,22 @@ ok() { checks=$((checks + 1)); echo "ok   $*"; }
 bad() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL $*"; }
 
 check_figures() { # NAME LOG MAX
-	local min max why
+	local min max p99 why
 	if ! why=$(bench_check_report "$2" "$samples"); then
 		bad "$1: $why (log $2)"
 		return
 	fi
 	min=$(bench_field "$2" summary min)
 	max=$(bench_field "$2" summary max)
-	if [ "$min" -gt 0 ] && [ "$max" -lt "$3" ]; then
-		ok "$1: n=$samples min $min max $max ticks"
+	p99=$(bench_field "$2" tail p99)
+	# p99, not max: one sample in a few hundred can wait for QEMU's
+	# round robin to come back to its vCPU (seen once in a clean-clone
+	# CI: a direct cell's 300 samples at 1 tick but one at 1,069;
+	# docs/bench/latency.md, the tail). max is printed, not gated.
+	if [ "$min" -gt 0 ] && [ "$p99" -lt "$3" ]; then
+		ok "$1: n=$samples min $min p99 $p99 max $max ticks"
 	else
-		bad "$1: min $min max $max ticks, want 0 < min, max < $3"
+		bad "$1: min $min p99 $p99 max $max ticks, want 0 < min, p99 < $3"
 	fi
 }
 
