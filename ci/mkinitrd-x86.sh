@@ -38,6 +38,7 @@ done
 # (x86-kvm: insmod in this order).
 copy "$out/arm64/qemu-virt-gicv3.cell" "$root/etc/warden/other-arch.cell"
 mkdir -p "$root/lib/warden/test"
+copy "$out/x86/warden-fault.bin" "$root/lib/warden/test/warden-fault.bin"
 n=1
 for m in virt/lib/irqbypass arch/x86/kvm/kvm drivers/crypto/ccp/ccp \
 	arch/x86/kvm/kvm-amd; do
