@@ -90,4 +90,11 @@ check_output "kvm_amd found SVM disabled (VM_CR)" "kvm_amd' disabled by bios" dm
 root_health "after the KVM probe"
 check "disable after the KVM probe" warden disable
 dmesg | grep -E 'warden: (enable took|disabled in)' | tail -n 2
+# the spread over every enable and disable of this run (Documentation/x86.md)
+dmesg | awk '/warden: enable took/ { e[n++] = $(NF - 1) }
+	/warden: disabled in/ { d[m++] = $(NF - 1) }
+	END { for (i = 0; i < n; i++) printf "enable_us %d\n", e[i];
+	      for (i = 0; i < m; i++) printf "disable_us %d\n", d[i] }' |
+	sort -k1,1 -k2n | awk '{ if (!($1 in lo)) lo[$1] = $2; hi[$1] = $2; c[$1]++ }
+	END { for (k in lo) printf "%s: %d..%d over %d\n", k, lo[k], hi[k], c[k] }'
 finish
