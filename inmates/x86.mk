@@ -33,7 +33,7 @@ X86_INMATE_HDRS := $(wildcard inmates/lib/x86/include/inmate/*.h \
 	inmates/lib/include/inmate/*.h) include/warden/hypercall.h
 
 # One fault binary per case, all from demos/x86/fault.c (FAULT_CASE).
-X86_INMATE_FAULTS := oob-read oob-write undef ioport msr triple \
+X86_INMATE_FAULTS := oob-read oob-write mmio undef ioport msr triple \
 	vmmcall-flood ipi-init ipi-fixed
 X86_INMATE_DEMOS := hello timer latency \
 	$(addprefix fault-,$(X86_INMATE_FAULTS))

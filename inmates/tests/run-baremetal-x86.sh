@@ -67,11 +67,11 @@ check_latency() {
 
 icount=(-icount shift=3,sleep=off -accel tcg,thread=single)
 
-run_until hello 20 "hello: done" hello
+run_until hello 20 "hello: tick 3" hello
 expect "x86 hello banner" "Hello from inmate hello"
 expect "x86 hello bare metal" "hello: bare metal (multiboot)"
 expect "x86 hello long mode, COM1" "hello: console com1, long mode"
-expect "x86 hello ends" "hello: done"
+expect "x86 hello ticks" "hello: tick 3"
 
 run_until timer 20 "timer: t=3s" timer
 expect "x86 timer calibrated" "timer: xAPIC id 0, console com1, TSC"
@@ -100,7 +100,7 @@ else
 	echo "ok   x86 fault-triple: the machine reset"
 fi
 
-for f in oob-read oob-write ioport msr vmmcall-flood ipi-init ipi-fixed; do
+for f in oob-read oob-write mmio ioport msr vmmcall-flood ipi-init ipi-fixed; do
 	run_until fault-$f 10 "fault-$f: .*\(no fault\|#UD\)" fault-$f
 	expect "x86 fault-$f runs bare metal" "fault-$f: bare metal, about to"
 done

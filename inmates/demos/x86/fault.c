@@ -48,6 +48,14 @@ static void write_root_ram(void)
 	printf("fault-oob-write: write completed: no fault\n");
 }
 
+/* The IOAPIC is the root's: a cell gets its pins, never the chip. */
+static void read_ioapic(void)
+{
+	u32 v = mmio_read32(PLATFORM_IOAPIC_BASE + 0x10); /* IOWIN */
+
+	printf("fault-mmio: IOAPIC IOWIN read 0x%08x: no fault\n", v);
+}
+
 static void undefined_instruction(void)
 {
 	asm volatile("ud2");
@@ -146,6 +154,7 @@ static const struct fault_case cases[] = {
 	 read_outside},
 	{"oob-write", "write GPA 0x01000000 (root RAM as a host address)",
 	 write_root_ram},
+	{"mmio", "read the IOAPIC at 0xfec00000, the root's", read_ioapic},
 	{"undef", "execute an undefined instruction (ud2)",
 	 undefined_instruction},
 	{"ioport", "write the root's COM1 (port 0x3f8)", foreign_port},
