@@ -67,6 +67,11 @@ check_latency() {
 
 icount=(-icount shift=3,sleep=off -accel tcg,thread=single)
 
+# Warden enters at the first byte, QEMU at the multiboot entry.
+checks=$((checks + 1))
+python3 "$(dirname "$0")/check-x86-entry.py" "$dir"/*.bin ||
+	failures=$((failures + 1))
+
 run_until hello 20 "hello: tick 3" hello
 expect "x86 hello banner" "Hello from inmate hello"
 expect "x86 hello bare metal" "hello: bare metal (multiboot)"
