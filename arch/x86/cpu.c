@@ -7,6 +7,7 @@
  */
 #include <arch.h>
 #include <arch/svm.h>
+#include <arch/x86.h>
 #include <wd/config_check.h>
 #include <wd/errno.h>
 #include <wd/percpu.h>
@@ -68,14 +69,14 @@ static u64 calibrate_tsc(u16 port)
 
 /*
  * Once per enable, before any cell: the TSC rate (the config's, else
- * measured), and a check that the host can use 4-level tables. Warden
- * maps no device: its console is I/O ports.
+ * measured), a check that the host can use 4-level tables, the xAPIC
+ * (emulated for cells: apic.c) and the RAM window (guest_mem.c). The
+ * console is I/O ports.
  */
 int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 {
 	const struct wd_platform_x86 *x = &sys->platform.x86;
 
-	(void)hyp;
 	if (read_cr(4) & CR4_LA57) {
 		printk("x86: 5-level paging is on: boot Linux with no5lvl\n");
 		return -ENODEV;
@@ -85,7 +86,9 @@ int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 	else if (x->pm_timer_port)
 		tsc_hz = calibrate_tsc(x->pm_timer_port);
 	printk("TSC %llu kHz\n", tsc_hz / 1000);
-	return tsc_hz ? 0 : -EINVAL;
+	if (!tsc_hz)
+		return -EINVAL;
+	return apic_map(hyp, sys) ?: guest_mem_map(hyp, sys);
 }
 
 void arch_console_putc(char c)

@@ -8,6 +8,8 @@
  * types decide (write-back here combines to the guest's).
  */
 #include <arch.h>
+#include <arch/svm.h>
+#include <arch/x86.h>
 #include <wd/cell.h>
 #include <wd/paging.h>
 
@@ -113,9 +115,13 @@ const struct paging_format arch_stage2_paging = {
 	.block_ok = block_ok,
 };
 
+u64 x86_host_cr3;
+
+/* The other CPUs switch in arch_cpu_init(). */
 void arch_paging_activate(const struct paging *hyp)
 {
-	asm volatile("mov %0, %%cr3" : : "r"(paging_pa(hyp->root)) : "memory");
+	x86_host_cr3 = paging_pa(hyp->root);
+	write_cr3(x86_host_cr3);
 }
 
 /* This CPU's host TLB; the others never use the temporary mappings. */

@@ -7,6 +7,7 @@
  */
 #include <arch.h>
 #include <arch/svm.h>
+#include <arch/x86.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/layout.h>
@@ -35,7 +36,7 @@ static void msrpm_intercept(u32 msr, unsigned int rw_bits)
 	msrpm[base + bit / 8] |= (u8)(rw_bits << (bit % 8));
 }
 
-/* EFER writes (SVME must stay on), the SVM MSRs read and written. */
+/* EFER and APIC base writes, the SVM MSRs read and written. */
 static void msrpm_init(void)
 {
 	if (msrpm[0x820])
@@ -43,6 +44,7 @@ static void msrpm_init(void)
 	msrpm_intercept(MSR_EFER, 2);
 	msrpm_intercept(MSR_VM_CR, 3);
 	msrpm_intercept(MSR_VM_HSAVE_PA, 3);
+	msrpm_intercept(MSR_APIC_BASE, 2); /* the xAPIC must stay put */
 }
 
 static void seg(void *vmcb, unsigned int off, u16 sel, u16 attrib)
@@ -100,7 +102,7 @@ static void guest_state(void *vmcb, const struct x86_return *r)
 static void vmcb_control(void *vmcb, const struct cell *cell)
 {
 	*(u32 *)((u8 *)vmcb + VMCB_INTERCEPT_MISC1) =
-		(u32)(SVM_I_INIT | SVM_I_MSR_PROT | SVM_I_SHUTDOWN |
+		(u32)(SVM_I_NMI | SVM_I_INIT | SVM_I_MSR_PROT | SVM_I_SHUTDOWN |
 		      SVM_I_INVLPGA);
 	*(u32 *)((u8 *)vmcb + VMCB_INTERCEPT_MISC2) = SVM_I_SVM_INSNS;
 	*vmcb_u64(vmcb, VMCB_MSRPM_PA) = paging_pa(msrpm);
@@ -128,6 +130,7 @@ int arch_cpu_init(struct percpu *pc)
 		printk("CPU %u: no nested paging\n", pc->cpu_id);
 		return -ENODEV;
 	}
+	write_cr3(x86_host_cr3); /* from the early tables to Warden's */
 	memset(svm_pages[pc->cpu_id], 0, sizeof(svm_pages[0]));
 	a->vmcb_pa = paging_pa(vmcb);
 	a->hsave_pa = paging_pa(svm_pages[pc->cpu_id][1]);
@@ -135,6 +138,8 @@ int arch_cpu_init(struct percpu *pc)
 	wrmsr(MSR_VM_HSAVE_PA, a->hsave_pa);
 	guest_state(vmcb, &a->ret);
 	vmcb_control(vmcb, pc->cell);
+	apic_cpu_init(pc);
+	host_tables_load(); /* after guest_state() read Linux's */
 	a->tlb_gen = pc->cell->arch.tlb_gen - 1; /* flush on the first run */
 	return 0;
 }
@@ -170,7 +175,7 @@ int arch_cell_init(struct cell *cell)
 	}
 	cell->arch.ncr3 = paging_pa(cell->stage2.root);
 	cell->arch.asid = 1;
-	return 0;
+	return apic_trap(cell) ?: tramp_protect(cell);
 }
 
 void arch_cell_exit(struct cell *cell)

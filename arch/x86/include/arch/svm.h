@@ -12,6 +12,7 @@
 #define MSR_VM_CR 0xc0010114u
 #define MSR_VM_HSAVE_PA 0xc0010117u
 #define MSR_PAT 0x277u
+#define MSR_APIC_BASE 0x1bu
 #define EFER_SVME BIT(12)
 #define VM_CR_LOCK BIT(3)
 #define VM_CR_SVMDIS BIT(4)
@@ -58,6 +59,7 @@ struct vmcb_seg {
 };
 
 /* INTERCEPT_MISC1 */
+#define SVM_I_NMI BIT(1)
 #define SVM_I_INIT BIT(3)
 #define SVM_I_MSR_PROT BIT(28)
 #define SVM_I_SHUTDOWN BIT(31)
@@ -66,6 +68,7 @@ struct vmcb_seg {
 #define SVM_I_VMMCALL BIT(1)
 #define SVM_I_SVM_INSNS 0x7f
 
+#define SVM_EXIT_NMI 0x061
 #define SVM_EXIT_INIT 0x063
 #define SVM_EXIT_MSR 0x07c
 #define SVM_EXIT_SHUTDOWN 0x07f
@@ -73,6 +76,9 @@ struct vmcb_seg {
 #define SVM_EXIT_VMMCALL 0x081
 #define SVM_EXIT_SKINIT 0x086
 #define SVM_EXIT_NPF 0x400
+/* EXITINFO1 of a nested page fault: a fetch, a guest table walk */
+#define NPF_FETCH BIT(4)
+#define NPF_IN_WALK BIT(33)
 #define SVM_EXIT_INVALID (~0ull)
 
 /* EVENTINJ: vector, type 3 (exception), error code valid, valid. */
@@ -103,6 +109,11 @@ static inline void wrmsr(u32 msr, u64 v)
 		     :
 		     : "c"(msr), "a"((u32)v), "d"((u32)(v >> 32))
 		     : "memory");
+}
+
+static inline void write_cr3(u64 v)
+{
+	asm volatile("mov %0, %%cr3" : : "r"(v) : "memory");
 }
 
 #define read_cr(n)                                             \
