@@ -22,8 +22,16 @@
 #define PD_ENTRIES_4G 2048
 #define PD_FIRST_UC (0xfe000000 >> 21)
 
-	/* The header must lie in the image's first 8 KiB: it is first. */
-	.section .multiboot, "a"
+	/*
+	 * Warden enters the image at its first byte (1 MiB), a multiboot
+	 * loader at the header's entry address: the first bytes jump over
+	 * the header, which must lie 4-byte aligned in the first 8 KiB.
+	 */
+	.section .multiboot, "ax"
+	.code32
+	.global _start
+_start:
+	jmp	start32
 	.balign 4
 mb_header:
 	.long MB_MAGIC, MB_FLAGS, (-(MB_MAGIC + MB_FLAGS)) & 0xffffffff
