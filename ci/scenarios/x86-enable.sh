@@ -65,6 +65,10 @@ check_output "Warden reports CPU 3's read" \
 check "CPU 3 online after the attack" sh -c 'echo 1 >/sys/devices/system/cpu/cpu3/online'
 check "nproc is 4 after the attack" test "$(nproc)" = 4
 root_health "after the INIT attack"
+# LINT0 set to deliver INIT (the root could then raise the line itself)
+out=$(taskset -c 1 wd-x86-attack lvt 2>&1)
+check "an LVT entry with delivery mode INIT is refused ($out)" test $? = 0
+check_output "Warden reports the LVT write" "LVT 0x350 = 0x10500 refused .cpu 1." warden console
 wd-x86-attack vmmcall >/tmp/vmmcall.out 2>&1
 rc=$?
 check "a process's VMMCALL gets #UD (SIGILL, exit $rc: $(cat /tmp/vmmcall.out))" test $rc = 132
