@@ -274,11 +274,6 @@ bool apic_access(struct percpu *pc, u64 gpa)
 	if ((gpa & PAGE_MASK) != wd_system_config()->platform.x86.lapic_base)
 		return false;
 	pc->stats[WD_STAT_MMIO]++;
-#ifdef WD_X86_FAULT_TEST
-	/* The fault-test build only (x86-hostfault): Warden itself faults. */
-	if (pc->cpu_id == 1 && pc->stats[WD_STAT_MMIO] == 1000)
-		(void)*(volatile u32 *)WD_X86_FAULT_TEST;
-#endif
 	n = guest_fetch_code(pc, code, sizeof(code));
 	if ((gpa & 0xf) ||
 	    x86_decode(code, n, long64(vmcb), &in) != X86_DECODE_OK) {
