@@ -79,7 +79,9 @@ $(X86_INMATE_OUT)/%.bin: $(X86_INMATE_OUT)/%.elf
 
 .PHONY: inmates-x86 inmates-x86-test-qemu
 inmates-x86: $(X86_INMATE_ELFS) $(X86_INMATE_BINS)
-inmates-x86-test-qemu: $(X86_INMATE_BINS)
+# (inmates/rtos/x86.mk adds the RTOS images to the prerequisites.)
+inmates-x86-test-qemu: $(X86_INMATE_BINS) $(X86_INMATE_ELFS)
 	bash inmates/tests/run-baremetal-x86.sh $(X86_INMATE_OUT)
+	bash inmates/rtos/tests/run-baremetal.sh $(X86_INMATE_OUT) x86
 # `make inmates-test-qemu` (in `make test`) runs the x86 ones too.
 inmates-test-qemu: inmates-x86-test-qemu

@@ -67,6 +67,20 @@ check_latency() {
 
 icount=(-icount shift=3,sleep=off -accel tcg,thread=single)
 
+# A cell's APIC accesses are decoded by Warden (arch/x86/decode.c), which
+# takes the ModRM forms of MOV only: no image may use the moffs form
+# (objdump's "movabs" with a memory operand) the compiler picks for a
+# constant address unless inmate/mmio.h stops it.
+checks=$((checks + 1))
+moffs=$(for e in "$dir"/*.elf; do objdump -d "$e"; done |
+	grep -cE 'movabs +(%[a-z0-9]+,)?0x')
+if [ "$moffs" = 0 ]; then
+	echo "ok   x86 images: no moffs (A0-A3) memory access"
+else
+	failures=$((failures + 1))
+	echo "FAIL x86 images: $moffs moffs memory accesses (movabs)"
+fi
+
 # Warden enters at the first byte, QEMU at the multiboot entry.
 checks=$((checks + 1))
 python3 "$(dirname "$0")/check-x86-entry.py" "$dir"/*.bin ||

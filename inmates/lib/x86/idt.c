@@ -23,7 +23,7 @@ struct idt_gate {
 extern const char x86_exception_stubs[], x86_irq_stubs[];
 static struct idt_gate idt[IDT_ENTRIES] __attribute__((aligned(16)));
 
-static void set_gate(unsigned int vector, uintptr_t handler)
+void idt_set_gate(unsigned int vector, uintptr_t handler)
 {
 	idt[vector] = (struct idt_gate){
 		.offset_low = (u16)handler,
@@ -43,9 +43,11 @@ void idt_init(void)
 	unsigned int v;
 
 	for (v = 0; v < X86_NUM_EXCEPTIONS; v++)
-		set_gate(v, (uintptr_t)x86_exception_stubs + v * X86_STUB_SIZE);
+		idt_set_gate(v, (uintptr_t)x86_exception_stubs +
+					v * X86_STUB_SIZE);
 	for (; v < IDT_ENTRIES; v++)
-		set_gate(v, (uintptr_t)x86_irq_stubs +
-				    (v - X86_FIRST_IRQ_VECTOR) * X86_STUB_SIZE);
+		idt_set_gate(v, (uintptr_t)x86_irq_stubs +
+					(v - X86_FIRST_IRQ_VECTOR) *
+						X86_STUB_SIZE);
 	asm volatile("lidt %0" : : "m"(desc));
 }

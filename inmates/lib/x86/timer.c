@@ -29,6 +29,7 @@
 static u64 tsc_hz;
 static u64 lapic_hz;
 static u64 lapic_per_tsc_32; /* lapic_hz / tsc_hz, 32 fraction bits */
+static u32 lvt_written; /* the LVT timer as last written; 0: unknown */
 
 /* Counts down 10 ms on PIT channel 2 (gate on, speaker off). */
 static u64 tsc_from_pit(void)
@@ -59,6 +60,15 @@ int timer_tsc_calibrate(void)
 	return tsc_hz ? 0 : -ENODEV;
 }
 
+/* In a cell each APIC write is an exit: skip the LVT's when unchanged. */
+static void set_lvt(u32 value)
+{
+	if (value == lvt_written)
+		return;
+	lapic_write(LAPIC_LVT_TIMER, value);
+	lvt_written = value;
+}
+
 /* APIC counts in CALIBRATE_HZ's window of TSC time. */
 int timer_lapic_calibrate(void)
 {
@@ -67,7 +77,7 @@ int timer_lapic_calibrate(void)
 
 	if (!tsc_hz)
 		return -ENODEV;
-	lapic_write(LAPIC_LVT_TIMER, LAPIC_LVT_MASKED);
+	set_lvt(LAPIC_LVT_MASKED);
 	lapic_write(LAPIC_TIMER_DIVIDE, LAPIC_DIVIDE_1);
 	lapic_write(LAPIC_TIMER_INITIAL, UINT32_MAX);
 	start = read_tsc();
@@ -126,7 +136,7 @@ void timer_arm(u64 deadline)
 	s64 left;
 	u64 count;
 
-	lapic_write(LAPIC_LVT_TIMER, PLATFORM_TIMER_VECTOR);
+	set_lvt(PLATFORM_TIMER_VECTOR);
 	left = (s64)(deadline - timer_now());
 	count = left > 0 ? tsc_to_lapic((u64)left) : 1;
 	lapic_write(LAPIC_TIMER_INITIAL,
@@ -135,7 +145,7 @@ void timer_arm(u64 deadline)
 
 void timer_disarm(void)
 {
-	lapic_write(LAPIC_LVT_TIMER, LAPIC_LVT_MASKED | PLATFORM_TIMER_VECTOR);
+	set_lvt(LAPIC_LVT_MASKED | PLATFORM_TIMER_VECTOR);
 	lapic_write(LAPIC_TIMER_INITIAL, 0);
 }
 

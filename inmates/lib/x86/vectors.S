@@ -47,6 +47,7 @@ x86_irq_stubs:
 
 /* Stack: vector, error code, then the CPU's RIP, CS, RFLAGS, RSP, SS. */
 exception_common:
+	pushq	$0 /* entry_ticks */
 	pushq	%r15
 	pushq	%r14
 	pushq	%r13

@@ -16,12 +16,15 @@
 struct exception_frame {
 	u64 rax, rbx, rcx, rdx, rsi, rdi, rbp;
 	u64 r8, r9, r10, r11, r12, r13, r14, r15;
+	u64 entry_ticks; /* an IRQ's TSC at entry (the RTOS); 0 for faults */
 	u64 vector, error;
 	u64 rip, cs, rflags, rsp, ss; /* pushed by the CPU */
 };
 
 /* Installs the IDT (idt.c): every exception reports and halts. */
 void idt_init(void);
+/* Points vector at handler (an interrupt gate; IF cleared on entry). */
+void idt_set_gate(unsigned int vector, uintptr_t handler);
 void __noreturn exception_fatal(struct exception_frame *frame);
 void irq_dispatch(u64 vector, u64 entry_ticks);
 #endif
