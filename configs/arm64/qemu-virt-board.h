@@ -114,6 +114,15 @@
 #define QEMU_VIRT_SMMU_DISK_SLOT 2
 #define QEMU_VIRT_SMMU_PROBE_SLOT 3
 #define QEMU_VIRT_SMMU_STRANGER_SLOT 9 /* in no config: its DMA aborts */
+/*
+ * highmem=off: PCIe config space (ECAM) low, 4 KiB per function (bus 0:
+ * slot << 15). The vblk cell (cells/arm64/smmu-vblk.c) takes the probe's
+ * page and this window of the 32-bit MMIO space, where its inmate puts
+ * the probe's BARs (Linux assigns from the window's bottom).
+ */
+#define QEMU_VIRT_PCIE_ECAM_BASE 0x3f000000
+#define QEMU_VIRT_SMMU_CELL_BARS 0x3e000000
+#define QEMU_VIRT_SMMU_CELL_BARS_SIZE 0x10000
 
 /*
  * Interrupt IDs no device drives (QEMU virt wires none above 207): the
