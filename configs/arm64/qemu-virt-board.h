@@ -80,6 +80,7 @@
 /* MSI frames the root keeps: GICv3 ITS, GICv2m */
 #define QEMU_VIRT_ITS_BASE 0x08080000
 #define QEMU_VIRT_ITS_SIZE 0x00020000
+#define QEMU_VIRT_ITS_CTRL_SIZE 0x00010000 /* trapped: the rest is the root's */
 #define QEMU_VIRT_V2M_BASE 0x08020000
 #define QEMU_VIRT_V2M_SIZE 0x00001000
 
@@ -111,6 +112,8 @@
 #define QEMU_VIRT_SMMU_BASE 0x09050000
 #define QEMU_VIRT_SMMU_SIZE 0x00020000
 #define QEMU_VIRT_SMMU_SID_BITS 8 /* bus 0: two-level stream table */
+#define QEMU_VIRT_SMMU_EVTQ_IRQ 106 /* SPI 74, edge */
+#define QEMU_VIRT_SMMU_GERROR_IRQ 109 /* SPI 77, edge */
 #define QEMU_VIRT_SMMU_DISK_SLOT 2
 #define QEMU_VIRT_SMMU_PROBE_SLOT 3
 #define QEMU_VIRT_SMMU_STRANGER_SLOT 9 /* in no config: its DMA aborts */

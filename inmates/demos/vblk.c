@@ -20,10 +20,14 @@
 #define ECAM (QEMU_VIRT_PCIE_ECAM_BASE + (QEMU_VIRT_SMMU_PROBE_SLOT << 15))
 #define WIN QEMU_VIRT_SMMU_CELL_BARS
 #define WIN_END (WIN + QEMU_VIRT_SMMU_CELL_BARS_SIZE)
-/* The queue page, 8 MiB into the cell's RAM: descriptors at 0, the
- * available ring at 0x80, the used ring at 0x100, the request header at
- * 0x200, its status byte at 0x300, the data buffer at 0x400. */
-#define QPAGE (QEMU_VIRT_GUEST_RAM + 0x800000)
+/* A queue page per request (sector n: page n), 8 MiB into the cell's
+ * RAM, so a late completion of an earlier request (the refused one)
+ * cannot pass for a later one: descriptors at 0, the available ring at
+ * 0x80, the used ring at 0x100, the request header at 0x200, its status
+ * byte at 0x300, the data buffer at 0x400. */
+#define QPAGES (QEMU_VIRT_GUEST_RAM + 0x800000)
+#define QPAGE qpage
+static uintptr_t qpage;
 /* 512 bytes into Warden's code page the scenario checks afterwards */
 #define STRAY (QEMU_VIRT_HV_BASE + 0x4200)
 
@@ -193,7 +197,7 @@ static void post_read(u64 sector, u64 dst)
 {
 	unsigned int i;
 
-	for (i = 0; i < 0x400; i += 8)
+	for (i = 0; i < 0x1000; i += 8)
 		mmio_write64(QPAGE + i, 0);
 	mmio_write64(QPAGE + 0x208, sector); /* type 0 (IN) at 0x200 */
 	mmio_write8(QPAGE + 0x300, 0xff);
@@ -211,7 +215,7 @@ static void post_read(u64 sector, u64 dst)
 /* 0: done with status OK; 1: error status; 2: NEEDS_RESET; 3: timeout */
 static int wait_done(void)
 {
-	u64 end = timer_now() + timer_frequency();
+	u64 end = timer_now() + 3 * timer_frequency();
 
 	while (timer_now() < end) {
 		if (mmio_read16(QPAGE + 0x102) == 1)
@@ -240,8 +244,10 @@ static void read_own(u64 sector)
 {
 	char got[16];
 	unsigned int i;
-	int rc = read_sector(sector, QPAGE + 0x400);
+	int rc;
 
+	qpage = QPAGES + 0x1000 * sector;
+	rc = read_sector(sector, QPAGE + 0x400);
 	for (i = 0; i < 15; i++)
 		got[i] = mmio_read8(QPAGE + 0x400 + i);
 	got[15] = '\0';
@@ -253,7 +259,7 @@ void inmate_main(void)
 {
 	static const char *const why[] = {"completed", "error status",
 					  "device gave up (NEEDS_RESET)",
-					  "no completion in 1 s"};
+					  "no completion in 3 s"};
 	u32 id = cfg32(0);
 	int rc;
 
@@ -264,6 +270,7 @@ void inmate_main(void)
 		return;
 	}
 	read_own(1);
+	qpage = QPAGES + 0x1000 * 2;
 	rc = read_sector(2, STRAY);
 	printf("vblk: sector 2 to 0x%lx (Warden): %s\n", (u64)STRAY,
 	       rc < 0 ? "set-up failed" : why[rc]);
