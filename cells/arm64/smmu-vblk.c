@@ -38,7 +38,8 @@ static const struct {
 		{
 			{.name = "pci-ecam-03.0",
 			 .mmio_start = VBLK_ECAM,
-			 .mmio_size = 0x1000},
+			 .mmio_size = 0x1000,
+			 .flags = WD_DEV_PCI_CFG},
 			{.name = "pci-bars-03.0",
 			 .mmio_start = QEMU_VIRT_SMMU_CELL_BARS,
 			 .mmio_size = QEMU_VIRT_SMMU_CELL_BARS_SIZE},

@@ -147,6 +147,10 @@ check "vblk: sector 4 read after a device reset" \
 check "console: the fault names cell 'vblk' and the address (event IRQ)" \
 	wait_console "SMMU: DMA fault 0x10, stream $PROBE_SID \\(vblk\\), address $STRAY_HEX" 5
 check "destroy cell vblk" warden cell destroy vblk
+# the inmate left bus mastering on; destroy turned it off (Command 0)
+pci_command() { od -A n -t x2 -j 4 -N 2 /sys/bus/pci/devices/$PROBE/config | tr -d ' '; }
+check "the function stopped mastering at destroy (Command 0x$(pci_command))" \
+	test $((0x$(pci_command) & 4)) = 0
 check "root: the function is back: rescanned, virtio-blk binds, reads it" \
 	probe_back
 check "probe: the stream is the root's again (driver unbound)" probe_self 6

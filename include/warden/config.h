@@ -96,7 +96,15 @@ struct wd_device {
  * requires the cell's RAM to be identity-mapped and not coloured.
  */
 #define WD_DEV_DMA (1u << 0)
-#define WD_DEV_ALL_FLAGS WD_DEV_DMA
+/*
+ * The device is one PCI function's 4 KiB of ECAM config space. At
+ * destroy Warden zeroes the function's Command register (bus mastering,
+ * memory and I/O decoding) before the cell's streams go back: the
+ * function's queues hold the cell's addresses, which are other memory
+ * in the next owner's tables (Documentation/dma.md).
+ */
+#define WD_DEV_PCI_CFG (1u << 1)
+#define WD_DEV_ALL_FLAGS (WD_DEV_DMA | WD_DEV_PCI_CFG)
 
 /* wd_cell.flags */
 /*
