@@ -212,6 +212,17 @@ static void no_smmu_irq(struct scenario *s)
 	PLAT(s)->arm64.smmu_evtq_irq = 106;
 }
 
+static void no_smmu_gerror_irq(struct scenario *s)
+{
+	PLAT(s)->arm64.smmu_gerror_irq = 109;
+}
+
+static void cell_takes_smmu_evtq_irq(struct scenario *s)
+{
+	smmu_irqs_ok(s);
+	tb_add_irq(DEMO(s), 106);
+}
+
 static void cell_takes_smmu_irq(struct scenario *s)
 {
 	smmu_irqs_ok(s);
@@ -225,6 +236,9 @@ static const struct rule_case cases[] = {
 	BAD(smmu_irq_missing, "platform.arm64.smmu_gerror_irq", -1,
 	    "INTID 288 does not exist"),
 	BAD(no_smmu_irq, "platform.arm64.smmu_evtq_irq", -1, "must be 0"),
+	BAD(no_smmu_gerror_irq, "platform.arm64.smmu_gerror_irq", -1,
+	    "must be 0"),
+	BAD(cell_takes_smmu_evtq_irq, "irqs", 0, "INTID 106 is the SMMU's"),
 	BAD(cell_takes_smmu_irq, "irqs", 0,
 	    "INTID 109 is the SMMU's, which is Warden's"),
 	OK(smmu_ok),
