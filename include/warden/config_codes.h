@@ -150,6 +150,8 @@ enum wd_violation_code {
 	WDV_X86_PIO_RANGE,
 	WDV_X86_NO_IRQS,
 	WDV_X86_ARM64_FLAG,
+	/* arm64: the SMMU's interrupts are Warden's */
+	WDV_IRQ_SMMU,
 	WDV_NUM_CODES
 };
 

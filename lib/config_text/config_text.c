@@ -178,6 +178,7 @@ static const char *const formats[WDV_NUM_CODES] = {
 	[WDV_X86_PIO_RANGE] = "ports 0x%llx+%llu run past 0xffff",
 	[WDV_X86_NO_IRQS] = "x86 cells own no interrupt lines yet (%u)",
 	[WDV_X86_ARM64_FLAG] = "flags 0x%llx are arm64's",
+	[WDV_IRQ_SMMU] = "INTID %u is the SMMU's, which is Warden's",
 };
 
 const char *wd_violation_format(unsigned int code)
