@@ -20,6 +20,7 @@
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
+#include <net/sch_generic.h>
 #include <warden/hypercall.h>
 #include "vnet.h"
 
@@ -63,6 +64,17 @@ static void poll_soon(struct vnet *v)
 	local_bh_enable();
 }
 
+/*
+ * Frames are taken only while our own queue is active: linkwatch
+ * activates it some time after the carrier comes on, and until then the
+ * stack drops what it sends (the ARP or ping answers to the frames we
+ * took). Frames left in the ring wait for vnet_event().
+ */
+static bool ready(struct vnet *v)
+{
+	return netif_carrier_ok(v->ndev) && !qdisc_tx_is_noop(v->ndev);
+}
+
 static void link_up(struct vnet *v)
 {
 	netif_carrier_on(v->ndev);
@@ -91,6 +103,8 @@ static void link_check(struct vnet *v, long peers, u32 epoch)
 	if (peers > 0 && vnet_ring_linked(v)) {
 		if (!netif_carrier_ok(v->ndev))
 			link_up(v);
+		/* the news of a peer's end may come with frames: look again */
+		mod_timer(&v->retry, jiffies + HZ);
 		return;
 	}
 	if (netif_carrier_ok(v->ndev))
@@ -142,7 +156,7 @@ static bool tx_wake(struct vnet *v)
 static int poll(struct napi_struct *napi, int budget)
 {
 	struct vnet *v = container_of(napi, struct vnet, napi);
-	bool linked = netif_carrier_ok(v->ndev);
+	bool linked = ready(v);
 	int done = linked ? vnet_ring_rx(v, budget) : 0;
 	bool woke = linked && tx_wake(v);
 
@@ -207,6 +221,7 @@ static int open(struct net_device *ndev)
 	struct vnet *v = netdev_priv(ndev);
 
 	netif_carrier_off(ndev);
+	v->announced = false;
 	vnet_ring_start(v);
 	napi_enable(&v->napi);
 	netif_start_queue(ndev);
@@ -235,6 +250,33 @@ static int stop(struct net_device *ndev)
 	vnet_kick(v);
 	return 0;
 }
+
+static const struct net_device_ops vnet_ops;
+
+/*
+ * Linkwatch (rtnl held) has activated our queue: take the frames that
+ * waited, and announce us (gratuitous ARP, unsolicited NA) so that a
+ * peer whose address resolution for us was pending since we went away
+ * (its next retry up to a second off) sends what it queued now.
+ */
+static int vnet_event(struct notifier_block *nb, unsigned long event, void *ptr)
+{
+	struct net_device *ndev = netdev_notifier_info_to_dev(ptr);
+	struct vnet *v = netdev_priv(ndev);
+
+	if (event != NETDEV_CHANGE || ndev->netdev_ops != &vnet_ops)
+		return NOTIFY_DONE;
+	if (!netif_carrier_ok(ndev))
+		v->announced = false;
+	else if (ready(v) && !v->announced) {
+		v->announced = true;
+		poll_soon(v);
+		__netdev_notify_peers(ndev);
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block vnet_notifier = {.notifier_call = vnet_event};
 
 static const struct net_device_ops vnet_ops = {
 	.ndo_open = open,
@@ -409,7 +451,25 @@ static struct platform_driver vnet_driver = {
 	.remove = vnet_remove,
 	.driver = {.name = "warden-net", .of_match_table = vnet_of_match},
 };
-module_platform_driver(vnet_driver);
+static int __init vnet_init(void)
+{
+	int err = register_netdevice_notifier(&vnet_notifier);
+
+	if (err)
+		return err;
+	err = platform_driver_register(&vnet_driver);
+	if (err)
+		unregister_netdevice_notifier(&vnet_notifier);
+	return err;
+}
+module_init(vnet_init);
+
+static void __exit vnet_exit(void)
+{
+	platform_driver_unregister(&vnet_driver);
+	unregister_netdevice_notifier(&vnet_notifier);
+}
+module_exit(vnet_exit);
 
 MODULE_DESCRIPTION("Warden: Ethernet over a shared-memory link");
 MODULE_LICENSE("GPL");

@@ -29,6 +29,7 @@ struct vnet {
 	int irq;
 	struct mutex lock; /* running vs link_work's NAPI reset */
 	bool running;
+	bool announced; /* since the carrier came on (rtnl) */
 	/* the truth is here; the region only gets copies */
 	u32 tx_prod, rx_cons, epoch, ack;
 	u32 stale_epoch; /* the epoch of a peer seen gone: not a new start */
