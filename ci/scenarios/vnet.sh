@@ -36,7 +36,7 @@ carrier_is() {
 
 # the cell's wdnet0 up with its address
 cell_net_up() {
-	cell_run "ip link set wdnet0 mtu 8000 up && ip addr add $CELL_IP/24 dev wdnet0 && echo up"
+	cell_run "ip link set wdnet0 mtu 65000 up && ip addr add $CELL_IP/24 dev wdnet0 && echo up"
 	grep -qx up /tmp/cell.out
 }
 
@@ -44,7 +44,12 @@ cell_net_up() {
 ping_root() {
 	ping -c "$1" -i 0.02 -W 2 $CELL_IP >/tmp/ping.out
 	tail -2 /tmp/ping.out
-	grep -q " 0% packet loss" /tmp/ping.out
+	grep -q " 0% packet loss" /tmp/ping.out && return
+	grep -o 'seq=[0-9]* .*' /tmp/ping.out | tr '\n' ' '
+	netstats root
+	cell_run "n=/sys/class/net/wdnet0; cat \$n/carrier \$n/operstate \$n/doorbells; for c in rx_packets tx_packets rx_dropped tx_dropped rx_errors; do echo \$c \$(cat \$n/statistics/\$c); done; ip neigh; grep -E '^(Ip|Icmp):' /proc/net/snmp; dmesg | tail -5"
+	cat /tmp/cell.out
+	return 1
 }
 ping_cell() {
 	cell_run 90 "for i in \$(seq 50); do [ \$(cat /sys/class/net/wdnet0/operstate) = up ] && break; sleep 0.1; done; ping -c $1 -i 0.02 -W 2 $ROOT_IP | tail -2"
@@ -53,6 +58,17 @@ ping_cell() {
 }
 
 stat() { cat $NET/statistics/$1; }
+# netstats SIDE: wdnet0's counters, neighbours, doorbells (on a failure)
+netstats() {
+	n=/sys/class/net/wdnet0
+	echo "$1: carrier $(cat $n/carrier) $(cat $n/operstate) doorbells $(cat $n/doorbells)"
+	for c in rx_packets tx_packets rx_dropped tx_dropped rx_errors; do
+		printf "%s %s " $c "$(cat $n/statistics/$c)"
+	done
+	echo
+	ip neigh show dev wdnet0
+	grep -E '^(Ip|Icmp):' /proc/net/snmp
+}
 
 check "modprobe warden" modprobe warden
 check "warden enable" warden enable "$SYS"
@@ -61,7 +77,7 @@ for m in $LNX/*.ko; do
 	insmod $m || fail "insmod $m"
 done
 check "modprobe warden-net: wdnet0" sh -c "modprobe warden-net && test -d $NET"
-check "wdnet0 up, $ROOT_IP" sh -c "ip link set wdnet0 mtu 8000 up &&
+check "wdnet0 up, $ROOT_IP" sh -c "ip link set wdnet0 mtu 65000 up &&
 	ip addr add $ROOT_IP/24 dev wdnet0"
 check "no peer: NO-CARRIER" sh -c "sleep 1; ip link show wdnet0 | grep -q NO-CARRIER"
 t=0
@@ -158,6 +174,14 @@ ip link set lo up
 check "32 MiB, batching on" xfer 5010 batching "$NC_RX" $NC_TX
 check "warden-netperf 32 MiB" xfer 5013 "warden-netperf" "$NP_RX" $NP_TX
 check "warden-netperf: the same bytes and sum on both sides" np_same
+# the same at MTU 8000 (figures: the larger frames' share)
+mtu_both() {
+	ip link set wdnet0 mtu $1 && cell_run "ip link set wdnet0 mtu $1"
+}
+check "MTU 8000 both sides" mtu_both 8000
+check "warden-netperf 32 MiB, MTU 8000" xfer 5014 "warden-netperf, MTU 8000" "$NP_RX" $NP_TX
+check "MTU 8000: the same bytes and sum" np_same
+check "MTU 65000 again" mtu_both 65000
 rm -f /tmp/lo.np
 (warden-netperf -r 6001 >/tmp/lo.np) &
 sleep 1

@@ -15,6 +15,7 @@
  */
 #include <linux/arm-smccc.h>
 #include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/module.h>
@@ -142,11 +143,17 @@ static irqreturn_t doorbell(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
+/* Room for one more frame of the MTU (VLAN-tagged) in our ring. */
+static bool tx_room(struct vnet *v)
+{
+	return vnet_ring_tx_free(v) >=
+	       vnet_ring_need(v->ndev->mtu + VLAN_ETH_HLEN);
+}
+
 /* Our ring had been full: wake the queue once the peer took frames. */
 static bool tx_wake(struct vnet *v)
 {
-	if (!netif_queue_stopped(v->ndev) ||
-	    vnet_ring_tx_used(v) == WD_VNET_SLOTS)
+	if (!netif_queue_stopped(v->ndev) || !tx_room(v))
 		return false;
 	WRITE_ONCE(v->me->tx_stopped, 0);
 	netif_wake_queue(v->ndev);
@@ -180,7 +187,7 @@ static int poll(struct napi_struct *napi, int budget)
 
 static bool tx_full(struct vnet *v)
 {
-	if (vnet_ring_tx_used(v) != WD_VNET_SLOTS)
+	if (tx_room(v))
 		return false;
 	netif_stop_queue(v->ndev);
 	WRITE_ONCE(v->me->tx_stopped, 1);
@@ -195,10 +202,9 @@ static bool tx_full(struct vnet *v)
 static netdev_tx_t xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct vnet *v = netdev_priv(ndev);
-	u32 used = vnet_ring_tx_used(v);
 
 	if (!netif_carrier_ok(ndev) || skb->len > WD_VNET_MAX_FRAME ||
-	    used == WD_VNET_SLOTS) {
+	    vnet_ring_tx_free(v) < vnet_ring_need(skb->len)) {
 		ndev->stats.tx_dropped++;
 	} else if (garbage) {
 		vnet_ring_garbage(v, garbage--);
@@ -352,7 +358,10 @@ static void setup(struct net_device *ndev)
 	ether_setup(ndev);
 	ndev->netdev_ops = &vnet_ops;
 	ndev->min_mtu = ETH_MIN_MTU;
-	ndev->max_mtu = WD_VNET_MAX_FRAME - ETH_HLEN;
+	ndev->max_mtu = WD_VNET_MAX_FRAME - VLAN_ETH_HLEN;
+	/* the peer fills in checksums (or leaves them to its stack) */
+	ndev->hw_features = NETIF_F_SG | NETIF_F_HW_CSUM;
+	ndev->features = ndev->hw_features;
 	ndev->sysfs_groups[0] = &vnet_group;
 }
 
