@@ -16,6 +16,7 @@
 #include <linux/arm-smccc.h>
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
+#include <linux/inetdevice.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/module.h>
@@ -260,11 +261,19 @@ static int stop(struct net_device *ndev)
 static const struct net_device_ops vnet_ops;
 
 /*
- * Linkwatch (rtnl held) has activated our queue: take the frames that
- * waited, and announce us (gratuitous ARP, unsolicited NA) so that a
- * peer whose address resolution for us was pending since we went away
- * (its next retry up to a second off) sends what it queued now.
+ * Announce us (gratuitous ARP, unsolicited NA; rtnl held) so that a peer
+ * whose address resolution for us was pending since we went away (its
+ * next retry up to a second off, and its last one then fails and drops
+ * what it queued) sends what it queued now.
  */
+static void announce(struct vnet *v)
+{
+	v->announced = true;
+	poll_soon(v); /* the frames that waited for ready() */
+	__netdev_notify_peers(v->ndev);
+}
+
+/* Linkwatch (rtnl held) has activated our queue, or the carrier is off. */
 static int vnet_event(struct notifier_block *nb, unsigned long event, void *ptr)
 {
 	struct net_device *ndev = netdev_notifier_info_to_dev(ptr);
@@ -274,15 +283,29 @@ static int vnet_event(struct notifier_block *nb, unsigned long event, void *ptr)
 		return NOTIFY_DONE;
 	if (!netif_carrier_ok(ndev))
 		v->announced = false;
-	else if (ready(v) && !v->announced) {
-		v->announced = true;
-		poll_soon(v);
-		__netdev_notify_peers(ndev);
-	}
+	else if (ready(v) && !v->announced)
+		announce(v);
+	return NOTIFY_DONE;
+}
+
+/*
+ * An IPv4 address added (rtnl held) after our queue became active (`ip
+ * link set up` before `ip addr add`): the announcement above had none.
+ */
+static int vnet_addr_event(struct notifier_block *nb, unsigned long event,
+			   void *ptr)
+{
+	struct net_device *ndev = ((struct in_ifaddr *)ptr)->ifa_dev->dev;
+
+	if (event == NETDEV_UP && ndev->netdev_ops == &vnet_ops &&
+	    ready(netdev_priv(ndev)))
+		announce(netdev_priv(ndev));
 	return NOTIFY_DONE;
 }
 
 static struct notifier_block vnet_notifier = {.notifier_call = vnet_event};
+static struct notifier_block vnet_addr_notifier = {.notifier_call =
+							   vnet_addr_event};
 
 static const struct net_device_ops vnet_ops = {
 	.ndo_open = open,
@@ -466,9 +489,12 @@ static int __init vnet_init(void)
 
 	if (err)
 		return err;
+	register_inetaddr_notifier(&vnet_addr_notifier);
 	err = platform_driver_register(&vnet_driver);
-	if (err)
-		unregister_netdevice_notifier(&vnet_notifier);
+	if (!err)
+		return 0;
+	unregister_inetaddr_notifier(&vnet_addr_notifier);
+	unregister_netdevice_notifier(&vnet_notifier);
 	return err;
 }
 module_init(vnet_init);
@@ -476,6 +502,7 @@ module_init(vnet_init);
 static void __exit vnet_exit(void)
 {
 	platform_driver_unregister(&vnet_driver);
+	unregister_inetaddr_notifier(&vnet_addr_notifier);
 	unregister_netdevice_notifier(&vnet_notifier);
 }
 module_exit(vnet_exit);
