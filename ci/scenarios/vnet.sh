@@ -53,7 +53,7 @@ ping_root() {
 	return 1
 }
 ping_cell() {
-	cell_run 90 "for i in \$(seq 50); do [ \$(cat /sys/class/net/wdnet0/operstate) = up ] && break; sleep 0.1; done; ping -c $1 -i 0.02 -W 2 $ROOT_IP | tail -2"
+	cell_run 90 "for i in \$(seq 50); do [ \$(cat /sys/class/net/wdnet0/operstate) = up ] && break; sleep 0.1; done; ping -c $1 -i 0.02 -W 2 $ROOT_IP >/tmp/p; tail -2 /tmp/p; grep -q ' 0% packet loss' /tmp/p || grep -o 'seq=[0-9]* ttl=[0-9]* time=[0-9]*' /tmp/p | tr '\\n' ' '"
 	cat /tmp/cell.out
 	grep -q " 0% packet loss" /tmp/cell.out
 }
@@ -228,10 +228,11 @@ cell_run "echo 30 >/sys/module/warden_net/parameters/garbage; ping -c 40 -i 0.02
 cat /tmp/cell.out
 E1=$(stat rx_errors)
 ip -s link show wdnet0
-echo "vnet: root rx_errors +$((E1 - E0)) (length $(stat rx_length_errors), fifo $(stat rx_fifo_errors))"
+echo "vnet: root rx_errors +$((E1 - E0)) (length $(stat rx_length_errors), fifo $(stat rx_fifo_errors), frame $(stat rx_frame_errors))"
 check "the root counted the garbage (rx_errors $E0 -> $E1)" test $((E1 - E0)) -ge 20
-check "length and index errors both seen" \
-	test "$(stat rx_length_errors)" -gt 0 -a "$(stat rx_fifo_errors)" -gt 0
+check "length, index and checksum-offset errors all seen" \
+	test "$(stat rx_length_errors)" -gt 0 -a "$(stat rx_fifo_errors)" -gt 0 \
+	-a "$(stat rx_frame_errors)" -gt 0
 check "after the garbage: 20 pings cell -> root" ping_cell 20
 echo "### garbage in the root's ring"
 echo 30 >/sys/module/warden_net/parameters/garbage

@@ -253,19 +253,24 @@ bool vnet_ring_tx(struct vnet *v, const struct sk_buff *skb)
 
 /*
  * Test mode (module parameter garbage, Documentation/vnet.md): instead
- * of a frame, the n-th garbage write is a record too long, a record too
- * short, or a producer index far ahead (then back: garbage twice).
+ * of a frame, the n-th garbage write is, in turn, a record too long, a
+ * record too short, a producer index far ahead (then back: garbage
+ * twice), or a frame whose checksum offsets lie outside it.
  */
 void vnet_ring_garbage(struct vnet *v, unsigned int n)
 {
 	struct wd_vnet_rec *r = rec_at(v->tx_ring, v->tx_prod);
+	static const u32 len[4] = {0xfffffff0u, 3, 0, ETH_ZLEN};
 
-	if (n % 3 == 2) {
+	if (n % 4 == 2) {
 		WRITE_ONCE(v->me->tx_prod, v->tx_prod + 0x40000000u);
 		return;
 	}
-	WRITE_ONCE(r->len, n % 3 ? 3 : 0xfffffff0u);
+	WRITE_ONCE(r->len, len[n % 4]);
+	WRITE_ONCE(r->flags, WD_VNET_F_CSUM);
+	WRITE_ONCE(r->csum_start, 0xfff0);
+	WRITE_ONCE(r->csum_offset, 0);
 	smp_wmb();
-	v->tx_prod += WD_VNET_ALIGN;
+	v->tx_prod += vnet_ring_need(ETH_ZLEN);
 	WRITE_ONCE(v->me->tx_prod, v->tx_prod);
 }
