@@ -105,7 +105,13 @@ static void link_check(struct vnet *v, long peers, u32 epoch)
 	if (peers > 0 && vnet_ring_linked(v)) {
 		if (!netif_carrier_ok(v->ndev))
 			link_up(v);
-		/* the news of a peer's end may come with frames: look again */
+		/*
+		 * The news of a peer's end may come with frames: look again.
+		 * And a doorbell lost on the way (the last frame of a burst)
+		 * leaves frames in the ring: take them now, not never.
+		 */
+		if (vnet_ring_rx_pending(v))
+			poll_soon(v);
 		mod_timer(&v->retry, jiffies + HZ);
 		return;
 	}
