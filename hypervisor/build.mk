@@ -57,10 +57,17 @@ $(HV_OUT)/warden.elf: $(HV_OBJS) $(HV_OUT)/warden.lds
 	@$(CROSS)gcc $(HV_CFLAGS) -flto -flto-partition=one $(addprefix -Wl$(comma),$(HV_LDFLAGS)) \
 		$(HV_OBJS) -o $@
 
-$(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf
+# The linker's relocations become a bitmap in the image (warden.lds.S).
+HV_RELOCS := $(OUT)/host/hv-relocs
+$(HV_RELOCS): arch/$(HV_ARCH)/host/relocs.c
+	@mkdir -p $(dir $@)
+	@$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+
+$(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf $(HV_RELOCS)
 	@echo "  OBJCOPY $@"
 	@$(CROSS)objcopy -O binary -R .bss -R .console -R .config -R .percpu \
-		$< $@
+		-R .rela.dyn -R .dynamic $< $@
+	@$(HV_RELOCS) $< $@ >/dev/null || { rm -f $@; exit 1; }
 
 # The size gate (ci/size-check.sh), part of `make test`. The budget is
 # issue 17's goal of 48 KiB once that is reached; until then it is the
