@@ -18,13 +18,13 @@
  * is before the 2 KiB aligned vectors, filled with the entry code.
  * The ELF's .rela.dyn and .dynamic stay out of warden.bin: the bitmap
  * that arch/arm64/host/relocs.c writes after the link says the same in
- * 64 bytes.
+ * 32 bytes.
  */
 #include <warden/hv_image.h>
 #include <wd/layout.h>
 
-/* Bit i: the word at 8 * i; 64 bytes cover the first 4 KiB. */
-#define WD_RELOC_BITMAP_BYTES 64
+/* Bit i: the word at 8 * i; 32 bytes cover all before the vectors. */
+#define WD_RELOC_BITMAP_BYTES 32
 
 OUTPUT_FORMAT("elf64-littleaarch64")
 OUTPUT_ARCH(aarch64)
@@ -64,7 +64,10 @@ SECTIONS
 		*(.text.entry)
 		*enter.o(.text)
 		*irq_fast.o(.text)
+		*hvc_fast.o(.text)
 	}
+	ASSERT(ALIGNOF(.text) == 2048 && ADDR(.text) == 2048,
+	       "data and entry code overflow the 2 KiB before the vectors")
 	.text : {
 		*exception.o(.text)
 		*(.text .text.*)
