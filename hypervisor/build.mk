@@ -15,8 +15,12 @@ HV_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Os -g -fomit-frame-pointer \
 	-mbranch-protection=none \
 	-include $(TOP)/hypervisor/include/wd/hidden.h $(HV_INC) -MMD -MP
 HV_ASFLAGS := -D__ASSEMBLY__ $(HV_INC) -MMD -MP
+# Cortex-A53 erratum 843419: the image is far below ADR's 1 MiB reach, so
+# ld can always turn an exposed ADRP into an ADR; its default also adds
+# veneers, a page-aligned section that cost up to 4 KiB of warden.bin
+# whenever an ADRP happened to land at a page's end.
 HV_LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z noexecstack \
-	--no-warn-rwx-segments \
+	--no-warn-rwx-segments --fix-cortex-a53-843419=adr \
 	--build-id=none -T $(HV_OUT)/warden.lds
 
 ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
@@ -27,7 +31,7 @@ ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 # is not gated; Documentation/hypervisor.md (Size) has the figures.
 include arch/$(HV_ARCH)/hot.mk
 HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,$(HV_ARCH_HOT_SRCS)) \
-	$(addprefix hypervisor/,ivshmem.c)
+	$(addprefix hypervisor/,ivshmem_ring.c)
 $(patsubst %.c,$(HV_OUT)/%.o,$(HV_HOT_SRCS)): HV_CFLAGS += -O2
 
 # Only the C that runs with the MMU off (every access Device memory,
