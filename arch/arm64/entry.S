@@ -73,7 +73,7 @@ relocate_once:
 	adrp	x0, wd_relocated
 	add	x0, x0, :lo12:wd_relocated
 	ldr	w1, [x0]
-	cbnz	w1, 4f
+	cbnz	w1, 5f
 	mov	w1, #1
 	str	w1, [x0]
 	adrp	x0, __image_start
@@ -95,7 +95,35 @@ relocate_once:
 	cbnz	x3, 2b
 	add	x4, x4, #64 * 8
 	b	1b
-4:	ret
+4:	b	unpack_vectors
+5:	ret
+
+/*
+ * The vector tables from their packed form (arch/arm64/host/vectors.c):
+ * records of one word, (word offset from wd_vectors) | (words << 16),
+ * followed by the words; 0 ends. The rest of the tables is the driver's
+ * zeroes. Runs with the MMU off, after the relocations: the code written
+ * here runs only after the instruction cache forgot what it held.
+ */
+unpack_vectors:
+	adrp	x1, __vectors_packed
+	add	x1, x1, :lo12:__vectors_packed
+	adrp	x2, wd_vectors
+	add	x2, x2, :lo12:wd_vectors
+1:	ldr	w3, [x1], #4
+	lsr	w4, w3, #16
+	cbz	w4, 3f
+	and	w3, w3, #0xffff
+	add	x5, x2, x3, lsl #2
+2:	ldr	w6, [x1], #4
+	str	w6, [x5], #4
+	subs	w4, w4, #1
+	b.ne	2b
+	b	1b
+3:	ic	iallu
+	dsb	nsh
+	isb
+	ret
 
 	.bss
 	.balign 4

@@ -13,12 +13,12 @@
 #include <arch/macros.inc>
 
 .macro ventry target
-	.balign 128
+	.balign 128, 0
 	b	\target
 .endm
 
 	.text
-	.balign 2048
+	.balign 2048, 0
 	.global wd_vectors
 wd_vectors:
 	/*
@@ -56,7 +56,7 @@ leave_el2:
 	ventry	el2_fault
 	ventry	el2_fault
 	/* Current EL with SP_ELx: Warden itself faulted. */
-	.balign 128
+	.balign 128, 0
 el2_fault:
 	save_frame
 	mov	x0, sp
@@ -72,7 +72,7 @@ el2_fault:
 	 * doorbell (`hvc #0` with x0 = WD_HC_DOORBELL) takes the fast path
 	 * (hvc_fast.S), with x0..x3 saved; everything else the whole frame.
 	 */
-	.balign 128
+	.balign 128, 0
 	sub	sp, sp, #WD_FRAME_SIZE
 	stp	x0, x1, [sp, #16 * 0]
 	stp	x2, x3, [sp, #16 * 1]
@@ -96,7 +96,7 @@ sync_slow:
 	 * irq_fast.S holds GICv2's and the way out to C (irq_slow) for
 	 * everything that is not the common case.
 	 */
-	.balign 128
+	.balign 128, 0
 irq_vector:
 	stp	x0, x1, [sp, #-32]!
 	stp	x2, x3, [sp, #16]
@@ -126,12 +126,12 @@ irq_vector:
 	.org	irq_vector + 128
 
 	/* Lower EL, AArch64: FIQ and SError. */
-	.balign 128
+	.balign 128, 0
 	save_frame
 	mov	x0, sp
 	bl	arch_handle_fiq
 	b	guest_return
-	.balign 128
+	.balign 128, 0
 	save_frame
 	mov	x0, sp
 	bl	arch_handle_serror
@@ -154,7 +154,7 @@ irq_vector:
  * 0 of the per-CPU area. Not used on CPUs without it: no cost there.
  */
 .macro bp_ventry target
-	.balign 128
+	.balign 128, 0
 	stp	x0, x1, [sp, #-32]!
 	stp	x2, x3, [sp, #16]
 	mrs	x0, tpidr_el2
@@ -165,7 +165,7 @@ irq_vector:
 	b	\target
 .endm
 
-	.balign 2048
+	.balign 2048, 0
 	.global wd_vectors_bp
 wd_vectors_bp:
 	.rept	8

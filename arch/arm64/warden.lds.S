@@ -5,17 +5,17 @@
  * words the relocation bitmap names, after which EL2 runs identity
  * mapped.
  *
- *   header, pointer tables, relocation bitmap, entry code | vectors,
- *   text, rodata | bss | console ring page | system config | per-CPU areas
- *                                             (then the page pool)
+ *   header, pointer tables, relocation bitmap, text, rodata, the packed
+ *   vectors | (vectors) | bss | console ring page | system config |
+ *   per-CPU areas                             (then the page pool)
  *
- * Everything in the file is mapped read and execute only (no page is
- * writable and executable: W^X): the pointer tables and the bitmap are
- * written once, by relocate_once() with the MMU off, before any mapping
- * exists, and never again, so they share the text's pages. Writable
- * data is zero-initialised (.bss, after the file, its own pages). The
- * file ends with the rodata, with no page padding anywhere; the only gap
- * is before the 2 KiB aligned vectors, filled with the entry code.
+ * Everything up to __text_end, the vectors included, is mapped read and
+ * execute only (no page is writable and executable: W^X): the pointer
+ * tables and the vectors are written once, by relocate_once() with the
+ * MMU off, before any mapping exists, and never again, so they share the
+ * text's pages.
+ * Writable data is zero-initialised (.bss, after them, its own pages).
+ * The file ends with the packed vectors, with no page padding anywhere.
  * The ELF's .rela.dyn and .dynamic stay out of warden.bin: the bitmap
  * that arch/arm64/host/relocs.c writes after the link says the same in
  * 32 bytes.
@@ -23,7 +23,6 @@
 #include <warden/hv_image.h>
 #include <wd/layout.h>
 
-/* Bit i: the word at 8 * i; 32 bytes cover all before the vectors. */
 #define WD_RELOC_BITMAP_BYTES 32
 
 OUTPUT_FORMAT("elf64-littleaarch64")
@@ -53,26 +52,30 @@ SECTIONS
 	/* Initialised writable data would be read-only here: none allowed. */
 	.data : { *(.data .data.*) }
 	ASSERT(SIZEOF(.data) == 0, "EL2 data must be const or zero-initialised")
+	/* Bit i: the word at 8 * i; 32 bytes cover the first 2 KiB. */
 	.relocs : {
 		__relocs_start = .;
 		QUAD(0)
 		. = __relocs_start + WD_RELOC_BITMAP_BYTES;
 		__relocs_end = .;
 	}
-	/* Entry code fills the gap before the 2 KiB aligned vectors. */
-	.text.lead : {
-		*(.text.entry)
-		*enter.o(.text)
-		*irq_fast.o(.text)
-		*hvc_fast.o(.text)
-	}
-	ASSERT(ALIGNOF(.text) == 2048 && ADDR(.text) == 2048,
-	       "data and entry code overflow the 2 KiB before the vectors")
 	.text : {
-		*exception.o(.text)
-		*(.text .text.*)
+		*(.text.entry)
+		*(EXCLUDE_FILE(*exception.o) .text .text.*)
 	}
 	.rodata : { *(.rodata .rodata.*) }
+	/*
+	 * The vector tables (exception.S, 2 KiB aligned) are mostly the
+	 * padding of their 128-byte slots: warden.bin carries them packed
+	 * (arch/arm64/host/vectors.c) from __vectors_packed on, and the
+	 * first CPU unpacks them to their place with the MMU off (entry.S),
+	 * into the driver's zeroes after the file. The packed form is at
+	 * most 2 KiB: it never overlaps the tables it becomes.
+	 */
+	. = ALIGN(4);
+	__vectors_packed = .;
+	. = ALIGN(. + 2048, 2048);
+	.vectors : { *exception.o(.text) }
 	/* Not loaded: objcopy leaves them out of warden.bin. */
 	.rela.dyn : { *(.rela .rela.*) }
 	.dynamic : { *(.dynamic) }
