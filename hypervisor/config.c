@@ -122,6 +122,12 @@ void wdc_report(struct checker *ck, const char *field, int index,
 		(ck->report->violation)(ck->report->ctx, &v);
 }
 
+void wdc_report_field(struct checker *ck, const char *field,
+		      unsigned int code_args, const wd_u64 *arg)
+{
+	wdc_report(ck, field, -1, code_args, arg);
+}
+
 /* ---- Address ranges. Sizes may be hostile: ends saturate. ---- */
 
 static wd_u64 range_end(wd_u64 start, wd_u64 size)

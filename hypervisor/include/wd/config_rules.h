@@ -25,6 +25,9 @@ struct checker;
  */
 void wdc_report(struct checker *ck, const char *field, int index,
 		unsigned int code_args, const wd_u64 *arg);
+/* The same about no index (-1): half the calls, an argument less. */
+void wdc_report_field(struct checker *ck, const char *field,
+		      unsigned int code_args, const wd_u64 *arg);
 #define WDC_S(str) ((wd_u64)(unsigned long)(str))
 /*
  * code_args: the code in bits 0-7, the number of values above them: two
@@ -34,10 +37,16 @@ void wdc_report(struct checker *ck, const char *field, int index,
 #define WDC_ARGS_SHIFT 8
 #define WDC_NUM_ARGS(...) \
 	((unsigned int)(sizeof((wd_u64[]){__VA_ARGS__}) / sizeof(wd_u64)))
-#define wdc_violation(ck, field, index, code, ...)                       \
-	wdc_report(ck, field, index,                                     \
-		   (code) | WDC_NUM_ARGS(__VA_ARGS__) << WDC_ARGS_SHIFT, \
-		   (const wd_u64[]){__VA_ARGS__})
+#define WDC_CODE_ARGS(code, ...) \
+	((code) | WDC_NUM_ARGS(__VA_ARGS__) << WDC_ARGS_SHIFT)
+#define wdc_violation(ck, field, index, code, ...)                    \
+	((__builtin_constant_p(index) && (index) == -1)               \
+		 ? wdc_report_field(ck, field,                        \
+				    WDC_CODE_ARGS(code, __VA_ARGS__), \
+				    (const wd_u64[]){__VA_ARGS__})    \
+		 : wdc_report(ck, field, index,                       \
+			      WDC_CODE_ARGS(code, __VA_ARGS__),       \
+			      (const wd_u64[]){__VA_ARGS__}))
 
 /* 1 if two non-empty ranges share a byte (hostile sizes saturate). */
 int wdc_ranges_overlap(wd_u64 a, wd_u64 a_size, wd_u64 b, wd_u64 b_size);
