@@ -27,7 +27,7 @@ ALL_TARGETS += $(OUT)/$(HV_ARCH)/warden.bin
 
 # Built for size (-Os) except the C files of a measured hot path, which
 # keep -O2: the arch's (arch/$(HV_ARCH)/hot.mk) and the doorbell's table
-# walk (ivshmem.c, after the arch's fast path). The rest runs rarely or
+# walk (ivshmem_ring.c, after the arch's fast path). The rest runs rarely or
 # is not gated; Documentation/hypervisor.md (Size) has the figures.
 include arch/$(HV_ARCH)/hot.mk
 HV_HOT_SRCS := $(addprefix arch/$(HV_ARCH)/,$(HV_ARCH_HOT_SRCS)) \
