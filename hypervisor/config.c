@@ -104,15 +104,28 @@ static int checker_result(const struct checker *ck)
 
 #define violation(...) wdc_violation(__VA_ARGS__)
 
+_Static_assert(WDV_NUM_CODES <= 1u << WDC_ARGS_SHIFT, "codes fit code_args");
+
 void wdc_report(struct checker *ck, const char *field, int index,
-		unsigned int code, const wd_u64 *arg, unsigned int num_args)
+		unsigned int code_args, const wd_u64 *arg)
 {
-	struct wd_violation v = {ck->cell, field, index, code, num_args, arg};
+	struct wd_violation v = {ck->cell,
+				 field,
+				 index,
+				 code_args & ((1u << WDC_ARGS_SHIFT) - 1),
+				 code_args >> WDC_ARGS_SHIFT,
+				 arg};
 
 	ck->report->count++;
 	ck->report->subject = ck->subject;
 	if (ck->report->violation)
 		(ck->report->violation)(ck->report->ctx, &v);
+}
+
+void wdc_report_field(struct checker *ck, const char *field,
+		      unsigned int code_args, const wd_u64 *arg)
+{
+	wdc_report(ck, field, -1, code_args, arg);
 }
 
 /* ---- Address ranges. Sizes may be hostile: ends saturate. ---- */

@@ -164,7 +164,8 @@ CORE_WORLD := hypervisor/cell.c hypervisor/cell_console.c \
 	hypervisor/cell_fail.c hypervisor/cell_mappings.c \
 	hypervisor/cell_root.c hypervisor/cell_state.c hypervisor/cell_table.c \
 	hypervisor/colour.c hypervisor/config.c hypervisor/hypercall.c \
-	hypervisor/ivshmem.c hypervisor/ratelimit.c arch/fake/cpu.c \
+	hypervisor/ivshmem.c hypervisor/ivshmem_ring.c \
+	hypervisor/ratelimit.c arch/fake/cpu.c \
 	$(CHECKER_ARCH_SRCS) \
 	$(CORE_DIR)/world.c $(UNIT_DIR)/builder.c
 CORE_WORLD_NAMES := test_lifecycle test_cell_cpu test_hypercall test_ivshmem
