@@ -8,6 +8,7 @@
  */
 #include <arch.h>
 #include <arch/svm.h>
+#include <arch/x86.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/percpu.h>
@@ -30,20 +31,53 @@ static void inject(struct percpu *pc, unsigned int vector, bool error_code)
 				      SVM_EVT_VALID;
 }
 
+static bool is_root(const struct percpu *pc)
+{
+	return pc->cell == &root_cell;
+}
+
+/* Outside long mode only the low halves are the guest's registers. */
+static u64 reg(const struct percpu *pc, u64 v)
+{
+	return *vmcb_of((struct percpu *)pc, VMCB_EFER) & EFER_LMA ? v
+								   : (u32)v;
+}
+
 /* RAX = id, RDI, RSI, RDX = arguments, RAX = result (hypercalls.md). */
 static void vmmcall(struct percpu *pc)
 {
-	u64 id = *vmcb_of(pc, VMCB_RAX);
+	u64 id = reg(pc, *vmcb_of(pc, VMCB_RAX));
 	const struct x86_regs *r = &pc->arch.regs;
 	long ret = -ENOSYS;
 
 	pc->stats[WD_STAT_HYPERCALL]++;
 	skip(pc, 3);
 	if (hypercall_is_warden(id))
-		ret = hypercall_dispatch(pc, id, r->rdi, r->rsi, r->rdx);
+		ret = hypercall_dispatch(pc, id, reg(pc, r->rdi),
+					 reg(pc, r->rsi), reg(pc, r->rdx));
 	else
 		cell_bad_call(pc, *vmcb_of(pc, VMCB_RIP));
 	*vmcb_of(pc, VMCB_RAX) = (u64)ret;
+}
+
+/*
+ * A cell's EFER: only the long-mode and syscall bits; anything else would
+ * make VMRUN refuse the state (or is not the cell's business).
+ */
+#define EFER_CELL (EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE | EFER_SVME)
+
+/* A cell's MSR exit: an EFER write it may do, or a fault. */
+static bool cell_msr(struct percpu *pc, u32 index, bool write, u64 value)
+{
+	if (index == MSR_EFER && write && !(value & ~EFER_CELL)) {
+		*vmcb_of(pc, VMCB_EFER) = value | EFER_SVME;
+		return true;
+	}
+	cell_fail(pc->cell,
+		  write ? "write of an MSR it does not own"
+			: "read of an MSR it does not own",
+		  index);
+	return false;
 }
 
 /*
@@ -59,6 +93,11 @@ static void msr(struct percpu *pc)
 	u64 value = (u32)*vmcb_of(pc, VMCB_RAX) | pc->arch.regs.rdx << 32;
 
 	pc->stats[WD_STAT_SYSREG]++;
+	if (!is_root(pc)) {
+		if (cell_msr(pc, index, write, value))
+			skip(pc, 2);
+		return;
+	}
 	if (index == MSR_EFER && write) {
 		*vmcb_of(pc, VMCB_EFER) = value | EFER_SVME;
 	} else if (index == MSR_VM_CR || index == MSR_VM_HSAVE_PA) {
@@ -75,13 +114,28 @@ static void msr(struct percpu *pc)
 	skip(pc, 2);
 }
 
-/* The root touched memory it does not own: refused (#GP), reported. */
+/*
+ * Memory the guest does not own: the root gets #GP (reported), a cell
+ * fails.
+ */
 static void npf(struct percpu *pc)
 {
 	pc->stats[WD_STAT_MMIO]++;
 	cell_fail(pc->cell, "access to memory it does not own",
 		  *vmcb_of(pc, VMCB_EXITINFO2));
-	inject(pc, X86_GP, true);
+	if (is_root(pc))
+		inject(pc, X86_GP, true);
+}
+
+/* Only a cell's map has bits set: a port it does not own. */
+static void ioio(struct percpu *pc)
+{
+	u64 info = *vmcb_of(pc, VMCB_EXITINFO1);
+
+	pc->stats[WD_STAT_OTHER]++;
+	cell_fail(pc->cell, "I/O port it does not own", IOIO_PORT(info));
+	if (is_root(pc))
+		*vmcb_of(pc, VMCB_RIP) = *vmcb_of(pc, VMCB_EXITINFO2);
 }
 
 /*
@@ -93,7 +147,9 @@ static void npf(struct percpu *pc)
 static void init_signal(struct percpu *pc)
 {
 	pc->stats[WD_STAT_POWER]++;
-	if (hypercall_dispatch(pc, WD_HC_DISABLE, 0, 0, 0))
+	if (!is_root(pc))
+		cell_fail(pc->cell, "INIT signal", 0);
+	else if (hypercall_dispatch(pc, WD_HC_DISABLE, 0, 0, 0))
 		printk("CPU %u: INIT while Warden cannot let it go\n",
 		       pc->cpu_id);
 }
@@ -107,14 +163,27 @@ static __attribute__((noreturn)) void stop(struct percpu *pc, const char *why)
 		asm volatile("cli; hlt");
 }
 
+/* A cell cannot go on (or asked for what it may not have): it fails. */
+static void guest_lost(struct percpu *pc, const char *why)
+{
+	if (is_root(pc))
+		stop(pc, why);
+	pc->stats[WD_STAT_OTHER]++;
+	cell_fail(pc->cell, why, *vmcb_of(pc, VMCB_EXITCODE));
+}
+
 static void dispatch(struct percpu *pc, u64 code)
 {
-	if (code == SVM_EXIT_VMMCALL)
+	if (code == SVM_EXIT_NMI)
+		x86_nmi_exit(pc, vmcb_of(pc, VMCB_EVENTINJ));
+	else if (code == SVM_EXIT_VMMCALL)
 		vmmcall(pc);
 	else if (code == SVM_EXIT_MSR)
 		msr(pc);
 	else if (code == SVM_EXIT_NPF)
 		npf(pc);
+	else if (code == SVM_EXIT_IOIO)
+		ioio(pc);
 	else if (code == SVM_EXIT_INIT)
 		init_signal(pc);
 	else if (code >= SVM_EXIT_VMRUN && code <= SVM_EXIT_SKINIT)
@@ -122,9 +191,9 @@ static void dispatch(struct percpu *pc, u64 code)
 	else if (code == 0x7a) /* INVLPGA */
 		inject(pc, X86_UD, false);
 	else if (code == SVM_EXIT_SHUTDOWN)
-		stop(pc, "the root shut down (triple fault)");
+		guest_lost(pc, "shutdown (triple fault)");
 	else
-		stop(pc, "unexpected exit");
+		guest_lost(pc, "unexpected exit");
 }
 
 /* entry.S: 0 to run the guest again, 1 to leave to Linux. */
@@ -132,6 +201,7 @@ long x86_handle_exit(struct percpu *pc)
 {
 	u64 code = *vmcb_of(pc, VMCB_EXITCODE);
 
+	__atomic_store_n(&pc->arch.in_guest, 0, __ATOMIC_SEQ_CST);
 	*vmcb_of(pc, VMCB_EVENTINJ) = 0;
 	dispatch(pc, code);
 	if (!pc->leaving) {
