@@ -304,8 +304,7 @@ bool cell_cpu_unpark_root(struct percpu *pc)
 	bool ok;
 
 	spin_lock(&power_lock);
-	ok = pc->cell == &root_cell && pc->parked &&
-	     pc->power == CPU_POWER_OFF;
+	ok = pc->cell == &root_cell && pc->parked && pc->power == CPU_POWER_OFF;
 	if (ok) {
 		pc->parked = false;
 		pc->power = CPU_POWER_ON;

@@ -37,8 +37,8 @@ static u8 cell_msrpm[8192] __attribute__((aligned(4096)));
 
 static const u32 own_msrs[] = {
 	0x174,	    0x175,	0x176,	    MSR_PAT,	0x6e0, /* SYSENTER, */
-	0xc0000081, 0xc0000082, 0xc0000083, 0xc0000084,	       /* PAT, TSC */
-	0xc0000100, 0xc0000101, 0xc0000102, 0xc0000103,       /* deadline */
+	0xc0000081, 0xc0000082, 0xc0000083, 0xc0000084, /* PAT, TSC */
+	0xc0000100, 0xc0000101, 0xc0000102, 0xc0000103, /* deadline */
 };
 
 static void cell_msrpm_init(void)

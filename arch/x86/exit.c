@@ -39,8 +39,7 @@ static bool is_root(const struct percpu *pc)
 /* Outside long mode only the low halves are the guest's registers. */
 static u64 reg(const struct percpu *pc, u64 v)
 {
-	return *vmcb_of((struct percpu *)pc, VMCB_EFER) & EFER_LMA ? v
-								   : (u32)v;
+	return *vmcb_of((struct percpu *)pc, VMCB_EFER) & EFER_LMA ? v : (u32)v;
 }
 
 /* RAX = id, RDI, RSI, RDX = arguments, RAX = result (hypercalls.md). */

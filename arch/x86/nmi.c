@@ -53,8 +53,9 @@ int x86_kick_init(struct paging *hyp, u64 lapic_base)
 {
 	u64 h = (u64)x86_nmi;
 
-	host_idt[X86_NMI] = (struct idt_gate){
-		(u16)h, HOST_CS, GATE_INTR64, (u16)(h >> 16), (u32)(h >> 32), 0};
+	host_idt[X86_NMI] =
+		(struct idt_gate){(u16)h,	  HOST_CS,	  GATE_INTR64,
+				  (u16)(h >> 16), (u32)(h >> 32), 0};
 	lapic = lapic_base;
 	return paging_map(hyp, lapic_base, lapic_base, PAGE_SIZE,
 			  PG_RW | PG_DEVICE);
