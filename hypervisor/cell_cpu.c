@@ -296,8 +296,8 @@ long cell_cpu_park_root(u64 cpu)
 }
 
 /*
- * x86: Linux onlined a parked root CPU (INIT, SIPI: the CPU was reset and
- * entered Warden again through the driver). It runs the root from now.
+ * x86: Linux onlines a parked root CPU (INIT and SIPI, emulated by the
+ * arch); true if it may leave the park and run the root from now.
  */
 bool cell_cpu_unpark_root(struct percpu *pc)
 {

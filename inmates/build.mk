@@ -104,6 +104,9 @@ include inmates/rtos/build.mk
 # FreeRTOS in a cell: only when the upstream sources are there.
 include inmates/freertos/build.mk
 
+# x86-64 inmates (native gcc).
+include inmates/x86.mk
+
 # AArch32 cells' inmates (arm-none-eabi-gcc).
 include inmates/aarch32/build.mk
 

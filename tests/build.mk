@@ -26,6 +26,13 @@ $(UNIT_OUT)/test_console: $(UNIT_DIR)/test_console.c hypervisor/console.c \
 	$(HOSTCC) $(UNIT_CFLAGS) -std=gnu11 -D_POSIX_C_SOURCE=200809L \
 		-I$(TOP)/arch/arm64/include -pthread -o $@ $< -lcmocka
 
+# The x86 xAPIC instruction decoder, alone (no checker).
+$(UNIT_OUT)/test_x86_decode: $(UNIT_DIR)/test_x86_decode.c arch/x86/decode.c \
+		arch/x86/include/arch/decode.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(UNIT_CFLAGS) -I$(TOP)/arch/x86/include -o $@ \
+		$(filter %.c,$^) -lcmocka
+
 # The CLI's reader of RTOS statistics (tools/rt_stats.c), not the checker.
 $(UNIT_OUT)/test_rt_stats: $(UNIT_DIR)/test_rt_stats.c tools/rt_stats.c \
 		tools/rt_stats.h include/warden/rtos.h include/warden/ioctl.h \

@@ -14,6 +14,7 @@
 #include <wd/cell.h>
 #include <wd/paging.h>
 #include <wd/percpu.h>
+#include <wd/printk.h>
 #include <wd/string.h>
 
 #define INMATE_MAGIC 0x5744454eu /* "WDEN": started by Warden */
@@ -60,8 +61,9 @@ int arch_cell_init(struct cell *cell)
 {
 	cell->arch.ncr3 = paging_pa(cell->stage2.root);
 	cell->arch.asid = cell == &root_cell ? 1 : 1 + cell_slot(cell);
-	if (cell != &root_cell)
-		cell_msrpm_init();
+	if (cell == &root_cell)
+		return apic_trap(cell) ?: tramp_protect(cell);
+	cell_msrpm_init();
 	return 0;
 }
 
@@ -133,6 +135,24 @@ void arch_cpu_enter(struct percpu *pc, u64 entry, u64 context)
 	control(vmcb, pc->cell);
 	asm volatile("vmload %%rax" : : "a"(pc->arch.vmcb_pa) : "memory");
 	pc->arch.regs = (struct x86_regs){.rbx = index_in_cell(pc)};
+	pc->arch.sipi = X86_RUNNING; /* an INIT of the cell before is gone */
 	pc->arch.tlb_gen = pc->cell->arch.tlb_gen - 1; /* a reused ASID */
+	x86_run_guest((u64)pc + WD_PERCPU_SIZE);
+}
+
+/*
+ * A parked CPU given back to the root (destroy) that Linux onlines: its
+ * INIT and SIPI are emulated (apic.c), the SIPI found here. It leaves the
+ * park and starts as the root's guest in real mode at the vector, with
+ * the root's control area and a flushed ASID (the cell's ran here).
+ */
+void x86_park_sipi(struct percpu *pc)
+{
+	if (!(READ_ONCE(pc->arch.sipi) & X86_SIPI) || !cell_cpu_unpark_root(pc))
+		return;
+	printk("CPU %u: onlined by Linux, leaves the park\n", pc->cpu_id);
+	x86_root_control(pc);
+	pc->arch.tlb_gen = root_cell.arch.tlb_gen - 1;
+	apic_check_init(pc);
 	x86_run_guest((u64)pc + WD_PERCPU_SIZE);
 }

@@ -68,8 +68,9 @@ static u64 calibrate_tsc(u16 port)
 
 /*
  * Once per enable, before any cell: the TSC rate (the config's, else
- * measured), a check that the host can use 4-level tables, and the
- * local APIC page that kicks use (nmi.c). The console is I/O ports.
+ * measured), a check that the host can use 4-level tables, the xAPIC
+ * (emulated for cells: apic.c) and the RAM window (guest_mem.c). The
+ * console is I/O ports.
  */
 int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 {
@@ -84,7 +85,9 @@ int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 	else if (x->pm_timer_port)
 		tsc_hz = calibrate_tsc(x->pm_timer_port);
 	printk("TSC %llu kHz\n", tsc_hz / 1000);
-	return tsc_hz ? x86_kick_init(hyp, x->lapic_base) : -EINVAL;
+	if (!tsc_hz)
+		return -EINVAL;
+	return apic_map(hyp, sys) ?: guest_mem_map(hyp, sys);
 }
 
 void arch_console_putc(char c)
@@ -101,10 +104,14 @@ void arch_cpu_relax(void)
 	asm volatile("pause" : : : "memory");
 }
 
-/* A CPU parks with GIF clear: it polls (cell_cpu.c loops on this). */
+/*
+ * A CPU parks with GIF clear: it polls (cell_cpu.c loops on this). A
+ * parked root CPU that Linux onlines (INIT and SIPI, emulated: apic.c)
+ * leaves the park here (cell.c).
+ */
 void arch_cpu_idle(struct percpu *pc)
 {
-	(void)pc;
+	x86_park_sipi(pc);
 	arch_cpu_relax();
 }
 

@@ -5,7 +5,6 @@
  */
 #include <arch.h>
 #include <warden/hypercall.h>
-#include <wd/errno.h>
 #include <wd/percpu.h>
 #include <wd/printk.h>
 
@@ -16,29 +15,15 @@ void x86_relocate_once(void);
  * the range's physical address faults in the root's nested tables). So a
  * CPU Warden still counts as active was reset behind its back: an INIT
  * that QEMU's TCG delivers right after the #VMEXIT(INIT), before Warden
- * runs (exit.c), or to a CPU parked in Warden (GIF clear does not hold it
- * off there either). A root CPU that ran: it left, say so as a disable
- * would, then enter anew (1). A parked root CPU: Linux onlined it, it
- * runs the root again on a new VMCB (0). A cell's CPU: refused.
+ * runs (exit.c). It left: say so as a disable would, then enter anew.
  */
-static int forget_reset_cpu(struct percpu *pc)
+static void forget_reset_cpu(struct percpu *pc)
 {
 	if (!pc->active)
-		return 1;
-	if (pc->parked) {
-		if (!cell_cpu_unpark_root(pc)) {
-			printk("CPU %u: reset while in a cell: refused\n",
-			       pc->cpu_id);
-			return -EBUSY;
-		}
-		printk("CPU %u: onlined by Linux, leaves the park\n",
-		       pc->cpu_id);
-		return 0;
-	}
+		return;
 	printk("CPU %u: reset by INIT, entering again\n", pc->cpu_id);
 	hypercall_dispatch(pc, WD_HC_DISABLE, 0, 0, 0);
 	pc->leaving = false;
-	return 1;
 }
 
 long x86_enter(u64 index)
@@ -49,11 +34,8 @@ long x86_enter(u64 index)
 	x86_relocate_once();
 	pc = percpu_of((unsigned int)index);
 	pc->arch.regs = (struct x86_regs){0};
-	err = forget_reset_cpu(pc);
-	if (err == 1)
-		err = wd_enable_cpu((unsigned int)index);
-	else if (!err)
-		err = arch_cpu_init(pc);
+	forget_reset_cpu(pc);
+	err = wd_enable_cpu((unsigned int)index);
 	pc->arch.ret.rax = (u64)err;
 	return err;
 }

@@ -42,7 +42,11 @@ static u64 reg(const struct percpu *pc, u64 v)
 	return *vmcb_of((struct percpu *)pc, VMCB_EFER) & EFER_LMA ? v : (u32)v;
 }
 
-/* RAX = id, RDI, RSI, RDX = arguments, RAX = result (hypercalls.md). */
+/*
+ * RAX = id, RDI, RSI, RDX = arguments, RAX = result (hypercalls.md).
+ * VMMCALL exits at any privilege level: only the kernel (CPL 0) may
+ * call, a process gets #UD as on a machine without Warden.
+ */
 static void vmmcall(struct percpu *pc)
 {
 	u64 id = reg(pc, *vmcb_of(pc, VMCB_RAX));
@@ -50,6 +54,10 @@ static void vmmcall(struct percpu *pc)
 	long ret = -ENOSYS;
 
 	pc->stats[WD_STAT_HYPERCALL]++;
+	if (*((u8 *)paging_ptr(pc->arch.vmcb_pa) + VMCB_CPL)) {
+		inject(pc, X86_UD, false);
+		return;
+	}
 	skip(pc, 3);
 	if (hypercall_is_warden(id))
 		ret = hypercall_dispatch(pc, id, reg(pc, r->rdi),
@@ -70,6 +78,10 @@ static bool cell_msr(struct percpu *pc, u32 index, bool write, u64 value)
 {
 	if (index == MSR_EFER && write && !(value & ~EFER_CELL)) {
 		*vmcb_of(pc, VMCB_EFER) = value | EFER_SVME;
+		return true;
+	}
+	if (index == MSR_APIC_BASE && write && apic_base_write_ok(value)) {
+		wrmsr(MSR_APIC_BASE, value);
 		return true;
 	}
 	cell_fail(pc->cell,
@@ -99,6 +111,9 @@ static void msr(struct percpu *pc)
 	}
 	if (index == MSR_EFER && write) {
 		*vmcb_of(pc, VMCB_EFER) = value | EFER_SVME;
+	} else if (index == MSR_APIC_BASE && write &&
+		   apic_base_write_ok(value)) {
+		wrmsr(MSR_APIC_BASE, value);
 	} else if (index == MSR_VM_CR || index == MSR_VM_HSAVE_PA) {
 		if (!write) {
 			value = index == MSR_VM_CR ? VM_CR_SVMDIS | VM_CR_LOCK
@@ -114,14 +129,19 @@ static void msr(struct percpu *pc)
 }
 
 /*
- * Memory the guest does not own: the root gets #GP (reported), a cell
+ * A data access to the xAPIC page is emulated (apic.c). Anything else:
+ * memory the guest does not own: the root gets #GP (reported), a cell
  * fails.
  */
 static void npf(struct percpu *pc)
 {
+	u64 gpa = *vmcb_of(pc, VMCB_EXITINFO2);
+
+	if (!(*vmcb_of(pc, VMCB_EXITINFO1) & (NPF_FETCH | NPF_IN_WALK)) &&
+	    apic_access(pc, gpa))
+		return;
 	pc->stats[WD_STAT_MMIO]++;
-	cell_fail(pc->cell, "access to memory it does not own",
-		  *vmcb_of(pc, VMCB_EXITINFO2));
+	cell_fail(pc->cell, "access to memory it does not own", gpa);
 	if (is_root(pc))
 		inject(pc, X86_GP, true);
 }
@@ -138,10 +158,10 @@ static void ioio(struct percpu *pc)
 }
 
 /*
- * INIT (Linux onlining this CPU: INIT, then SIPI): this CPU leaves
- * Warden like a disable, and the INIT, still pending, resets it once
- * entry.S sets GIF again. The driver enters it again when Linux has it
- * online (driver/arch_x86.c).
+ * A physical INIT: no cell sends one (apic.c emulates them), but the
+ * root's IOAPIC or an MSI could. Defence only: this CPU leaves Warden
+ * like a disable (the INIT, still pending, resets it; QEMU's TCG does
+ * at once), and the driver enters it again (enter.c, driver/arch_x86.c).
  */
 static void init_signal(struct percpu *pc)
 {
@@ -173,16 +193,16 @@ static void guest_lost(struct percpu *pc, const char *why)
 
 static void dispatch(struct percpu *pc, u64 code)
 {
-	if (code == SVM_EXIT_NMI)
-		x86_nmi_exit(pc, vmcb_of(pc, VMCB_EVENTINJ));
+	if (code == SVM_EXIT_NPF)
+		npf(pc);
 	else if (code == SVM_EXIT_VMMCALL)
 		vmmcall(pc);
 	else if (code == SVM_EXIT_MSR)
 		msr(pc);
-	else if (code == SVM_EXIT_NPF)
-		npf(pc);
 	else if (code == SVM_EXIT_IOIO)
 		ioio(pc);
+	else if (code == SVM_EXIT_NMI)
+		apic_nmi(pc);
 	else if (code == SVM_EXIT_INIT)
 		init_signal(pc);
 	else if (code >= SVM_EXIT_VMRUN && code <= SVM_EXIT_SKINIT)
@@ -195,6 +215,15 @@ static void dispatch(struct percpu *pc, u64 code)
 		guest_lost(pc, "unexpected exit");
 }
 
+/* Linux's GDT and IDT, as the root has them now, for its way back. */
+static void leave_tables(struct percpu *pc)
+{
+	const struct vmcb_seg *g = (const void *)vmcb_of(pc, VMCB_GDTR);
+	const struct vmcb_seg *i = (const void *)vmcb_of(pc, VMCB_IDTR);
+
+	host_tables_restore(g->base, (u16)g->limit, i->base, (u16)i->limit);
+}
+
 /* entry.S: 0 to run the guest again, 1 to leave to Linux. */
 long x86_handle_exit(struct percpu *pc)
 {
@@ -204,10 +233,12 @@ long x86_handle_exit(struct percpu *pc)
 	*vmcb_of(pc, VMCB_EVENTINJ) = 0;
 	dispatch(pc, code);
 	if (!pc->leaving) {
+		apic_check_init(pc);
 		cell_cpu_check_requests(pc);
 		return 0;
 	}
 	pc->leaving = false;
+	leave_tables(pc);
 	pc->arch.ret = (struct x86_return){
 		.cr3 = *vmcb_of(pc, VMCB_CR3),
 		.rsp = *vmcb_of(pc, VMCB_RSP),

@@ -8,6 +8,7 @@
  * types decide (write-back here combines to the guest's).
  */
 #include <arch.h>
+#include <arch/svm.h>
 #include <arch/x86.h>
 #include <wd/cell.h>
 #include <wd/paging.h>
@@ -114,22 +115,13 @@ const struct paging_format arch_stage2_paging = {
 	.block_ok = block_ok,
 };
 
-static u64 host_cr3; /* Warden's tables, once the first CPU built them */
+u64 x86_host_cr3;
 
+/* The other CPUs switch in arch_cpu_init(). */
 void arch_paging_activate(const struct paging *hyp)
 {
-	host_cr3 = paging_pa(hyp->root);
-	x86_host_paging_load();
-}
-
-/*
- * Every CPU, not only the first: the early tables map the hypervisor
- * range only (no cell pool, no local APIC). VMRUN keeps this CR3 in the
- * host save area for every exit.
- */
-void x86_host_paging_load(void)
-{
-	asm volatile("mov %0, %%cr3" : : "r"(host_cr3) : "memory");
+	x86_host_cr3 = paging_pa(hyp->root);
+	write_cr3(x86_host_cr3);
 }
 
 /* This CPU's host TLB; the others never use the temporary mappings. */

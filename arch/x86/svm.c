@@ -40,7 +40,7 @@ void x86_msrpm_set(u8 *map, u32 msr, unsigned int rw_bits, bool on)
 		map[base + bit / 8] &= (u8)~mask;
 }
 
-/* EFER writes (SVME must stay on), the SVM MSRs read and written. */
+/* EFER and APIC base writes, the SVM MSRs read and written. */
 static void msrpm_init(void)
 {
 	if (msrpm[0x820])
@@ -48,6 +48,8 @@ static void msrpm_init(void)
 	x86_msrpm_set(msrpm, MSR_EFER, 2, true);
 	x86_msrpm_set(msrpm, MSR_VM_CR, 3, true);
 	x86_msrpm_set(msrpm, MSR_VM_HSAVE_PA, 3, true);
+	x86_msrpm_set(msrpm, MSR_APIC_BASE, 2,
+		      true); /* the xAPIC must stay put */
 }
 
 static void seg(void *vmcb, unsigned int off, u16 sel, u16 attrib)
@@ -133,6 +135,7 @@ int arch_cpu_init(struct percpu *pc)
 		printk("CPU %u: no nested paging\n", pc->cpu_id);
 		return -ENODEV;
 	}
+	write_cr3(x86_host_cr3); /* from the early tables to Warden's */
 	memset(svm_pages[pc->cpu_id], 0, sizeof(svm_pages[0]));
 	a->vmcb_pa = paging_pa(vmcb);
 	a->hsave_pa = paging_pa(svm_pages[pc->cpu_id][1]);
@@ -140,16 +143,16 @@ int arch_cpu_init(struct percpu *pc)
 	wrmsr(MSR_VM_HSAVE_PA, a->hsave_pa);
 	guest_state(vmcb, &a->ret);
 	vmcb_control(vmcb, pc->cell);
+	apic_cpu_init(pc);
+	host_tables_load(); /* after guest_state() read Linux's */
 	a->tlb_gen = pc->cell->arch.tlb_gen - 1; /* flush on the first run */
-	x86_host_tables_load(pc);
-	x86_host_paging_load();
 	return 0;
 }
 
 /* The return path (entry.S) turns SVM off; exit.c still reads the VMCB. */
 void arch_cpu_exit(struct percpu *pc)
 {
-	x86_host_tables_unload(pc);
+	(void)pc;
 	wrmsr(MSR_VM_HSAVE_PA, 0);
 }
 
@@ -169,4 +172,10 @@ u64 x86_vmrun_prepare(struct percpu *pc)
 		pc->arch.tlb_gen = gen;
 	}
 	return pc->arch.vmcb_pa;
+}
+
+/* A parked CPU going back to the root (a SIPI): its control area. */
+void x86_root_control(struct percpu *pc)
+{
+	vmcb_control(paging_ptr(pc->arch.vmcb_pa), &root_cell);
 }

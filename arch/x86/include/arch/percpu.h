@@ -27,21 +27,18 @@ struct x86_return {
 	u64 cr3, rsp, rip, rflags, rax;
 };
 
-/* A descriptor-table register as SGDT/SIDT store it. */
-struct __attribute__((packed)) x86_dt {
-	u16 limit;
-	u64 base;
-};
-
 struct arch_percpu {
 	struct x86_regs regs; /* first: entry.S saves here (offset 0) */
 	struct x86_return ret; /* entry.S: offset 112 */
 	u64 vmcb_pa; /* one page: control area and guest state */
 	u64 hsave_pa; /* one page: VM_HSAVE_PA, the host's state */
 	u32 tlb_gen; /* the cell's arch.tlb_gen this CPU flushed for */
-	u32 in_guest; /* from its generation read to the next exit (nmi.c) */
-	u32 kick; /* set before Warden's NMI: the next NMI exit is a kick */
-	struct x86_dt linux_gdt, linux_idt; /* loaded again on leaving */
+	u32 in_guest; /* from its generation read to the next exit (tlb.c) */
+	/* xAPIC emulation (apic.c): what the guest wrote to ICR high,
+	 * LDR, DFR; INIT/SIPI state (X86_RUNNING...) and NMI kicks sent
+	 * to this CPU, both written by other CPUs. */
+	u32 icr_high, ldr, dfr;
+	u32 sipi, kicks;
 };
 
 _Static_assert(sizeof(struct x86_regs) == 112, "entry.S offsets");

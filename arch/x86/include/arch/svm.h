@@ -86,6 +86,9 @@ struct vmcb_seg {
 #define SVM_EXIT_VMMCALL 0x081
 #define SVM_EXIT_SKINIT 0x086
 #define SVM_EXIT_NPF 0x400
+/* EXITINFO1 of a nested page fault: a fetch, a guest table walk */
+#define NPF_FETCH BIT(4)
+#define NPF_IN_WALK BIT(33)
 #define SVM_EXIT_INVALID (~0ull)
 
 /* EVENTINJ: vector, type 3 (exception), error code valid, valid. */
@@ -128,6 +131,11 @@ static inline void wrmsr(u32 msr, u64 v)
 		     :
 		     : "c"(msr), "a"((u32)v), "d"((u32)(v >> 32))
 		     : "memory");
+}
+
+static inline void write_cr3(u64 v)
+{
+	asm volatile("mov %0, %%cr3" : : "r"(v) : "memory");
 }
 
 #define read_cr(n)                                             \
