@@ -2,8 +2,9 @@
 # beside the root (create, load, start, its output, list, stats,
 # shutdown, restart, destroy: Linux gets its CPU back), two cells at
 # once, then CYCLES create/start/destroy cycles; root memory intact and
-# the cell's RAM scrubbed. The inmate is the test fixture
-# tests/x86/inmate-min.S until inmates/lib/x86 has its hello.
+# the cell's RAM scrubbed; the inmate library's hello, and the exits of
+# an idle cell. The ticking inmate is the test fixture
+# tests/x86/inmate-min.S (the library has no ticking demo yet).
 . /scenarios/lib.sh
 SYS=/etc/warden/qemu-q35.cell
 CELL=/etc/warden/hello.cell
@@ -63,6 +64,22 @@ check "set it loadable (an image that does not reach the mark)" \
 check "destroy scrubbed the cell's RAM (the mark is 0)" \
 	test "$(devmem $((RAM + 0x200000)) 32)" = 0x00000000
 check "destroy the loading cell" warden cell destroy hello
+
+echo "### the inmate library's hello (inmates/demos/x86), then idle"
+check "create hello" warden cell create $CELL
+check "load the library's hello" warden cell load hello $INMATES/hello.bin
+check "start it" warden cell start hello
+check "it runs in a Warden cell, CPU 0 of the cell" \
+	wait_console '^\[hello\] hello: in a Warden cell, CPU 0 of the cell$'
+check "it is done" wait_console '^\[hello\] hello: done$'
+sleep 1
+e0=$(cell_stat hello 3 total)
+sleep 10
+e1=$(cell_stat hello 3 total)
+echo "idle (halted) cell: $((e1 - e0)) exits in 10 s"
+warden cell stats hello
+check "an idle cell costs no exit ($((e1 - e0)) in 10 s)" test $((e1 - e0)) -eq 0
+check "destroy it" warden cell destroy hello
 
 echo "### two cells at once"
 check "create hello" warden cell create $CELL

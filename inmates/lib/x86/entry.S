@@ -22,8 +22,14 @@
 #define PD_ENTRIES_4G 2048
 #define PD_FIRST_UC (0xfe000000 >> 21)
 
-	/* The header must lie in the image's first 8 KiB: it is first. */
-	.section .multiboot, "a"
+	/*
+	 * The header must lie in the image's first 8 KiB: it is first,
+	 * after the jump Warden enters by (the contract: a cell starts at
+	 * the image's first byte, 0x100000; multiboot uses start32).
+	 */
+	.section .multiboot, "ax"
+	.code32
+	jmp	start32
 	.balign 4
 mb_header:
 	.long MB_MAGIC, MB_FLAGS, (-(MB_MAGIC + MB_FLAGS)) & 0xffffffff
