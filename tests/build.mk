@@ -318,9 +318,9 @@ test-core-coverage: $(addprefix $(COV_OUT)/,$(CORE_NAMES)) \
 			100 * hit / n, hit, n }'
 
 # x86 TEST FIXTURE: tests/x86/inmate-min.S built once per FAULT case
-# (0 ticks, 1-7 faults), for x86-cells and x86-faults until
+# (0 ticks, 1-7 faults, 8 COM2), for x86-cells and x86-faults until
 # inmates/lib/x86's demos replace it.
-X86_MIN_BINS := $(foreach f,0 1 2 3 4 5 6 7,$(OUT)/x86/inmates/inmate-min-$(f).bin)
+X86_MIN_BINS := $(foreach f,0 1 2 3 4 5 6 7 8,$(OUT)/x86/inmates/inmate-min-$(f).bin)
 ALL_TARGETS += $(X86_MIN_BINS)
 $(OUT)/x86/inmates/inmate-min-%.bin: tests/x86/inmate-min.S
 	@mkdir -p $(dir $@)

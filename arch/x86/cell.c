@@ -64,11 +64,13 @@ int arch_cell_init(struct cell *cell)
 	if (cell == &root_cell)
 		return apic_trap(cell) ?: tramp_protect(cell);
 	cell_msrpm_init();
-	return 0;
+	return x86_iopm_take(cell);
 }
 
 void arch_cell_exit(struct cell *cell)
 {
+	if (cell != &root_cell)
+		x86_iopm_give_back(cell);
 	cell->arch.ncr3 = 0;
 }
 

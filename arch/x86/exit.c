@@ -146,15 +146,23 @@ static void npf(struct percpu *pc)
 		inject(pc, X86_GP, true);
 }
 
-/* Only a cell's map has bits set: a port it does not own. */
+/*
+ * A port the guest does not own: a cell fails; for the root (a port a
+ * cell owns now) it is absent: IN reads all ones, OUT and the string
+ * forms do nothing, reported (rate-limited).
+ */
 static void ioio(struct percpu *pc)
 {
 	u64 info = *vmcb_of(pc, VMCB_EXITINFO1);
+	u64 ones = (1ull << (8 * IOIO_SIZE(info))) - 1;
 
 	pc->stats[WD_STAT_OTHER]++;
 	cell_fail(pc->cell, "I/O port it does not own", IOIO_PORT(info));
-	if (is_root(pc))
-		*vmcb_of(pc, VMCB_RIP) = *vmcb_of(pc, VMCB_EXITINFO2);
+	if (!is_root(pc))
+		return;
+	if ((info & IOIO_IN) && !(info & IOIO_STRING))
+		*vmcb_of(pc, VMCB_RAX) |= ones;
+	*vmcb_of(pc, VMCB_RIP) = *vmcb_of(pc, VMCB_EXITINFO2);
 }
 
 /*

@@ -107,10 +107,11 @@ static void guest_state(void *vmcb, const struct x86_return *r)
 static void vmcb_control(void *vmcb, const struct cell *cell)
 {
 	*(u32 *)((u8 *)vmcb + VMCB_INTERCEPT_MISC1) =
-		(u32)(SVM_I_NMI | SVM_I_INIT | SVM_I_MSR_PROT | SVM_I_SHUTDOWN |
-		      SVM_I_INVLPGA);
+		(u32)(SVM_I_NMI | SVM_I_INIT | SVM_I_IOIO_PROT |
+		      SVM_I_MSR_PROT | SVM_I_SHUTDOWN | SVM_I_INVLPGA);
 	*(u32 *)((u8 *)vmcb + VMCB_INTERCEPT_MISC2) = SVM_I_SVM_INSNS;
 	*vmcb_u64(vmcb, VMCB_MSRPM_PA) = paging_pa(msrpm);
+	*vmcb_u64(vmcb, VMCB_IOPM_PA) = x86_iopm_of(&root_cell);
 	*(u32 *)((u8 *)vmcb + VMCB_ASID) = cell->arch.asid;
 	*vmcb_u64(vmcb, VMCB_NP_ENABLE) = 1;
 	*vmcb_u64(vmcb, VMCB_N_CR3) = cell->arch.ncr3;

@@ -13,6 +13,9 @@
 #define X86_CELL_RAM_SIZE 0x400000ull
 #define X86_CELL_ENTRY 0x100000ull
 #define X86_CELL_COMM 0x80000000ull
+#ifndef CELL_PIO
+#define CELL_PIO 0
+#endif
 
 static const struct {
 	struct wd_header hdr;
@@ -26,6 +29,7 @@ static const struct {
 			.num_mem_regions = WD_ARRAY_SIZE(config.mem),
 			.cpu_set = 1ull << CELL_CPU,
 			.entry = X86_CELL_ENTRY,
+			.pio_ranges = CELL_PIO,
 		},
 	.mem =
 		{

@@ -1,7 +1,8 @@
 # Scenario x86-cells (q35, ARCH=x86): an x86 cell through its whole life
 # beside the root (create, load, start, its output, list, stats,
 # shutdown, restart, destroy: Linux gets its CPU back), two cells at
-# once, then CYCLES create/start/destroy cycles; root memory intact and
+# once, a cell owning COM2 (the root's reads of it refused meanwhile),
+# then CYCLES create/start/destroy cycles; root memory intact and
 # the cell's RAM scrubbed; the inmate library's hello, and the exits of
 # an idle cell. The ticking inmate is the test fixture
 # tests/x86/inmate-min.S (the library has no ticking demo yet).
@@ -80,6 +81,28 @@ echo "idle (halted) cell: $((e1 - e0)) exits in 10 s"
 warden cell stats hello
 check "an idle cell costs no exit ($((e1 - e0)) in 10 s)" test $((e1 - e0)) -eq 0
 check "destroy it" warden cell destroy hello
+
+echo "### a cell that owns COM2: ports 0x2f8-0x2ff leave the root"
+rd_com2() { dd if=/dev/port bs=1 skip=$((0x2f8)) count=1 2>/dev/null | od -An -tx1 | tr -d ' \n'; }
+REFUSED="root: I/O port it does not own at 0x2f8"
+rd_com2 >/dev/null
+sleep 1
+check "the root reads COM2 freely before (no report)" test "$(console_count "$REFUSED")" = 0
+check "create com2 (CPU 3, platform.x86.pio[1])" warden cell create /etc/warden/com2.cell
+check "load the COM2 inmate" warden cell load com2 $INMATES/inmate-min-8.bin
+check "start it" warden cell start com2
+check "the cell writes and reads its COM2 port" \
+	wait_console '^\[com2\] inmate-min: COM2 written$'
+check "list: com2 running, not failed" in_list com2 running 3 -
+v=$(rd_com2)
+check "the root reads all ones from COM2 meanwhile ($v)" test "$v" = ff
+check "Warden reports the root's access to the cell's port" \
+	wait_console "$REFUSED" 5 1
+check "destroy com2" warden cell destroy com2
+rd_com2 >/dev/null
+sleep 1
+check "the root has COM2 again (no new report)" test "$(console_count "$REFUSED")" = 1
+root_health "after the COM2 cell"
 
 echo "### two cells at once"
 check "create hello" warden cell create $CELL

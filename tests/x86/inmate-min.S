@@ -12,7 +12,8 @@
  * 0 ticks for ever; 1 reads Warden's memory; 2 writes another cell's RAM
  * (hello2's); 3 writes COM1 (a port it does not own); 4 reads an MSR it
  * does not own; 5 triple-faults (an exception with no IDT); 6 floods
- * Warden with invalid hypercalls; 7 reads the root's MMIO (the IOAPIC).
+ * Warden with invalid hypercalls; 7 reads the root's MMIO (the IOAPIC);
+ * 8 writes and reads COM2, which its cell owns, then halts.
  * A fault Warden lets pass prints "survived" (the scenario's failure).
  */
 #define WD_HC_CONSOLE_PUTC 0xc6000008
@@ -78,6 +79,15 @@ fault:
 	jmp	1b
 #elif FAULT == 7
 	mov	0xfec00000, %eax
+#elif FAULT == 8
+	mov	$0x2f8, %dx	/* COM2: the cell owns it (cells/x86/com2.c) */
+	mov	$'C', %al
+	outb	%al, %dx
+	add	$5, %dx
+	inb	%dx, %al
+	mov	$msg_com2, %esi
+	call	puts
+	jmp	halt
 #endif
 	ret
 
@@ -135,6 +145,7 @@ putdec:
 msg_hello:	.asciz	"inmate-min: hello from CPU "
 msg_tick:	.asciz	"inmate-min: tick "
 msg_survived:	.asciz	"inmate-min: survived the fault\n"
+msg_com2:	.asciz	"inmate-min: COM2 written\n"
 
 	.bss
 mode:	.long	0

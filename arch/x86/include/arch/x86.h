@@ -68,6 +68,9 @@ void x86_tlb_shootdown(const struct cell *cell, u32 gen);
 
 /* iopm.c: the physical address of cell's I/O permission map. */
 u64 x86_iopm_of(const struct cell *cell);
+/* iopm.c: a cell's ports leave the root (create), come back (destroy). */
+int x86_iopm_take(const struct cell *cell);
+void x86_iopm_give_back(const struct cell *cell);
 
 /* entry.S: runs pc's guest from a fresh stack (the area's top). */
 __attribute__((noreturn)) void x86_run_guest(u64 stack_top);
