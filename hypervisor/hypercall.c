@@ -38,6 +38,8 @@ static long hc_get_info(struct percpu *pc, u64 what, u64 a2, u64 a3)
 		return (long)page_pool_used();
 	case WD_INFO_MEM_POOL_SIZE:
 		return (long)page_pool_size();
+	case WD_INFO_COUNTER_HZ: /* x86 cells cannot calibrate the TSC */
+		return (long)arch_counter_freq();
 	default:
 		return -EINVAL;
 	}

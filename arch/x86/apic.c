@@ -218,7 +218,9 @@ static void icr_write(struct percpu *pc, u32 lo)
 		deliver(pc, set, lo);
 		return;
 	}
-	if (cell_ratelimit(pc->cell, RL_REFUSED, 1))
+	if (pc->cell != &root_cell)
+		cell_fail(pc->cell, "IPI outside the cell", lo);
+	else if (cell_ratelimit(pc->cell, RL_REFUSED, 1))
 		printk("cell '%s': IPI 0x%x to 0x%x dropped (cpu %u)\n",
 		       pc->cell->name, lo, pc->arch.icr_high, pc->cpu_id);
 }
@@ -289,11 +291,6 @@ bool apic_access(struct percpu *pc, u64 gpa)
 	if ((gpa & PAGE_MASK) != wd_system_config()->platform.x86.lapic_base)
 		return false;
 	pc->stats[WD_STAT_MMIO]++;
-#ifdef WD_X86_FAULT_TEST
-	/* The fault-test build only (x86-hostfault): Warden itself faults. */
-	if (pc->cpu_id == 1 && pc->stats[WD_STAT_MMIO] == 1000)
-		(void)*(volatile u32 *)WD_X86_FAULT_TEST;
-#endif
 	n = guest_fetch_code(pc, code, sizeof(code));
 	if ((gpa & 0xf) ||
 	    x86_decode(code, n, long64(vmcb), &in) != X86_DECODE_OK) {

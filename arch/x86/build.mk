@@ -45,13 +45,13 @@ $(OUT)/x86/warden.bin: $(X86_HV_OUT)/warden.elf
 	@objcopy -O binary -R .bss -R .console -R .config -R .percpu $< $@
 
 # The fault-test build (scenario x86-hostfault; never a release image):
-# CPU 1 reads an address Warden does not map on its 1000th xAPIC access,
-# so that the host IDT's fault dump has an honest trigger to show.
-X86_FT_OBJS := $(filter-out %/arch/x86/apic.o,$(X86_HV_OBJS)) \
-	$(X86_HV_OUT)/fault-test/apic.o
+# CPU 1 reads an address Warden does not map when a SIPI starts it, so
+# that the host IDT's fault dump has a trigger to show.
+X86_FT_OBJS := $(filter-out %/arch/x86/sipi.o,$(X86_HV_OBJS)) \
+	$(X86_HV_OUT)/fault-test/sipi.o
 ALL_TARGETS += $(OUT)/x86/warden-fault.bin
 
-$(X86_HV_OUT)/fault-test/apic.o: arch/x86/apic.c
+$(X86_HV_OUT)/fault-test/sipi.o: arch/x86/sipi.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (x86, fault test)"
 	@$(HOSTCC) $(X86_HV_CFLAGS) -DWD_X86_FAULT_TEST=0x1000 -c $< -o $@
@@ -65,4 +65,4 @@ $(OUT)/x86/warden-fault.bin: $(X86_HV_OUT)/warden-fault.elf
 	@objcopy -O binary -R .bss -R .console -R .config -R .percpu $< $@
 
 -include $(X86_HV_OBJS:.o=.d) $(X86_HV_OUT)/warden.d \
-	$(X86_HV_OUT)/fault-test/apic.d
+	$(X86_HV_OUT)/fault-test/sipi.d

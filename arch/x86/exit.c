@@ -62,9 +62,10 @@ static void vmmcall(struct percpu *pc)
 	if (hypercall_is_warden(id))
 		ret = hypercall_dispatch(pc, id, reg(pc, r->rdi),
 					 reg(pc, r->rsi), reg(pc, r->rdx));
-	else
-		cell_bad_call(pc, *vmcb_of(pc, VMCB_RIP));
 	*vmcb_of(pc, VMCB_RAX) = (u64)ret;
+	/* Every failed call counts towards a flood, as on arm64. */
+	if (ret < 0)
+		cell_bad_call(pc, *vmcb_of(pc, VMCB_RIP));
 }
 
 /*

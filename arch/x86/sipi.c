@@ -82,6 +82,11 @@ static void start(struct percpu *pc, u32 vector)
 {
 	u8 *vmcb = paging_ptr(pc->arch.vmcb_pa);
 
+#ifdef WD_X86_FAULT_TEST
+	/* The fault-test build only (x86-hostfault): Warden itself faults. */
+	if (pc->cpu_id == 1)
+		(void)*(volatile u32 *)WD_X86_FAULT_TEST;
+#endif
 	real_mode(pc, vmcb, vector);
 	asm volatile("vmload %%rax" : : "a"(pc->arch.vmcb_pa) : "memory");
 }

@@ -1,9 +1,11 @@
 # Scenario x86-faults (q35, ARCH=x86): a cell that breaks a rule fails
 # alone, with a console message, while a second cell and the root run on;
-# the failed cell is destroyed and created again. Cases (the test fixture
-# tests/x86/inmate-min.S, one image per case): memory outside its own
-# (Warden's, another cell's RAM, the root's IOAPIC), an I/O port and an
-# MSR it does not own, a triple fault, a hypercall flood.
+# the failed cell is destroyed and created again. Cases (the inmate
+# library's fault demos, and the test fixture tests/x86/inmate-min.S for
+# two addresses): memory outside its own (Warden's, another cell's RAM,
+# the root's RAM and IOAPIC, beyond its RAM), an I/O port and an MSR it
+# does not own, a triple fault, a hypercall flood, an undefined
+# instruction, INIT and fixed IPIs to a CPU outside the cell.
 . /scenarios/lib.sh
 SYS=/etc/warden/qemu-q35.cell
 INMATES=/lib/warden/inmates
@@ -13,7 +15,7 @@ failed_case() { # N WHAT MESSAGE-REGEX
 	echo "### fault $n: $c_name"
 	before=$(console_count "cell 'hello' failed")
 	check "$c_name: create hello" warden cell create /etc/warden/hello.cell
-	check "$c_name: load" warden cell load hello $INMATES/inmate-min-$n.bin
+	check "$c_name: load $n" warden cell load hello $INMATES/$n.bin
 	check "$c_name: start" warden cell start hello
 	check "$c_name: the cell fails with a message" \
 		wait_console "^cell 'hello' failed: $msg" 20 1
@@ -35,19 +37,30 @@ check "load hello2" warden cell load hello2 $INMATES/inmate-min-0.bin
 check "start hello2" warden cell start hello2
 check "hello2 ticks" wait_console '^\[hello2\] inmate-min: tick 1$'
 
-failed_case 1 "read of Warden's memory" \
+# The test fixture (tests/x86/inmate-min.S) for the addresses the
+# library's demos do not try: Warden's memory, another cell's RAM.
+failed_case inmate-min-1 "read of Warden's memory" \
 	"access to memory it does not own at 0x3f800000"
-failed_case 2 "write to another cell's RAM" \
+failed_case inmate-min-2 "write to another cell's RAM" \
 	"access to memory it does not own at 0x3c400000"
-failed_case 7 "read of the root's IOAPIC" \
-	"access to memory it does not own at 0xfec00000"
-failed_case 3 "I/O port it does not own (COM1)" \
+# The inmate library's fault demos (inmates/demos/x86/fault.c).
+failed_case fault-oob-read "read outside its RAM" \
+	"access to memory it does not own at 0x20000000"
+failed_case fault-oob-write "write to the root's RAM" \
+	"access to memory it does not own at 0x1000000"
+failed_case fault-mmio "read of the root's IOAPIC" \
+	"access to memory it does not own at 0xfec00010"
+failed_case fault-ioport "I/O port it does not own (COM1)" \
 	"I/O port it does not own at 0x3f8"
-failed_case 4 "MSR it does not own (VM_HSAVE_PA)" \
+failed_case fault-msr "MSR it does not own (VM_HSAVE_PA)" \
 	"read of an MSR it does not own at 0xc0010117"
-failed_case 5 "triple fault" "shutdown \\(triple fault\\)"
-failed_case 6 "hypercall flood" "hypercall flood"
-check_fails "no fault was survived" grep -q "inmate-min: survived" "$WD_CONSOLE_LOG"
+failed_case fault-triple "triple fault" "shutdown \\(triple fault\\)"
+failed_case fault-vmmcall-flood "hypercall flood" "hypercall flood"
+failed_case fault-undef "undefined instruction" ".*reported by the inmate"
+failed_case fault-ipi-init "INIT to a CPU outside the cell" "IPI outside the cell"
+failed_case fault-ipi-fixed "fixed IPI to a CPU outside the cell" \
+	"IPI outside the cell"
+check_fails "no fault was survived" grep -Eq "survived|: no fault" "$WD_CONSOLE_LOG"
 
 echo "### after the faults: a good inmate in the same cell"
 check "create hello again" warden cell create /etc/warden/hello.cell

@@ -58,6 +58,8 @@
 #define WD_INFO_NUM_CELLS 1
 #define WD_INFO_MEM_POOL_USED 2
 #define WD_INFO_MEM_POOL_SIZE 3
+/* Hz of the cell's clock (arm64: CNTVCT, x86: the TSC Warden measured) */
+#define WD_INFO_COUNTER_HZ 4
 
 /*
  * WD_HC_CELL_STATS counters (x3): exits of one CPU by cause, counted

@@ -2,17 +2,19 @@
 /*
  * latency: the measuring inmate of `make bench` (bench/, docs/bench/).
  *
- * The virtual timer is armed for deadlines a fixed period apart. For each
- * IRQ the sample is the counter value read by the IRQ vector's third
- * instruction (entry_ticks) minus the deadline that was due, in counter
- * ticks. Samples stay in memory until the run is over and are then
+ * The timer (arm64: the virtual timer; x86: the APIC timer against the
+ * TSC) is armed for deadlines a fixed period apart. For each IRQ the
+ * sample is the counter value read first thing in the IRQ vector
+ * (entry_ticks; arm64: its third instruction) minus the deadline that was
+ * due, in counter ticks. This file is portable; latency.h names what each
+ * arch gives (latency_arm64.c, x86/latency_x86.c). Samples stay in memory until the run is over and are then
  * reported as "LAT ..." lines (print_report): every console character is
  * an MMIO access or a hypercall, and printing during the run would
  * disturb the samples that follow.
  *
- * Bare metal, the program can start busy loops on other CPUs (PSCI CPU_ON
- * by HVC, which is QEMU's conduit without virtualization=on): the
- * baseline for a cell whose root cell is loaded.
+ * Bare metal, the program can start busy loops on other CPUs (arm64:
+ * PSCI CPU_ON by HVC, which is QEMU's conduit without virtualization=on):
+ * the baseline for a cell whose root cell is loaded.
  *
  * In a cell the program can wait before the first deadline (the root
  * goes quiet after `cell start`) and before the report (the root starts
@@ -24,27 +26,16 @@
  */
 #include <inmate/boot.h>
 #include <inmate/console.h>
-#include <inmate/gic.h>
-#include <inmate/hypercall.h>
 #include <inmate/irq.h>
-#include <inmate/platform.h>
 #include <inmate/printf.h>
 #include <inmate/sysreg.h>
 #include <inmate/timer.h>
 
+#include "latency.h"
+
 #define LATENCY_MAX_SAMPLES 65536u
-#define LATENCY_MAX_CPUS 8u
 #define LATENCY_MAX_PERIOD_US 100000u
 #define LATENCY_MAX_DELAY_MS 10000u
-
-/* latency_params.flags */
-#define LATENCY_BUSY_YIELD BIT(0) /* busy loops execute `yield` */
-#define LATENCY_IDLE_SPIN BIT(1) /* wait for IRQs in a loop, not in WFI */
-
-/* PSCI 0.2 function IDs */
-#define PSCI_CPU_ON_64 0xc4000003u
-#define PSCI_CPU_OFF 0x84000002u
-#define PSCI_SYSTEM_OFF 0x84000008u
 
 /* Console output in a cell goes into Warden's 4 KiB ring, which the root
  * reads every 100 ms: pause after each batch so it never overflows.
@@ -81,69 +72,6 @@ static volatile struct latency_params latency_params
 		.report_delay_ms = 0,
 };
 
-/* Written by one busy CPU, read by the measuring CPU (MMU off: no
- * caches to keep coherent). */
-struct busy_slot {
-	volatile u64 iterations; /* passes over the buffer */
-	u64 yield;
-	volatile u64 stop;
-	long psci; /* CPU_ON's result */
-	u64 asked; /* CPU_ON was called for this CPU */
-	u8 *buf; /* BUSY_BUF_SIZE: source half, then destination half */
-	u64 pad[2];
-};
-
-_Static_assert(offsetof(struct busy_slot, iterations) == 0 &&
-		       offsetof(struct busy_slot, yield) == 8 &&
-		       offsetof(struct busy_slot, stop) == 16 &&
-		       offsetof(struct busy_slot, buf) == 40,
-	       "latency_busy_entry uses these offsets");
-
-/* latency_busy_entry: "add x14, x13, #0x8000", "mov x2, #512" */
-#define BUSY_BUF_SIZE 0x10000
-
-/*
- * Where a busy CPU starts (PSCI CPU_ON): MMU off, no stack, x0 = its
- * busy_slot. It copies the first half of its buffer into the second, 64
- * bytes per step, with `yield` after each step (unless told not to), so
- * that QEMU's round-robin moves on to the next vCPU; after each pass it
- * counts it and, once the measuring CPU sets stop, powers itself off. The
- * step is the same instruction sequence as wd-busy's (bench/guest/busy.c),
- * the root's load in case (c): both hand the round-robin the same
- * stretches of work between yields.
- */
-void latency_busy_entry(void);
-asm(".pushsection .text.latency_busy, \"ax\"\n"
-    ".global latency_busy_entry\n"
-    "latency_busy_entry:\n"
-    "	ldr	x1, [x0, #8]\n"
-    "	ldr	x11, [x0, #40]\n"
-    "1:	mov	x13, x11\n"
-    "	add	x14, x11, #0x8000\n"
-    "	mov	x2, #512\n"
-    "2:	ldp	x3, x4, [x13], #16\n"
-    "	ldp	x5, x6, [x13], #16\n"
-    "	ldp	x7, x8, [x13], #16\n"
-    "	ldp	x9, x10, [x13], #16\n"
-    "	stp	x3, x4, [x14], #16\n"
-    "	stp	x5, x6, [x14], #16\n"
-    "	stp	x7, x8, [x14], #16\n"
-    "	stp	x9, x10, [x14], #16\n"
-    "	cbz	x1, 3f\n"
-    "	yield\n"
-    "3:	subs	x2, x2, #1\n"
-    "	b.ne	2b\n"
-    "	ldr	x2, [x0]\n"
-    "	add	x2, x2, #1\n"
-    "	str	x2, [x0]\n"
-    "	ldr	x2, [x0, #16]\n"
-    "	cbz	x2, 1b\n"
-    "4:	mov	x0, #0x0002\n" /* x0 = PSCI_CPU_OFF */
-    "	movk	x0, #0x8400, lsl #16\n"
-    "	hvc	#0\n"
-    "	b	4b\n"
-    ".popsection\n");
-
 struct latency_summary {
 	u32 n;
 	u32 min;
@@ -162,9 +90,6 @@ struct latency_summary {
 #define MAX_OUTLIERS_SHOWN 8u
 
 static u32 samples[LATENCY_MAX_SAMPLES];
-static struct busy_slot busy[LATENCY_MAX_CPUS] __attribute__((aligned(64)));
-static u8 busy_buf[LATENCY_MAX_CPUS][BUSY_BUF_SIZE]
-	__attribute__((aligned(16)));
 static u32 wanted;
 static volatile u32 taken;
 static volatile bool measuring;
@@ -203,14 +128,14 @@ static void on_timer(unsigned int intid, u64 entry_ticks)
 {
 	(void)intid;
 	if (!measuring) {
-		timer_disarm(); /* a wake-up of wait_ticks */
+		latency_arch_timer_idle(); /* a wake-up of wait_ticks */
 		return;
 	}
 	record(entry_ticks);
 	if (taken < wanted) {
 		arm_next_deadline();
 	} else {
-		timer_disarm();
+		latency_arch_timer_idle();
 		measuring = false;
 	}
 }
@@ -223,36 +148,6 @@ static void wait_ticks(u64 ticks)
 	timer_arm(until);
 	while ((s64)(timer_now() - until) < 0)
 		wait_for_interrupt();
-}
-
-static u64 own_mpidr_base(void)
-{
-	/* Aff3 and Aff2..Aff1 of this CPU; Aff0 selects a sibling. */
-	return cpu_mpidr() & 0xff00ffff00ull;
-}
-
-static void start_busy_cpus(unsigned int count, bool yield)
-{
-	unsigned int self = cpu_mpidr() & 0xff, cpu;
-
-	for (cpu = 0; cpu < LATENCY_MAX_CPUS && count; cpu++) {
-		if (cpu == self)
-			continue;
-		busy[cpu].yield = yield;
-		busy[cpu].asked = 1;
-		busy[cpu].buf = busy_buf[cpu];
-		busy[cpu].psci =
-			hypercall(PSCI_CPU_ON_64, own_mpidr_base() | cpu,
-				  (u64)(uintptr_t)latency_busy_entry,
-				  (u64)(uintptr_t)&busy[cpu]);
-		count--;
-	}
-}
-
-static void stop_busy_cpus(void)
-{
-	for (unsigned int cpu = 0; cpu < LATENCY_MAX_CPUS; cpu++)
-		busy[cpu].stop = 1;
 }
 
 static void swap(u32 *a, size_t i, size_t j)
@@ -337,8 +232,7 @@ static void summarise(const u32 *a, u32 n, struct latency_summary *s)
 	}
 }
 
-static int report(const char *fmt, ...) __printf(1, 2);
-static int report(const char *fmt, ...)
+int latency_report(const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -371,7 +265,7 @@ static void print_histogram(const u32 *a, u32 n)
 		hi = lo + (bucket_width(a[i]) - 1);
 		for (count = 0; i < n && a[i] <= hi; i++)
 			count++;
-		report("LAT hist %u %u %u\n", lo, hi, count);
+		latency_report("LAT hist %u %u %u\n", lo, hi, count);
 	}
 }
 
@@ -379,35 +273,28 @@ static void print_summary(const struct latency_summary *s)
 {
 	u64 mean_milli = s->sum * 1000 / s->n;
 
-	report("LAT summary n=%u min=%u mode=%u mean=%lu.%03lu max=%u\n", s->n,
-	       s->min, s->mode, mean_milli / 1000, mean_milli % 1000, s->max);
-	report("LAT tail mode_count=%u at_floor=%u p50=%u p99=%u p999=%u\n",
-	       s->mode_count, s->at_floor, s->p50, s->p99, s->p999);
-	report("LAT run missed=%lu early=%lu unexpected=%lu span=%lu\n", missed,
-	       early, irq_unexpected_count(), deadline - first_deadline);
-}
-
-static void print_busy(void)
-{
-	for (unsigned int cpu = 0; cpu < LATENCY_MAX_CPUS; cpu++) {
-		if (!busy[cpu].asked)
-			continue;
-		report("LAT busy cpu=%u psci=%ld iterations=%lu\n", cpu,
-		       busy[cpu].psci, busy[cpu].iterations);
-	}
+	latency_report(
+		"LAT summary n=%u min=%u mode=%u mean=%lu.%03lu max=%u\n", s->n,
+		s->min, s->mode, mean_milli / 1000, mean_milli % 1000, s->max);
+	latency_report(
+		"LAT tail mode_count=%u at_floor=%u p50=%u p99=%u p999=%u\n",
+		s->mode_count, s->at_floor, s->p50, s->p99, s->p999);
+	latency_report("LAT run missed=%lu early=%lu unexpected=%lu span=%lu\n",
+		       missed, early, irq_unexpected_count(),
+		       deadline - first_deadline);
 }
 
 static void print_begin(u32 flags, u32 busy_cpus)
 {
-	report("LAT begin run=%u where=%s gic=%d console=%s\n",
-	       latency_params.run_id,
-	       inmate_under_warden() ? "cell" : "bare-metal", gic_version(),
-	       console_name());
-	report("LAT config freq=%lu period=%lu samples=%u busy=%u "
-	       "busy_yield=%u idle=%s\n",
-	       timer_frequency(), period, wanted, busy_cpus,
-	       !!(flags & LATENCY_BUSY_YIELD),
-	       flags & LATENCY_IDLE_SPIN ? "spin" : "wfi");
+	latency_report("LAT begin run=%u where=%s %s console=%s\n",
+		       latency_params.run_id,
+		       inmate_under_warden() ? "cell" : "bare-metal",
+		       latency_arch_irqchip(), console_name());
+	latency_report("LAT config freq=%lu period=%lu samples=%u busy=%u "
+		       "busy_yield=%u idle=%s\n",
+		       timer_frequency(), period, wanted, busy_cpus,
+		       !!(flags & LATENCY_BUSY_YIELD),
+		       flags & LATENCY_IDLE_SPIN ? "spin" : "wfi");
 }
 
 static u32 smallest(const u32 *a, u32 n)
@@ -429,7 +316,7 @@ static void print_outliers(const u32 *a, u32 n)
 	for (u32 i = 0; i < n && shown < MAX_OUTLIERS_SHOWN; i++) {
 		if (a[i] <= floor)
 			continue;
-		report("LAT outlier index=%u ticks=%u\n", i, a[i]);
+		latency_report("LAT outlier index=%u ticks=%u\n", i, a[i]);
 		shown++;
 	}
 }
@@ -442,9 +329,9 @@ static void print_report(void)
 	sort_samples(samples, taken);
 	summarise(samples, taken, &s);
 	print_summary(&s);
-	print_busy();
+	latency_arch_print_busy();
 	print_histogram(samples, taken);
-	report("LAT end run=%u\n", latency_params.run_id);
+	latency_report("LAT end run=%u\n", latency_params.run_id);
 }
 
 /* Harness-supplied values are clamped, not trusted. */
@@ -474,24 +361,15 @@ static void measure(u32 flags)
 	}
 }
 
-static void power_off_if_bare_metal(void)
-{
-	/* QEMU exits on SYSTEM_OFF; under Warden the cell just stops. */
-	if (!inmate_under_warden())
-		hypercall(PSCI_SYSTEM_OFF, 0, 0, 0);
-}
-
 void inmate_main(void)
 {
 	u32 flags = latency_params.flags;
 	u32 busy_cpus =
 		clamp(latency_params.busy_cpus, 0, LATENCY_MAX_CPUS - 1);
-	int err = gic_init();
+	int err = latency_arch_init(on_timer);
 
-	if (!err)
-		err = irq_request(PLATFORM_VTIMER_IRQ, on_timer);
 	if (err) {
-		printf("LAT error gic/irq set-up failed (%d)\nLAT end run=%u\n",
+		printf("LAT error irq set-up failed (%d)\nLAT end run=%u\n",
 		       err, latency_params.run_id);
 		return;
 	}
@@ -502,12 +380,12 @@ void inmate_main(void)
 	if (inmate_under_warden())
 		busy_cpus = 0; /* the cell's CPUs are the measured ones */
 	print_begin(flags, busy_cpus);
-	start_busy_cpus(busy_cpus, flags & LATENCY_BUSY_YIELD);
+	latency_arch_start_busy(busy_cpus, flags & LATENCY_BUSY_YIELD);
 	irq_enable();
 	wait_ms(latency_params.settle_ms);
 	measure(flags);
-	stop_busy_cpus();
+	latency_arch_stop_busy();
 	wait_ms(latency_params.report_delay_ms);
 	print_report();
-	power_off_if_bare_metal();
+	latency_arch_power_off();
 }

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * hello for x86: says where it runs (bare metal or a Warden cell, which
- * CPU, which console), proves long mode and the identity map by reading
- * its own code through a pointer, then halts (bare metal: ends QEMU).
+ * CPU, which console), in which mode, then prints a tick about once a
+ * second, forever, timed by the TSC alone (no interrupt), as the arm64
+ * hello does.
  */
 #include <inmate/boot.h>
 #include <inmate/console.h>
 #include <inmate/printf.h>
 #include <inmate/string.h>
+#include <inmate/timer.h>
 
 static void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
 {
@@ -29,7 +31,7 @@ static void print_vendor(void)
 
 void inmate_main(void)
 {
-	u64 cr0, cr4;
+	u64 cr0, cr4, deadline;
 
 	asm volatile("mov %%cr0, %0; mov %%cr4, %1" : "=r"(cr0), "=r"(cr4));
 	printf("\nHello from inmate hello\n");
@@ -38,10 +40,17 @@ void inmate_main(void)
 		       inmate_cpu_index);
 	else
 		printf("hello: bare metal (multiboot)\n");
-	printf("hello: console %s, long mode, CR0 0x%lx CR4 0x%lx, "
-	       "code at 0x%lx\n",
-	       console_name(), cr0, cr4, (unsigned long)(uintptr_t)inmate_main);
+	printf("hello: console %s, long mode, CR0 0x%lx CR4 0x%lx\n",
+	       console_name(), cr0, cr4);
 	print_vendor();
-	printf("hello: done\n");
-	inmate_poweroff();
+	printf("hello: TSC %lu Hz\n", timer_frequency());
+	if (!timer_frequency())
+		return;
+	/* Absolute deadlines: printing time does not add up into drift. */
+	deadline = timer_now();
+	for (unsigned int tick = 1;; tick++) {
+		deadline += timer_frequency();
+		inmate_sleep_until(deadline);
+		printf("hello: tick %u\n", tick);
+	}
 }

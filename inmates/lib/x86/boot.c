@@ -6,7 +6,9 @@
  */
 #include <inmate/boot.h>
 #include <inmate/console.h>
+#include <inmate/exception.h>
 #include <inmate/io.h>
+#include <inmate/lapic.h>
 #include <inmate/platform.h>
 #include <inmate/printf.h>
 #include <inmate/sysreg.h>
@@ -22,6 +24,11 @@ void __noreturn inmate_boot(u32 magic, u32 ebx)
 	if (!inmate_under_warden())
 		uart_init(PLATFORM_COM1);
 	console_init(inmate_under_warden());
+	if (!inmate_under_warden())
+		console_putc('\n'); /* SeaBIOS leaves its last line open */
+	idt_init();
+	if (timer_tsc_calibrate())
+		printf("inmate: no TSC rate: timers will not work\n");
 	inmate_main();
 	printf("inmate: main returned, halting\n");
 	inmate_halt();

@@ -23,12 +23,14 @@
 #define PD_FIRST_UC (0xfe000000 >> 21)
 
 	/*
-	 * The header must lie in the image's first 8 KiB: it is first,
-	 * after the jump Warden enters by (the contract: a cell starts at
-	 * the image's first byte, 0x100000; multiboot uses start32).
+	 * Warden enters the image at its first byte (1 MiB), a multiboot
+	 * loader at the header's entry address: the first bytes jump over
+	 * the header, which must lie 4-byte aligned in the first 8 KiB.
 	 */
 	.section .multiboot, "ax"
 	.code32
+	.global _start
+_start:
 	jmp	start32
 	.balign 4
 mb_header:

@@ -11,6 +11,8 @@
 #define PLATFORM_COM2 0x2f8 /* a cell's console when passed through */
 #define PLATFORM_LAPIC_BASE 0xfee00000ul
 #define PLATFORM_IOAPIC_BASE 0xfec00000ul
+/* The APIC timer's vector (the library's choice) */
+#define PLATFORM_TIMER_VECTOR 0x20
 /* QEMU's isa-debug-exit (-device isa-debug-exit,iobase=0xf4) */
 #define PLATFORM_DEBUG_EXIT 0xf4
 
