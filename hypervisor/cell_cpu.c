@@ -294,22 +294,3 @@ long cell_cpu_park_root(u64 cpu)
 	}
 	return err;
 }
-
-/*
- * x86: Linux onlines a parked root CPU (INIT and SIPI, emulated by the
- * arch); true if it may leave the park and run the root from now.
- */
-bool cell_cpu_unpark_root(struct percpu *pc)
-{
-	bool ok;
-
-	spin_lock(&power_lock);
-	ok = pc->cell == &root_cell && pc->parked && pc->power == CPU_POWER_OFF;
-	if (ok) {
-		pc->parked = false;
-		pc->power = CPU_POWER_ON;
-		pc->request = 0;
-	}
-	spin_unlock(&power_lock);
-	return ok;
-}

@@ -123,6 +123,19 @@ static unsigned int index_in_cell(const struct percpu *pc)
 }
 
 /*
+ * Real mode at the SIPI's vector (apic_check_init), with the root's
+ * control area and a flushed ASID (a cell's ran here).
+ */
+static __attribute__((noreturn)) void root_sipi(struct percpu *pc)
+{
+	printk("CPU %u: onlined by Linux, leaves the park\n", pc->cpu_id);
+	x86_root_control(pc);
+	pc->arch.tlb_gen = root_cell.arch.tlb_gen - 1;
+	apic_check_init(pc);
+	x86_run_guest((u64)pc + WD_PERCPU_SIZE);
+}
+
+/*
  * A fresh VMCB; VMLOAD of it clears the state VMRUN does not switch (FS,
  * GS, TR, LDTR bases, the syscall MSRs), so nothing of the root's (its
  * kernel addresses) reaches the cell. context is unused on x86.
@@ -132,6 +145,8 @@ void arch_cpu_enter(struct percpu *pc, u64 entry, u64 context)
 	u8 *vmcb = paging_ptr(pc->arch.vmcb_pa);
 
 	(void)context;
+	if (pc->cell == &root_cell)
+		root_sipi(pc);
 	memset(vmcb, 0, PAGE_SIZE);
 	boot_state(vmcb, entry);
 	control(vmcb, pc->cell);
@@ -144,17 +159,12 @@ void arch_cpu_enter(struct percpu *pc, u64 entry, u64 context)
 
 /*
  * A parked CPU given back to the root (destroy) that Linux onlines: its
- * INIT and SIPI are emulated (apic.c), the SIPI found here. It leaves the
- * park and starts as the root's guest in real mode at the vector, with
- * the root's control area and a flushed ASID (the cell's ran here).
+ * INIT and SIPI are emulated (apic.c), the SIPI found here. A power-on
+ * for the root takes it out of the park (cell_cpu.c): arch_cpu_enter()
+ * then starts it as the root's guest.
  */
 void x86_park_sipi(struct percpu *pc)
 {
-	if (!(READ_ONCE(pc->arch.sipi) & X86_SIPI) || !cell_cpu_unpark_root(pc))
-		return;
-	printk("CPU %u: onlined by Linux, leaves the park\n", pc->cpu_id);
-	x86_root_control(pc);
-	pc->arch.tlb_gen = root_cell.arch.tlb_gen - 1;
-	apic_check_init(pc);
-	x86_run_guest((u64)pc + WD_PERCPU_SIZE);
+	if (pc->cell == &root_cell && (READ_ONCE(pc->arch.sipi) & X86_SIPI))
+		cell_cpu_power_on(pc, &root_cell, 0, 0);
 }

@@ -76,8 +76,6 @@ void cell_cpu_kicked(struct percpu *pc);
 void cell_cpu_check_requests(struct percpu *pc);
 /* Park this CPU until a power-on, then enter its cell. */
 __attribute__((noreturn)) void cell_cpu_park(struct percpu *pc);
-/* x86: a parked root CPU Linux onlines (a SIPI) may run the root. */
-bool cell_cpu_unpark_root(struct percpu *pc);
 /* A power-on call for target on behalf of cell: 0 or -errno. */
 int cell_cpu_power_on(struct percpu *target, struct cell *cell, u64 entry,
 		      u64 context);

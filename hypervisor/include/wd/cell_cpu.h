@@ -39,7 +39,6 @@ void cell_cpus_request_park(struct cell *cell);
 bool cell_cpus_parked(u64 cpu_set);
 /* A root CPU Linux offlined parks (WD_HC_CPU_PARK): 0 or -errno. */
 long cell_cpu_park_root(u64 cpu);
-/* Declared in core.h: cell_cpu_unpark_root(). */
 /* A stopped cell about to start: its CPUs may power on again. */
 void cell_cpus_thaw(struct cell *cell);
 /* Parked, powered-off CPUs of `from` move to `to`: 0 or -EBUSY. */
