@@ -66,8 +66,9 @@ $(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf
 # issue 17's goal of 48 KiB once that is reached; until then it is the
 # size last reached, rounded up to the next KiB, so that warden.bin
 # cannot grow unnoticed (Documentation/hypervisor.md, Size): 61,770 B
-# after issue 17's LTO; 66,186 B with the SMMU (issue 24) and the park timer.
-WARDEN_BIN_MAX ?= 66560
+# after issue 17's LTO; 66,186 B with the SMMU (issue 24) and the park timer;
+# 68,370 B with the ITS trap, the SMMU's interrupts and the PCI quiesce.
+WARDEN_BIN_MAX ?= 68608
 .PHONY: size-check
 size-check: $(OUT)/$(HV_ARCH)/warden.bin
 	@bash ci/size-check.sh $< $(HV_OUT)/warden.elf $(WARDEN_BIN_MAX)

@@ -35,7 +35,7 @@ INMATE_DIRECT := sgi-out sgi0 mgmt-off mgmt-prio mgmt-group ap1r
 INMATE_DEMOS := hello ticker flood timer timer-busy selftest latency rtc memtest echo \
 	direct $(addprefix direct-,$(INMATE_DIRECT)) \
 	shm-intruder hcfuzz hcfuzz-soak memkeep race irqqueue irqprio shmkeep \
-	cpustate conwrite refire parklevel \
+	cpustate conwrite refire parklevel vblk \
 	$(addprefix fault-,$(INMATE_FAULTS))
 INMATE_ELFS := $(patsubst %,$(INMATE_OUT)/%.elf,$(INMATE_DEMOS))
 INMATE_BINS := $(INMATE_ELFS:.elf=.bin)

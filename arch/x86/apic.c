@@ -38,6 +38,7 @@
 #define ICR_LOGICAL BIT(11)
 #define ICR_DEST_BITS (ICR_LOGICAL | 3u << 18) /* mode, shorthand */
 #define DM_FIXED 0
+#define DM_SMI 2
 #define DM_NMI 4
 #define DM_INIT 5
 #define DM_SIPI 6
@@ -230,6 +231,25 @@ static u32 apic_read(struct percpu *pc, u32 off)
 	return off == APIC_ICR2 ? pc->arch.icr_high : *apic_reg(off);
 }
 
+/*
+ * A local vector table entry (CMCI 0x2f0, timer to error 0x320-0x370)
+ * with delivery mode INIT or SMI: LINT0/1 may take INIT, and the root
+ * drives the lines (its PIC, its IOAPIC's ExtINT pin), which would be a
+ * physical INIT of its own CPU again.
+ */
+static bool lvt_refused(struct percpu *pc, u32 off, u32 v)
+{
+	u32 mode = (v >> 8) & 7;
+
+	if (!(off == 0x2f0 || (off >= 0x320 && off <= 0x370)) ||
+	    (mode != DM_INIT && mode != DM_SMI))
+		return false;
+	if (cell_ratelimit(pc->cell, RL_REFUSED, 1))
+		printk("cell '%s': LVT 0x%x = 0x%x refused (cpu %u)\n",
+		       pc->cell->name, off, v, pc->cpu_id);
+	return true;
+}
+
 /* The APIC ID is not the guest's to change (IPI targets depend on it). */
 static void apic_write(struct percpu *pc, u32 off, u32 v)
 {
@@ -237,7 +257,7 @@ static void apic_write(struct percpu *pc, u32 off, u32 v)
 		pc->arch.icr_high = v;
 	else if (off == APIC_ICR)
 		icr_write(pc, v);
-	else if (off != APIC_ID)
+	else if (off != APIC_ID && !lvt_refused(pc, off, v))
 		*apic_reg(off) = v;
 	if (off == APIC_LDR)
 		pc->arch.ldr = v;

@@ -9,13 +9,17 @@
 SYS=/etc/warden/qemu-q35.cell
 N=${N:-100}
 check "modprobe warden" modprobe warden
+up() { echo "### $1 at uptime $(cut -d' ' -f1 /proc/uptime) s"; }
 check "enable (idle)" warden enable "$SYS"
+up enabled
 sleep 10
 check "disable (idle)" warden disable
+up disabled
 echo "### idle root, 10 s:"
 warden console | grep -E 'exits:'
 dmesg | grep -E 'warden: (enable took|enabled on|disabled in)'
 check "enable (load)" warden enable "$SYS"
+up enabled
 for c in 0 1 2 3; do
 	taskset -c $c sh -c 'end=$(($(date +%s) + 10))
 		while [ $(date +%s) -lt $end ]; do
@@ -24,6 +28,7 @@ for c in 0 1 2 3; do
 done
 wait
 check "disable (load)" warden disable
+up disabled
 echo "### loaded root, 10 s:"
 warden console | grep -E 'exits:' | tail -n 4
 check "enable (hypercalls)" warden enable "$SYS"

@@ -96,7 +96,15 @@ struct wd_device {
  * requires the cell's RAM to be identity-mapped and not coloured.
  */
 #define WD_DEV_DMA (1u << 0)
-#define WD_DEV_ALL_FLAGS WD_DEV_DMA
+/*
+ * The device is one PCI function's 4 KiB of ECAM config space. At
+ * destroy Warden zeroes the function's Command register (bus mastering,
+ * memory and I/O decoding) before the cell's streams go back: the
+ * function's queues hold the cell's addresses, which are other memory
+ * in the next owner's tables (Documentation/dma.md).
+ */
+#define WD_DEV_PCI_CFG (1u << 1)
+#define WD_DEV_ALL_FLAGS (WD_DEV_DMA | WD_DEV_PCI_CFG)
 
 /* wd_cell.flags */
 /*
@@ -201,6 +209,14 @@ struct wd_platform_arm64 {
 	wd_u64 smmu_size; /* 0x20000: register pages 0 and 1 */
 	wd_u32 smmu_stage; /* WD_SMMU_STAGE*: which translation Warden uses */
 	wd_u32 smmu_sid_bits; /* stream IDs 0..2^bits-1 exist (1..15) */
+	/* its wired SPIs (edge), taken by Warden; 0 = none: events are
+	 * read on the root's hypercalls */
+	wd_u32 smmu_evtq_irq; /* event queue not empty */
+	wd_u32 smmu_gerror_irq; /* global error */
+	/* GICv3 ITS: its control frame (64 KiB) is trapped for the root,
+	 * which alone uses the ITS: table bases must be in root RAM
+	 * (Documentation/dma.md). 0 = none, or not checked. */
+	wd_u64 gits_base;
 };
 
 /* wd_platform_arm64.smmu_stage */

@@ -153,6 +153,8 @@ enum wd_violation_code {
 	WDV_X86_ARM64_FLAG,
 	WDV_X86_PIO_NONE,
 	WDV_X86_PIO_ROOT,
+	/* arm64: the SMMU's interrupts are Warden's */
+	WDV_IRQ_SMMU,
 	WDV_NUM_CODES
 };
 

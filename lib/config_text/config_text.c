@@ -181,6 +181,7 @@ static const char *const formats[WDV_NUM_CODES] = {
 	[WDV_X86_PIO_NONE] = "platform.x86.pio[%u] is not a port range",
 	[WDV_X86_PIO_ROOT] = "the root owns every port no cell takes (0x%llx)",
 	[WDV_X86_ARM64_FLAG] = "flags 0x%llx are arm64's",
+	[WDV_IRQ_SMMU] = "INTID %u is the SMMU's, which is Warden's",
 };
 
 const char *wd_violation_format(unsigned int code)

@@ -3,9 +3,10 @@
  * The xAPIC instruction decoder (arch/x86/decode.c) on real instruction
  * bytes: the first rows are from `objdump -d` of Debian's 6.1 amd64
  * vmlinux (native_apic_mem_read/write, the ICR writes, their X86_BUG_11AP
- * xchg variants), the others assembled with gas and checked against its
- * objdump. Every valid row is also cut short at every length (a
- * page-crossing fetch that got fewer bytes): TRUNCATED, never a read
+ * xchg variants) and of the x86 inmate library's lapic_read/write, the
+ * others assembled with gas and checked against its objdump. Every
+ * valid row is also cut short at every length (a page-crossing fetch
+ * that got fewer bytes): TRUNCATED, never a read
  * beyond the bytes given (each case sits at the end of a heap buffer:
  * ASan catches a read past it).
  */
@@ -47,6 +48,9 @@ static const struct row good[] = {
 	    0x10, 0xd3, 0x5f, 0xff),
 	ROW("mov %edx,0xffffffffff5fd300", X86_OP_STORE, 2, 0, 0x89, 0x14, 0x25,
 	    0x00, 0xd3, 0x5f, 0xff),
+	/* the x86 inmate library (inmates/lib/x86/lapic.c), objdump */
+	ROW("mov (%rdi),%eax", X86_OP_LOAD, 0, 0, 0x8b, 0x07),
+	ROW("mov %esi,(%rdi)", X86_OP_STORE, 6, 0, 0x89, 0x37),
 	/* gas */
 	ROW("mov %r13d,0xffffffffff5fd0b0", X86_OP_STORE, 13, 0, 0x44, 0x89,
 	    0x2c, 0x25, 0xb0, 0xd0, 0x5f, 0xff),

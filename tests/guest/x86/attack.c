@@ -5,6 +5,10 @@
  * wd-x86-attack vmmcall: a process calls Warden (WD_HC_CONSOLE_PUTC).
  * Refused: the process dies of SIGILL (#UD). Exit 1: Warden answered.
  *
+ * wd-x86-attack lvt: LINT0 of this CPU set to deliver INIT (masked: a
+ * root kernel would unmask it and raise the line). Prints LINT0 after
+ * the write: unchanged if Warden refused it. Exit 0 refused, 1 taken.
+ *
  * wd-x86-attack init APIC_ID PROBE_PA: INIT+SIPI to a CPU of its own
  * (Documentation/x86.md "CPU hotplug"): writes the stub (init_stub.S) to
  * STUB_BASE through /dev/mem, then sends
@@ -29,6 +33,7 @@
 #define APIC_BASE 0xfee00000u
 #define ICR 0x300
 #define ICR2 0x310
+#define LINT0 0x350
 
 extern const uint8_t stub_start[], stub_end[];
 extern const char stub_flag[], stub_value[], stub_probe[];
@@ -94,12 +99,35 @@ static int init(char **argv)
 	return flag == 3 ? 0 : 2;
 }
 
+static int lvt(void)
+{
+	volatile uint32_t *apic;
+	uint32_t before, after;
+	int fd = open("/dev/mem", O_RDWR | O_SYNC);
+
+	if (fd < 0) {
+		perror("/dev/mem");
+		return 2;
+	}
+	apic = map(fd, APIC_BASE);
+	before = apic[LINT0 / 4];
+	apic[LINT0 / 4] = 0x10500; /* masked, delivery mode INIT */
+	after = apic[LINT0 / 4];
+	printf("LINT0 0x%x -> 0x%x\n", before, after);
+	if (after != before)
+		apic[LINT0 / 4] = before;
+	return after != before;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "vmmcall"))
 		return vmmcall();
+	if (argc == 2 && !strcmp(argv[1], "lvt"))
+		return lvt();
 	if (argc == 4 && !strcmp(argv[1], "init"))
 		return init(argv + 2);
-	fprintf(stderr, "usage: wd-x86-attack vmmcall | init APIC_ID PA\n");
+	fprintf(stderr,
+		"usage: wd-x86-attack vmmcall | lvt | init APIC_ID PA\n");
 	return 2;
 }
