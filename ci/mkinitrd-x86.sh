@@ -34,6 +34,10 @@ copy "$out/x86/wd-x86-attack" "$root/usr/bin/wd-x86-attack"
 for c in "$out"/x86/*.cell; do
 	[ -e "$c" ] && cp "$c" "$root/etc/warden/"
 done
+mkdir -p "$root/lib/warden/inmates"
+for b in "$out"/x86/inmates/*.bin; do
+	[ -e "$b" ] && cp "$b" "$root/lib/warden/inmates/"
+done
 # Negative tests: an arm64 config (wrong arch), KVM to take SVM first
 # (x86-kvm: insmod in this order).
 copy "$out/arm64/qemu-virt-gicv3.cell" "$root/etc/warden/other-arch.cell"

@@ -28,7 +28,7 @@
 _Static_assert(sizeof(struct wd_header) == 16, "wd_header layout");
 _Static_assert(sizeof(struct wd_mem_region) == 32, "wd_mem_region layout");
 _Static_assert(sizeof(struct wd_device) == 40, "wd_device layout");
-_Static_assert(sizeof(struct wd_cell) == 88, "wd_cell layout");
+_Static_assert(sizeof(struct wd_cell) == 96, "wd_cell layout");
 _Static_assert(sizeof(struct wd_platform) == 680, "wd_platform layout");
 _Static_assert(sizeof(struct wd_system) == 744, "wd_system layout");
 _Static_assert(sizeof(((struct wd_device *)0)->name) == DEVICE_NAME_LEN,
@@ -844,6 +844,8 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_links(ck, c, is_root);
 	check_rt_taskset(ck, c, is_root);
 	check_colouring_alone(ck, c, is_root);
+	if (c->reserved1)
+		violation(ck, "reserved1", -1, WDV_MUST_BE_ZERO, c->reserved1);
 	check_direct_irq_alone(ck, c, is_root);
 	if (is_root)
 		return; /* the root's entry is ignored: Linux is running */
@@ -1426,6 +1428,9 @@ static void check_pair(struct checker *ck, const struct wd_cell *a,
 	if (a->banks & b->banks)
 		violation(ck, "banks", -1, WDV_PAIR_BANKS, a->banks & b->banks,
 			  WDC_S(a_name));
+	if (a->pio_ranges & b->pio_ranges)
+		violation(ck, "pio_ranges", -1, WDV_PAIR_PIO,
+			  a->pio_ranges & b->pio_ranges, WDC_S(a_name));
 	if (a_is_root)
 		return; /* cells take CPUs, IRQs, streams from the root */
 	if (a->cpu_set & b->cpu_set)

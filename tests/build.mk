@@ -317,3 +317,15 @@ test-core-coverage: $(addprefix $(COV_OUT)/,$(CORE_NAMES)) \
 			"(%d of %d lines), %.1f%% of hypervisor/ " \
 			"(%d of %d)\n", 100 * hb / nb, hb, nb, \
 			100 * hit / n, hit, n }'
+
+# x86 TEST FIXTURE: tests/x86/inmate-min.S built once per FAULT case
+# (0 ticks, 1-7 faults, 8 COM2), for x86-cells and x86-faults until
+# inmates/lib/x86's demos replace it.
+X86_MIN_BINS := $(foreach f,0 1 2 3 4 5 6 7 8,$(OUT)/x86/inmates/inmate-min-$(f).bin)
+ALL_TARGETS += $(X86_MIN_BINS)
+$(OUT)/x86/inmates/inmate-min-%.bin: tests/x86/inmate-min.S
+	@mkdir -p $(dir $@)
+	@$(HOSTCC) -m32 -DFAULT=$* -c $< -o $@.o
+	@ld -m elf_i386 -Ttext=0x100000 -e _start $@.o -o $@.elf
+	@objcopy -O binary $@.elf $@
+	@rm -f $@.o $@.elf

@@ -146,6 +146,21 @@ static void init_cpu(struct percpu *pc, struct percpu *t)
 	     DM_NMI << 8 | ICR_ASSERT);
 }
 
+/*
+ * A kick (arch.h): an NMI the target takes as one of its counted kicks
+ * (apic_nmi()); the exit path then looks at its requests.
+ */
+void arch_cpu_kick(const struct percpu *target)
+{
+	struct percpu *t = percpu_of(target->cpu_id);
+
+	if (t == this_cpu())
+		return; /* it looks at its requests on its way back */
+	__atomic_add_fetch(&t->arch.kicks, 1, __ATOMIC_SEQ_CST);
+	send(wd_system_config()->platform.x86.apic_id[t->cpu_id],
+	     DM_NMI << 8 | ICR_ASSERT);
+}
+
 /* SIPI: only a waiting CPU starts; a second SIPI finds it started. */
 static void sipi_cpu(struct percpu *t, u32 vector)
 {
@@ -204,7 +219,9 @@ static void icr_write(struct percpu *pc, u32 lo)
 		deliver(pc, set, lo);
 		return;
 	}
-	if (cell_ratelimit(pc->cell, RL_REFUSED, 1))
+	if (pc->cell != &root_cell)
+		cell_fail(pc->cell, "IPI outside the cell", lo);
+	else if (cell_ratelimit(pc->cell, RL_REFUSED, 1))
 		printk("cell '%s': IPI 0x%x to 0x%x dropped (cpu %u)\n",
 		       pc->cell->name, lo, pc->arch.icr_high, pc->cpu_id);
 }

@@ -31,6 +31,17 @@ static void inject(struct percpu *pc, unsigned int vector, bool error_code)
 				      SVM_EVT_VALID;
 }
 
+static bool is_root(const struct percpu *pc)
+{
+	return pc->cell == &root_cell;
+}
+
+/* Outside long mode only the low halves are the guest's registers. */
+static u64 reg(const struct percpu *pc, u64 v)
+{
+	return *vmcb_of((struct percpu *)pc, VMCB_EFER) & EFER_LMA ? v : (u32)v;
+}
+
 /*
  * RAX = id, RDI, RSI, RDX = arguments, RAX = result (hypercalls.md).
  * VMMCALL exits at any privilege level: only the kernel (CPL 0) may
@@ -38,7 +49,7 @@ static void inject(struct percpu *pc, unsigned int vector, bool error_code)
  */
 static void vmmcall(struct percpu *pc)
 {
-	u64 id = *vmcb_of(pc, VMCB_RAX);
+	u64 id = reg(pc, *vmcb_of(pc, VMCB_RAX));
 	const struct x86_regs *r = &pc->arch.regs;
 	long ret = -ENOSYS;
 
@@ -49,10 +60,36 @@ static void vmmcall(struct percpu *pc)
 	}
 	skip(pc, 3);
 	if (hypercall_is_warden(id))
-		ret = hypercall_dispatch(pc, id, r->rdi, r->rsi, r->rdx);
-	else
-		cell_bad_call(pc, *vmcb_of(pc, VMCB_RIP));
+		ret = hypercall_dispatch(pc, id, reg(pc, r->rdi),
+					 reg(pc, r->rsi), reg(pc, r->rdx));
 	*vmcb_of(pc, VMCB_RAX) = (u64)ret;
+	/* Every failed call counts towards a flood, as on arm64. */
+	if (ret < 0)
+		cell_bad_call(pc, *vmcb_of(pc, VMCB_RIP));
+}
+
+/*
+ * A cell's EFER: only the long-mode and syscall bits; anything else would
+ * make VMRUN refuse the state (or is not the cell's business).
+ */
+#define EFER_CELL (EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE | EFER_SVME)
+
+/* A cell's MSR exit: an EFER write it may do, or a fault. */
+static bool cell_msr(struct percpu *pc, u32 index, bool write, u64 value)
+{
+	if (index == MSR_EFER && write && !(value & ~EFER_CELL)) {
+		*vmcb_of(pc, VMCB_EFER) = value | EFER_SVME;
+		return true;
+	}
+	if (index == MSR_APIC_BASE && write && apic_base_write_ok(value)) {
+		wrmsr(MSR_APIC_BASE, value);
+		return true;
+	}
+	cell_fail(pc->cell,
+		  write ? "write of an MSR it does not own"
+			: "read of an MSR it does not own",
+		  index);
+	return false;
 }
 
 /*
@@ -68,6 +105,11 @@ static void msr(struct percpu *pc)
 	u64 value = (u32)*vmcb_of(pc, VMCB_RAX) | pc->arch.regs.rdx << 32;
 
 	pc->stats[WD_STAT_SYSREG]++;
+	if (!is_root(pc)) {
+		if (cell_msr(pc, index, write, value))
+			skip(pc, 2);
+		return;
+	}
 	if (index == MSR_EFER && write) {
 		*vmcb_of(pc, VMCB_EFER) = value | EFER_SVME;
 	} else if (index == MSR_APIC_BASE && write &&
@@ -89,7 +131,8 @@ static void msr(struct percpu *pc)
 
 /*
  * A data access to the xAPIC page is emulated (apic.c). Anything else:
- * the root touched memory it does not own: refused (#GP), reported.
+ * memory the guest does not own: the root gets #GP (reported), a cell
+ * fails.
  */
 static void npf(struct percpu *pc)
 {
@@ -100,7 +143,27 @@ static void npf(struct percpu *pc)
 		return;
 	pc->stats[WD_STAT_MMIO]++;
 	cell_fail(pc->cell, "access to memory it does not own", gpa);
-	inject(pc, X86_GP, true);
+	if (is_root(pc))
+		inject(pc, X86_GP, true);
+}
+
+/*
+ * A port the guest does not own: a cell fails; for the root (a port a
+ * cell owns now) it is absent: IN reads all ones, OUT and the string
+ * forms do nothing, reported (rate-limited).
+ */
+static void ioio(struct percpu *pc)
+{
+	u64 info = *vmcb_of(pc, VMCB_EXITINFO1);
+	u64 ones = (1ull << (8 * IOIO_SIZE(info))) - 1;
+
+	pc->stats[WD_STAT_OTHER]++;
+	cell_fail(pc->cell, "I/O port it does not own", IOIO_PORT(info));
+	if (!is_root(pc))
+		return;
+	if ((info & IOIO_IN) && !(info & IOIO_STRING))
+		*vmcb_of(pc, VMCB_RAX) |= ones;
+	*vmcb_of(pc, VMCB_RIP) = *vmcb_of(pc, VMCB_EXITINFO2);
 }
 
 /*
@@ -112,7 +175,9 @@ static void npf(struct percpu *pc)
 static void init_signal(struct percpu *pc)
 {
 	pc->stats[WD_STAT_POWER]++;
-	if (hypercall_dispatch(pc, WD_HC_DISABLE, 0, 0, 0))
+	if (!is_root(pc))
+		cell_fail(pc->cell, "INIT signal", 0);
+	else if (hypercall_dispatch(pc, WD_HC_DISABLE, 0, 0, 0))
 		printk("CPU %u: INIT while Warden cannot let it go\n",
 		       pc->cpu_id);
 }
@@ -126,6 +191,15 @@ static __attribute__((noreturn)) void stop(struct percpu *pc, const char *why)
 		asm volatile("cli; hlt");
 }
 
+/* A cell cannot go on (or asked for what it may not have): it fails. */
+static void guest_lost(struct percpu *pc, const char *why)
+{
+	if (is_root(pc))
+		stop(pc, why);
+	pc->stats[WD_STAT_OTHER]++;
+	cell_fail(pc->cell, why, *vmcb_of(pc, VMCB_EXITCODE));
+}
+
 static void dispatch(struct percpu *pc, u64 code)
 {
 	if (code == SVM_EXIT_NPF)
@@ -134,6 +208,8 @@ static void dispatch(struct percpu *pc, u64 code)
 		vmmcall(pc);
 	else if (code == SVM_EXIT_MSR)
 		msr(pc);
+	else if (code == SVM_EXIT_IOIO)
+		ioio(pc);
 	else if (code == SVM_EXIT_NMI)
 		apic_nmi(pc);
 	else if (code == SVM_EXIT_INIT)
@@ -143,9 +219,9 @@ static void dispatch(struct percpu *pc, u64 code)
 	else if (code == 0x7a) /* INVLPGA */
 		inject(pc, X86_UD, false);
 	else if (code == SVM_EXIT_SHUTDOWN)
-		stop(pc, "the root shut down (triple fault)");
+		guest_lost(pc, "shutdown (triple fault)");
 	else
-		stop(pc, "unexpected exit");
+		guest_lost(pc, "unexpected exit");
 }
 
 /* Linux's GDT and IDT, as the root has them now, for its way back. */
@@ -162,6 +238,7 @@ long x86_handle_exit(struct percpu *pc)
 {
 	u64 code = *vmcb_of(pc, VMCB_EXITCODE);
 
+	__atomic_store_n(&pc->arch.in_guest, 0, __ATOMIC_SEQ_CST);
 	*vmcb_of(pc, VMCB_EVENTINJ) = 0;
 	dispatch(pc, code);
 	if (!pc->leaving) {

@@ -134,14 +134,14 @@ void arch_hyp_flush(struct paging *hyp)
 }
 
 /*
- * The ASID is flushed on each CPU's next VMRUN. A CPU running the guest
- * now keeps stale entries until its next exit: with the root the only
- * cell, its nested tables change only before its CPUs run (x86 cells,
- * which need a kick to flush remote CPUs, are refused: svm.c).
+ * The ASID is flushed on each CPU's next VMRUN; the CPUs running the
+ * cell's guest now are kicked out of it and waited for (nmi.c).
  */
 void arch_stage2_flush(struct cell *cell)
 {
-	__atomic_add_fetch(&cell->arch.tlb_gen, 1, __ATOMIC_SEQ_CST);
+	u32 gen = __atomic_add_fetch(&cell->arch.tlb_gen, 1, __ATOMIC_SEQ_CST);
+
+	x86_tlb_shootdown(cell, gen);
 	paging_flush_done(&cell->stage2);
 }
 

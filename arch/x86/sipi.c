@@ -97,8 +97,12 @@ void apic_check_init(struct percpu *pc)
 
 	if (READ_ONCE(pc->arch.sipi) == X86_RUNNING)
 		return;
-	while ((s = READ_ONCE(pc->arch.sipi)) == X86_WAIT_SIPI)
+	while ((s = READ_ONCE(pc->arch.sipi)) == X86_WAIT_SIPI) {
+		/* A cell stopped meanwhile: park (arch_cpu_enter resets). */
+		if (READ_ONCE(pc->request) & CPU_REQ_PARK)
+			return;
 		arch_cpu_relax();
+	}
 	start(pc, s & 0xff);
 	WRITE_ONCE(pc->arch.sipi, X86_RUNNING);
 }

@@ -37,9 +37,9 @@ typedef unsigned long long wd_u64;
 #define WD_CONFIG_MAGIC 0x4e445257u /* "WRDN" read little-endian */
 /*
  * 2: bank_mask, banks; 3: links; 4: header.arch, platform common + arch;
- * 5: streams (SMMU), platform.arm64.smmu_*
+ * 5: streams (SMMU), platform.arm64.smmu_*; 6: x86 cells' pio_ranges
  */
-#define WD_CONFIG_REVISION 5
+#define WD_CONFIG_REVISION 6
 
 /* wd_header.arch: which arch part of wd_platform (and which rules) apply */
 #define WD_ARCH_ARM64 1
@@ -147,6 +147,12 @@ struct wd_cell {
 	wd_u32 num_links; /* struct wd_link entries after dev[] */
 	wd_u32 num_streams; /* struct wd_stream entries after link[] */
 	wd_u64 banks; /* DRAM banks a coloured cell's frames use; 0 = any */
+	/*
+	 * x86, not the root: bit i = the cell owns the ports of
+	 * platform.x86.pio[i] (taken from the root while it lives). arm64: 0.
+	 */
+	wd_u32 pio_ranges;
+	wd_u32 reserved1; /* 0 */
 };
 
 /*

@@ -55,4 +55,24 @@ void host_tables_restore(u64 gdt_base, u16 gdt_limit, u64 idt_base,
 /* idt.c: lets a pending NMI in (the host's handler drops it). */
 void host_take_nmi(void);
 
+/* svm.c: rw_bits 1 = read, 2 = write; on = intercepted. */
+void x86_msrpm_set(u8 *map, u32 msr, unsigned int rw_bits, bool on);
+/* svm.c: the root's intercepts, ASID and tables in pc's VMCB again. */
+void x86_root_control(struct percpu *pc);
+
+/* cell.c: a parked root CPU that got a SIPI runs the root again. */
+void x86_park_sipi(struct percpu *pc);
+
+/* tlb.c: after cell's nested tables changed (generation gen). */
+void x86_tlb_shootdown(const struct cell *cell, u32 gen);
+
+/* iopm.c: the physical address of cell's I/O permission map. */
+u64 x86_iopm_of(const struct cell *cell);
+/* iopm.c: a cell's ports leave the root (create), come back (destroy). */
+int x86_iopm_take(const struct cell *cell);
+void x86_iopm_give_back(const struct cell *cell);
+
+/* entry.S: runs pc's guest from a fresh stack (the area's top). */
+__attribute__((noreturn)) void x86_run_guest(u64 stack_top);
+
 #endif
