@@ -91,8 +91,9 @@ $(OUT)/$(HV_ARCH)/warden.bin: $(HV_OUT)/warden.elf $(OUT)/host/hv-relocs \
 # after issue 17's LTO; 66,186 B with the SMMU (issue 24) and the park
 # timer; 58,040 B with the read-only image, its relocation bitmap and
 # the packed vectors; 59,976 B with the ITS trap, the SMMU's interrupts
-# and the PCI quiesce (issue 24, +2,184 B).
-WARDEN_BIN_MAX ?= 60416
+# and the PCI quiesce (issue 24, +2,184 B); 60,480 B with x86 cells' shared
+# parts (the I/O-port checker rules, WD_HC_CPU_PARK; issue 23, +504 B).
+WARDEN_BIN_MAX ?= 60928
 .PHONY: size-check
 size-check: $(OUT)/$(HV_ARCH)/warden.bin
 	@bash ci/size-check.sh $< $(HV_OUT)/warden.elf $(WARDEN_BIN_MAX)
