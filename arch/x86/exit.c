@@ -88,7 +88,8 @@ static void msr(struct percpu *pc)
 }
 
 /*
- * A data access to the xAPIC page is emulated (apic.c). Anything else:
+ * A data access to the xAPIC page or the root's IOAPIC is emulated
+ * (apic.c, ioapic.c). Anything else:
  * the root touched memory it does not own: refused (#GP), reported.
  */
 static void npf(struct percpu *pc)
@@ -96,7 +97,7 @@ static void npf(struct percpu *pc)
 	u64 gpa = *vmcb_of(pc, VMCB_EXITINFO2);
 
 	if (!(*vmcb_of(pc, VMCB_EXITINFO1) & (NPF_FETCH | NPF_IN_WALK)) &&
-	    apic_access(pc, gpa))
+	    (apic_access(pc, gpa) || ioapic_access(pc, gpa)))
 		return;
 	pc->stats[WD_STAT_MMIO]++;
 	cell_fail(pc->cell, "access to memory it does not own", gpa);

@@ -175,7 +175,7 @@ int arch_cell_init(struct cell *cell)
 	}
 	cell->arch.ncr3 = paging_pa(cell->stage2.root);
 	cell->arch.asid = 1;
-	return apic_trap(cell) ?: tramp_protect(cell);
+	return apic_trap(cell) ?: ioapic_trap(cell) ?: tramp_protect(cell);
 }
 
 void arch_cell_exit(struct cell *cell)
