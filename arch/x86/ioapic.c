@@ -15,7 +15,7 @@
  * old value, reported rate-limited. The EOI register (0x40) passes
  * through; other offsets read 0, writes are dropped (hardware may alias
  * them onto IOREGSEL/IOWIN). Only the root reaches this: a cell's CPUs
- * never map an IOAPIC; when cells own pins, ioapic_window_write() is
+ * never map an IOAPIC; when cells own pins, ioapic_window() is
  * where the root's writes to a cell's pins would be refused.
  *
  * Trust: the offset, the index and every value are the root's.
