@@ -206,8 +206,10 @@ static void icr_write(struct percpu *pc, u32 lo)
 		       pc->cell->name, lo, pc->arch.icr_high, pc->cpu_id);
 }
 
-static u32 apic_read(struct percpu *pc, u32 off)
+static u32 apic_read(struct percpu *pc, u64 gpa)
 {
+	u32 off = gpa & 0xff0;
+
 	return off == APIC_ICR2 ? pc->arch.icr_high : *apic_reg(off);
 }
 
@@ -231,8 +233,10 @@ static bool lvt_refused(struct percpu *pc, u32 off, u32 v)
 }
 
 /* The APIC ID is not the guest's to change (IPI targets depend on it). */
-static void apic_write(struct percpu *pc, u32 off, u32 v)
+static void apic_write(struct percpu *pc, u64 gpa, u32 v)
 {
+	u32 off = gpa & 0xff0;
+
 	if (off == APIC_ICR2)
 		pc->arch.icr_high = v;
 	else if (off == APIC_ICR)
@@ -245,19 +249,9 @@ static void apic_write(struct percpu *pc, u32 off, u32 v)
 		pc->arch.dfr = v;
 }
 
-static u32 apic_mmio_read(struct percpu *pc, u64 gpa)
-{
-	return apic_read(pc, gpa & 0xff0);
-}
-
-static void apic_mmio_write(struct percpu *pc, u64 gpa, u32 v)
-{
-	apic_write(pc, gpa & 0xff0, v);
-}
-
 static const struct x86_mmio apic_mmio = {
-	.read = apic_mmio_read,
-	.write = apic_mmio_write,
+	.read = apic_read,
+	.write = apic_write,
 	.cannot = "xAPIC access Warden cannot emulate",
 };
 
