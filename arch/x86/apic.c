@@ -20,7 +20,6 @@
  * whatever they decode to still only reaches this emulation.
  */
 #include <arch.h>
-#include <arch/decode.h>
 #include <arch/svm.h>
 #include <arch/x86.h>
 #include <wd/cell.h>
@@ -44,8 +43,6 @@
 #define DM_SIPI 6
 #define APIC_BASE_ADDR 0x000ffffffffff000ull
 #define APIC_BASE_EXTD BIT(10)
-#define EFER_LMA BIT(10)
-#define SEG_L BIT(9)
 
 static volatile u32 *apic_reg(u32 off)
 {
@@ -226,8 +223,10 @@ static void icr_write(struct percpu *pc, u32 lo)
 		       pc->cell->name, lo, pc->arch.icr_high, pc->cpu_id);
 }
 
-static u32 apic_read(struct percpu *pc, u32 off)
+static u32 apic_read(struct percpu *pc, u64 gpa)
 {
+	u32 off = gpa & 0xff0;
+
 	return off == APIC_ICR2 ? pc->arch.icr_high : *apic_reg(off);
 }
 
@@ -251,8 +250,10 @@ static bool lvt_refused(struct percpu *pc, u32 off, u32 v)
 }
 
 /* The APIC ID is not the guest's to change (IPI targets depend on it). */
-static void apic_write(struct percpu *pc, u32 off, u32 v)
+static void apic_write(struct percpu *pc, u64 gpa, u32 v)
 {
+	u32 off = gpa & 0xff0;
+
 	if (off == APIC_ICR2)
 		pc->arch.icr_high = v;
 	else if (off == APIC_ICR)
@@ -265,62 +266,16 @@ static void apic_write(struct percpu *pc, u32 off, u32 v)
 		pc->arch.dfr = v;
 }
 
-/* The guest's general register n (0 rax .. 15 r15). */
-static u64 *reg(struct percpu *pc, unsigned int n)
-{
-	static const u8 slot[16] = {0, 1, 2, 0, 0,  5,	3,  4,
-				    6, 7, 8, 9, 10, 11, 12, 13};
-	void *vmcb = paging_ptr(pc->arch.vmcb_pa);
-
-	if (n == 0)
-		return vmcb_u64(vmcb, VMCB_RAX);
-	if (n == 4)
-		return vmcb_u64(vmcb, VMCB_RSP);
-	return (u64 *)&pc->arch.regs + slot[n];
-}
-
-static bool long64(void *vmcb)
-{
-	const struct vmcb_seg *cs = (const void *)((u8 *)vmcb + VMCB_CS);
-
-	return (*vmcb_u64(vmcb, VMCB_EFER) & EFER_LMA) && (cs->attrib & SEG_L);
-}
-
-static void emulate(struct percpu *pc, u32 off, const struct x86_insn *in)
-{
-	u64 *r = reg(pc, in->reg);
-	u32 old = 0;
-
-	if (in->op == X86_OP_LOAD || in->op == X86_OP_XCHG)
-		old = apic_read(pc, off);
-	if (in->op == X86_OP_STORE_IMM)
-		apic_write(pc, off, in->imm);
-	else if (in->op != X86_OP_LOAD)
-		apic_write(pc, off, (u32)*r);
-	if (in->op == X86_OP_LOAD || in->op == X86_OP_XCHG)
-		*r = old; /* a 32-bit register write zero-extends */
-}
+static const struct x86_mmio apic_mmio = {
+	.read = apic_read,
+	.write = apic_write,
+	.cannot = "xAPIC access Warden cannot emulate",
+};
 
 bool apic_access(struct percpu *pc, u64 gpa)
 {
-	void *vmcb = paging_ptr(pc->arch.vmcb_pa);
-	struct x86_insn in;
-	u8 code[15];
-	unsigned int n;
-
 	if ((gpa & PAGE_MASK) != wd_system_config()->platform.x86.lapic_base)
 		return false;
-	pc->stats[WD_STAT_MMIO]++;
-	n = guest_fetch_code(pc, code, sizeof(code));
-	if ((gpa & 0xf) ||
-	    x86_decode(code, n, long64(vmcb), &in) != X86_DECODE_OK) {
-		cell_fail(pc->cell, "xAPIC access Warden cannot emulate", gpa);
-		*vmcb_u64(vmcb, VMCB_EVENTINJ) = X86_GP | SVM_EVT_EXCEPTION |
-						 SVM_EVT_ERROR_VALID |
-						 SVM_EVT_VALID;
-		return true;
-	}
-	emulate(pc, gpa & 0xff0, &in);
-	*vmcb_u64(vmcb, VMCB_RIP) += in.len;
+	x86_mmio_emulate(pc, gpa, &apic_mmio);
 	return true;
 }

@@ -62,7 +62,7 @@ int arch_cell_init(struct cell *cell)
 	cell->arch.ncr3 = paging_pa(cell->stage2.root);
 	cell->arch.asid = cell == &root_cell ? 1 : 1 + cell_slot(cell);
 	if (cell == &root_cell)
-		return apic_trap(cell) ?: tramp_protect(cell);
+		return apic_trap(cell) ?: ioapic_trap(cell) ?: tramp_protect(cell);
 	cell_msrpm_init();
 	return x86_iopm_take(cell);
 }

@@ -87,7 +87,8 @@ int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 	printk("TSC %llu kHz\n", tsc_hz / 1000);
 	if (!tsc_hz)
 		return -EINVAL;
-	return apic_map(hyp, sys) ?: guest_mem_map(hyp, sys);
+	return apic_map(hyp, sys) ?: ioapic_map(hyp, sys) ?:
+					  guest_mem_map(hyp, sys);
 }
 
 void arch_console_putc(char c)

@@ -130,16 +130,16 @@ static void msr(struct percpu *pc)
 }
 
 /*
- * A data access to the xAPIC page is emulated (apic.c). Anything else:
- * memory the guest does not own: the root gets #GP (reported), a cell
- * fails.
+ * A data access to the xAPIC page or the root's IOAPIC is emulated
+ * (apic.c, ioapic.c). Anything else: memory the guest does not own: the
+ * root gets #GP (reported), a cell fails.
  */
 static void npf(struct percpu *pc)
 {
 	u64 gpa = *vmcb_of(pc, VMCB_EXITINFO2);
 
 	if (!(*vmcb_of(pc, VMCB_EXITINFO1) & (NPF_FETCH | NPF_IN_WALK)) &&
-	    apic_access(pc, gpa))
+	    (apic_access(pc, gpa) || ioapic_access(pc, gpa)))
 		return;
 	pc->stats[WD_STAT_MMIO]++;
 	cell_fail(pc->cell, "access to memory it does not own", gpa);

@@ -62,6 +62,12 @@ out=$(taskset -c 0 wd-x86-attack init 3 "$QEMU_X86_HV_BASE" 2>&1)
 check "INIT+SIPI to CPU 3 from the root: the stub's read is refused ($out)" test "$out" = refused
 check_output "Warden reports CPU 3's read" \
 	"at 0x$(printf %x $((QEMU_X86_HV_BASE))) .cpu 3. refused" warden console
+# The root's IOAPIC programmed to send INIT (NMI, SMI, ExtINT) to CPU 3,
+# offline: refused by the IOAPIC trap (arch/x86/ioapic.c); without it the
+# entry was taken and a raised pin reset CPU 3 outside Warden.
+out=$(taskset -c 0 wd-x86-attack ioapic 3 2>/tmp/ioapic.err)
+check "IOAPIC entries with SMI/NMI/INIT/ExtINT delivery are refused ($out; $(tr '\n' ' ' </tmp/ioapic.err))" test "$out" = refused
+check_output "Warden reports the IOAPIC write" "IOAPIC 0 RTE [0-9]* = 0x[0-9a-f]*500 refused .cpu 0." warden console
 check "CPU 3 online after the attack" sh -c 'echo 1 >/sys/devices/system/cpu/cpu3/online'
 check "nproc is 4 after the attack" test "$(nproc)" = 4
 root_health "after the INIT attack"

@@ -18,6 +18,13 @@
  *   "escaped 0xVALUE": the stub read PROBE_PA (exit 1),
  *   "refused": the read faulted (exit 0),
  *   "no start" / "started": the stub did not get that far (exit 2).
+ * wd-x86-attack ioapic APIC_ID: the highest masked pin of the IOAPIC at
+ * 0xfec00000 programmed (unmasked, level, active low: on a board with
+ * an idle pulled-up line the pin is then asserted) to deliver SMI, NMI,
+ * INIT and ExtINT to APIC_ID, then fixed (masked); each entry read back
+ * and restored. Prints "refused" (exit 0) if the four were refused and
+ * the fixed one taken, else "taken MODE" or "fixed refused" (exit 1).
+ *
  * Test only.
  */
 #define _GNU_SOURCE
@@ -34,6 +41,8 @@
 #define ICR 0x300
 #define ICR2 0x310
 #define LINT0 0x350
+#define IOAPIC_BASE 0xfec00000u
+#define RTE_MASKED 0x10000u
 
 extern const uint8_t stub_start[], stub_end[];
 extern const char stub_flag[], stub_value[], stub_probe[];
@@ -119,15 +128,79 @@ static int lvt(void)
 	return after != before;
 }
 
+static uint32_t ioapic_rw(volatile uint32_t *io, uint32_t index, int write,
+			  uint32_t v)
+{
+	io[0] = index; /* IOREGSEL */
+	if (write)
+		io[4] = v; /* IOWIN */
+	return io[4];
+}
+
+/* Writes low/high of pin's entry, reads low back, restores the old one. */
+static uint32_t rte_try(volatile uint32_t *io, unsigned int pin, uint32_t lo,
+			uint32_t hi)
+{
+	uint32_t old_lo = ioapic_rw(io, 0x10 + 2 * pin, 0, 0);
+	uint32_t old_hi = ioapic_rw(io, 0x11 + 2 * pin, 0, 0), got;
+
+	ioapic_rw(io, 0x11 + 2 * pin, 1, hi);
+	got = ioapic_rw(io, 0x10 + 2 * pin, 1, lo);
+	ioapic_rw(io, 0x10 + 2 * pin, 1, old_lo | RTE_MASKED);
+	ioapic_rw(io, 0x11 + 2 * pin, 1, old_hi);
+	ioapic_rw(io, 0x10 + 2 * pin, 1, old_lo);
+	fprintf(stderr, "pin %u: wrote 0x%x, read 0x%x (was 0x%x)\n", pin, lo,
+		got, old_lo);
+	return got;
+}
+
+static int ioapic(const char *id_arg)
+{
+	static const uint32_t modes[] = {2, 4, 5, 7}; /* SMI NMI INIT ExtINT */
+	uint32_t id = (uint32_t)strtoul(id_arg, NULL, 0), lo;
+	volatile uint32_t *io;
+	int fd = open("/dev/mem", O_RDWR | O_SYNC), pin;
+	unsigned int m;
+
+	if (fd < 0) {
+		perror("/dev/mem");
+		return 2;
+	}
+	io = map(fd, IOAPIC_BASE);
+	pin = (ioapic_rw(io, 1, 0, 0) >> 16) & 0xff; /* highest entry */
+	while (pin >= 0 && !(ioapic_rw(io, 0x10 + 2 * pin, 0, 0) & RTE_MASKED))
+		pin--;
+	if (pin < 0) {
+		printf("no masked pin\n");
+		return 2;
+	}
+	for (m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
+		lo = modes[m] << 8 | 1u << 15 | 1u << 13; /* level, low */
+		if (rte_try(io, (unsigned int)pin, lo, id << 24) == lo) {
+			printf("taken %u\n", modes[m]);
+			return 1;
+		}
+	}
+	lo = RTE_MASKED | 0x31; /* fixed, vector 0x31, masked */
+	if (rte_try(io, (unsigned int)pin, lo, id << 24) != lo) {
+		printf("fixed refused\n");
+		return 1;
+	}
+	printf("refused\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "vmmcall"))
 		return vmmcall();
 	if (argc == 2 && !strcmp(argv[1], "lvt"))
 		return lvt();
+	if (argc == 3 && !strcmp(argv[1], "ioapic"))
+		return ioapic(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "init"))
 		return init(argv + 2);
-	fprintf(stderr,
-		"usage: wd-x86-attack vmmcall | lvt | init APIC_ID PA\n");
+	fprintf(stderr, "usage: wd-x86-attack vmmcall | lvt | ioapic APIC_ID | "
+			"init APIC_ID PA\n");
 	return 2;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The few instructions a guest uses on its xAPIC page (arch/x86/apic.c),
+ * The few instructions a guest uses on its xAPIC page (arch/x86/apic.c)
+ * and the root on its IOAPIC (ioapic.c),
  * decoded from the bytes at its RIP: no NRIP save or decode assists under
  * QEMU's TCG. The memory operand's address is not computed: the nested
  * page fault gives it; its encoding only counts toward the length.

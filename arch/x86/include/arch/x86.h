@@ -48,6 +48,21 @@ void apic_check_init(struct percpu *pc);
 /* apic.c: a guest MSR write to IA32_APIC_BASE: false to refuse it. */
 bool apic_base_write_ok(u64 value);
 
+/* A trapped MMIO device: 32-bit reads and writes at gpa (the guest's). */
+struct x86_mmio {
+	u32 (*read)(struct percpu *pc, u64 gpa);
+	void (*write)(struct percpu *pc, u64 gpa, u32 v);
+	const char *cannot; /* cell_fail()'s reason for an undecodable one */
+};
+/* mmio.c: decode the instruction at RIP, do it on dev, RIP past it. */
+void x86_mmio_emulate(struct percpu *pc, u64 gpa, const struct x86_mmio *dev);
+
+/* ioapic.c: Warden's mapping of the IOAPICs and the root's trap on them. */
+int ioapic_map(struct paging *hyp, const struct wd_system *sys);
+int ioapic_trap(struct cell *cell);
+/* ioapic.c: true if gpa is an IOAPIC page of the root (emulated). */
+bool ioapic_access(struct percpu *pc, u64 gpa);
+
 /* idt.c: Warden's GDT and IDT on this CPU; Linux's back when leaving. */
 void host_tables_load(void);
 void host_tables_restore(u64 gdt_base, u16 gdt_limit, u64 idt_base,
