@@ -12,7 +12,9 @@
  *
  * Bare metal, the program can start busy loops on other CPUs (PSCI CPU_ON
  * by HVC, which is QEMU's conduit without virtualization=on): the
- * baseline for a cell whose root cell is loaded.
+ * baseline for a cell whose root cell is loaded. Or those CPUs tick
+ * instead, like an idle root's: a timer IRQ at tick_hz, tick_work
+ * instructions in the handler, then WFI (the baseline for an idle root).
  *
  * In a cell the program can wait before the first deadline (the root
  * goes quiet after `cell start`) and before the report (the root starts
@@ -36,10 +38,15 @@
 #define LATENCY_MAX_CPUS 8u
 #define LATENCY_MAX_PERIOD_US 100000u
 #define LATENCY_MAX_DELAY_MS 10000u
+#define LATENCY_MAX_TICK_HZ 10000u
+#define LATENCY_MAX_TICK_WORK 10000000u
 
 /* latency_params.flags */
 #define LATENCY_BUSY_YIELD BIT(0) /* busy loops execute `yield` */
 #define LATENCY_IDLE_SPIN BIT(1) /* wait for IRQs in a loop, not in WFI */
+#define LATENCY_BUSY_TICK BIT(2) /* the other CPUs tick instead of copying */
+#define LATENCY_TICK_STAGGER BIT(3) /* their ticks spread over the period */
+#define LATENCY_MEASURE_LAST BIT(4) /* bare metal: measure on the last CPU */
 
 /* PSCI 0.2 function IDs */
 #define PSCI_CPU_ON_64 0xc4000003u
@@ -66,6 +73,8 @@ struct latency_params {
 	u32 run_id; /* echoed in the report: tells runs apart in a log */
 	u32 settle_ms; /* before the first deadline: the root settles */
 	u32 report_delay_ms; /* before the report: the root starts reading */
+	u32 tick_hz; /* LATENCY_BUSY_TICK: each other CPU's timer IRQ rate */
+	u32 tick_work; /* LATENCY_BUSY_TICK: instructions per tick, about */
 };
 
 /* volatile: the values in the image are not the ones the run uses. */
@@ -79,25 +88,30 @@ static volatile struct latency_params latency_params
 		.run_id = 0,
 		.settle_ms = 0,
 		.report_delay_ms = 0,
+		.tick_hz = 250,
+		.tick_work = 3000,
 };
 
 /* Written by one busy CPU, read by the measuring CPU (MMU off: no
  * caches to keep coherent). */
 struct busy_slot {
-	volatile u64 iterations; /* passes over the buffer */
+	volatile u64 iterations; /* passes over the buffer, or ticks */
 	u64 yield;
 	volatile u64 stop;
 	long psci; /* CPU_ON's result */
-	u64 asked; /* CPU_ON was called for this CPU */
-	u8 *buf; /* BUSY_BUF_SIZE: source half, then destination half */
-	u64 pad[2];
+	volatile u64 asked; /* CPU_ON was called (or the boot CPU told) */
+	u8 *buf; /* BUSY_BUF_SIZE: source half, then destination half; a
+		  * ticking CPU's stack */
+	u64 tick_deadline; /* a ticking CPU's next tick */
+	void (*main)(struct busy_slot *slot); /* where latency_cpu_entry goes */
 };
 
 _Static_assert(offsetof(struct busy_slot, iterations) == 0 &&
 		       offsetof(struct busy_slot, yield) == 8 &&
 		       offsetof(struct busy_slot, stop) == 16 &&
-		       offsetof(struct busy_slot, buf) == 40,
-	       "latency_busy_entry uses these offsets");
+		       offsetof(struct busy_slot, buf) == 40 &&
+		       offsetof(struct busy_slot, main) == 56,
+	       "latency_busy_entry and latency_cpu_entry use these offsets");
 
 /* latency_busy_entry: "add x14, x13, #0x8000", "mov x2, #512" */
 #define BUSY_BUF_SIZE 0x10000
@@ -113,9 +127,13 @@ _Static_assert(offsetof(struct busy_slot, iterations) == 0 &&
  * stretches of work between yields.
  */
 void latency_busy_entry(void);
+/* The same, called from C by a boot CPU that handed the measurement over */
+void latency_busy_run(struct busy_slot *slot) __attribute__((noreturn));
 asm(".pushsection .text.latency_busy, \"ax\"\n"
     ".global latency_busy_entry\n"
+    ".global latency_busy_run\n"
     "latency_busy_entry:\n"
+    "latency_busy_run:\n"
     "	ldr	x1, [x0, #8]\n"
     "	ldr	x11, [x0, #40]\n"
     "1:	mov	x13, x11\n"
@@ -143,6 +161,27 @@ asm(".pushsection .text.latency_busy, \"ax\"\n"
     "	hvc	#0\n"
     "	b	4b\n"
     ".popsection\n");
+
+/*
+ * Where a ticking CPU, or the measuring one when it is not the boot CPU,
+ * starts (PSCI CPU_ON): MMU off, x0 = its busy_slot. Its stack is the top
+ * of its busy buffer (which it does not copy), its vectors the inmate's:
+ * ticks go through the same IRQ path as samples. Then slot->main(slot).
+ */
+void latency_cpu_entry(void);
+asm(".pushsection .text.latency_cpu, \"ax\"\n"
+    ".global latency_cpu_entry\n"
+    "latency_cpu_entry:\n"
+    "	ldr	x1, [x0, #40]\n"
+    "	add	sp, x1, #0x10, lsl #12\n" /* + BUSY_BUF_SIZE */
+    "	adr	x1, exception_vectors\n"
+    "	msr	vbar_el1, x1\n"
+    "	isb\n"
+    "	ldr	x1, [x0, #56]\n"
+    "	br	x1\n"
+    ".popsection\n");
+
+static void latency_tick_main(struct busy_slot *slot);
 
 struct latency_summary {
 	u32 n;
@@ -173,6 +212,11 @@ static u64 deadline;
 static u64 first_deadline;
 static u64 missed; /* periods skipped because the handler ran too late */
 static u64 early; /* samples before their deadline: must stay 0 */
+static u64 measuring_cpu; /* Aff0 of the CPU that takes the samples */
+static u64 boot_cpu; /* Aff0 of the CPU that entered inmate_main */
+static u32 run_flags, run_busy_cpus; /* of the measuring CPU's run */
+static u64 tick_period; /* a ticking CPU's, in counter ticks */
+static u32 tick_work;
 static unsigned int batch_bytes;
 
 static void record(u64 entry_ticks)
@@ -199,9 +243,15 @@ static void arm_next_deadline(void)
 	timer_arm(deadline);
 }
 
+static void on_tick(void);
+
 static void on_timer(unsigned int intid, u64 entry_ticks)
 {
 	(void)intid;
+	if ((cpu_mpidr() & 0xff) != measuring_cpu) {
+		on_tick();
+		return;
+	}
 	if (!measuring) {
 		timer_disarm(); /* a wake-up of wait_ticks */
 		return;
@@ -231,22 +281,90 @@ static u64 own_mpidr_base(void)
 	return cpu_mpidr() & 0xff00ffff00ull;
 }
 
-static void start_busy_cpus(unsigned int count, bool yield)
+/*
+ * A ticking CPU's first tick: one tick period from now, as Linux ticks
+ * every CPU at once; staggered, the n CPUs' ticks fall at the middles of
+ * n equal parts of the period instead (wake-ups of CPUs idle in NOHZ).
+ */
+static u64 first_tick(u64 now, unsigned int nth, unsigned int count, u32 flags)
 {
-	unsigned int self = cpu_mpidr() & 0xff, cpu;
+	if (!(flags & LATENCY_TICK_STAGGER))
+		return now + tick_period;
+	return now + tick_period * (2 * nth + 1) / (2 * count);
+}
 
-	for (cpu = 0; cpu < LATENCY_MAX_CPUS && count; cpu++) {
-		if (cpu == self)
+/*
+ * Busy loops, or ticking CPUs (LATENCY_BUSY_TICK). A boot CPU that handed
+ * the measurement over (hand_over) is already on: it is told, not started.
+ */
+static void start_busy_cpus(unsigned int count, u32 flags)
+{
+	unsigned int cpu, nth = 0;
+	bool tick = flags & LATENCY_BUSY_TICK;
+	u64 now = timer_now();
+
+	for (cpu = 0; cpu < LATENCY_MAX_CPUS && nth < count; cpu++) {
+		struct busy_slot *slot = &busy[cpu];
+
+		if (cpu == measuring_cpu)
 			continue;
-		busy[cpu].yield = yield;
-		busy[cpu].asked = 1;
-		busy[cpu].buf = busy_buf[cpu];
-		busy[cpu].psci =
-			hypercall(PSCI_CPU_ON_64, own_mpidr_base() | cpu,
-				  (u64)(uintptr_t)latency_busy_entry,
-				  (u64)(uintptr_t)&busy[cpu]);
-		count--;
+		slot->yield = !!(flags & LATENCY_BUSY_YIELD);
+		slot->buf = busy_buf[cpu];
+		slot->tick_deadline = first_tick(now, nth++, count, flags);
+		slot->main = latency_tick_main;
+		if (cpu != boot_cpu)
+			slot->psci = hypercall(
+				PSCI_CPU_ON_64, own_mpidr_base() | cpu,
+				(u64)(uintptr_t)(tick ? latency_cpu_entry
+						      : latency_busy_entry),
+				(u64)(uintptr_t)slot);
+		slot->asked = 1;
 	}
+}
+
+/* `tick_work` instructions with no yield, as a root's tick handler */
+static void tick_spin(u32 work)
+{
+	u64 n = work / 2 + 1;
+
+	asm volatile("1: subs %0, %0, #1\n"
+		     "   b.ne 1b"
+		     : "+r"(n)
+		     :
+		     : "cc");
+}
+
+/* A ticking CPU's timer IRQ: work, then the next tick, never a passed one */
+static void on_tick(void)
+{
+	struct busy_slot *slot = &busy[cpu_mpidr() & 0xff];
+
+	tick_spin(tick_work);
+	slot->iterations = slot->iterations + 1;
+	if (slot->stop) {
+		timer_disarm();
+		return;
+	}
+	do
+		slot->tick_deadline += tick_period;
+	while ((s64)(timer_now() - slot->tick_deadline) >= 0);
+	timer_arm(slot->tick_deadline);
+}
+
+/* A ticking CPU after latency_cpu_entry: its GIC, then WFI until stop. */
+static void latency_tick_main(struct busy_slot *slot)
+{
+	if (!gic_init_secondary()) {
+		gic_enable_irq(PLATFORM_VTIMER_IRQ);
+		timer_arm(slot->tick_deadline);
+		irq_enable();
+		while (!slot->stop)
+			wait_for_interrupt();
+		irq_disable();
+	}
+	timer_disarm();
+	for (;;)
+		hypercall(PSCI_CPU_OFF, 0, 0, 0);
 }
 
 static void stop_busy_cpus(void)
@@ -399,15 +517,19 @@ static void print_busy(void)
 
 static void print_begin(u32 flags, u32 busy_cpus)
 {
-	report("LAT begin run=%u where=%s gic=%d console=%s\n",
+	report("LAT begin run=%u where=%s gic=%d console=%s cpu=%lu\n",
 	       latency_params.run_id,
 	       inmate_under_warden() ? "cell" : "bare-metal", gic_version(),
-	       console_name());
+	       console_name(), measuring_cpu);
 	report("LAT config freq=%lu period=%lu samples=%u busy=%u "
 	       "busy_yield=%u idle=%s\n",
 	       timer_frequency(), period, wanted, busy_cpus,
 	       !!(flags & LATENCY_BUSY_YIELD),
 	       flags & LATENCY_IDLE_SPIN ? "spin" : "wfi");
+	if (busy_cpus && (flags & LATENCY_BUSY_TICK))
+		report("LAT ticking every=%lu work=%u stagger=%u\n",
+		       tick_period, tick_work,
+		       !!(flags & LATENCY_TICK_STAGGER));
 }
 
 static u32 smallest(const u32 *a, u32 n)
@@ -474,11 +596,83 @@ static void measure(u32 flags)
 	}
 }
 
+/*
+ * Ticking CPUs tick at the same instants (Linux ticks every CPU at once
+ * unless skew_tick=1), but their period is longer than 1/tick_hz by the
+ * sample period over the run's ticks: the tick's phase against the
+ * deadlines moves through one whole sample period during the run. A
+ * root's phase is an accident of its boot; this way every phase counts.
+ */
+static void set_tick_period(void)
+{
+	u64 ticks;
+
+	tick_work = clamp(latency_params.tick_work, 0, LATENCY_MAX_TICK_WORK);
+	tick_period = timer_frequency() /
+		      clamp(latency_params.tick_hz, 1, LATENCY_MAX_TICK_HZ);
+	ticks = wanted * period / tick_period;
+	tick_period += period / (ticks ? ticks : 1);
+}
+
 static void power_off_if_bare_metal(void)
 {
 	/* QEMU exits on SYSTEM_OFF; under Warden the cell just stops. */
 	if (!inmate_under_warden())
 		hypercall(PSCI_SYSTEM_OFF, 0, 0, 0);
+}
+
+/* On the measuring CPU: the whole run, from its parameters to power-off. */
+static void run(void)
+{
+	set_tick_period();
+	print_begin(run_flags, run_busy_cpus);
+	start_busy_cpus(run_busy_cpus, run_flags);
+	irq_enable();
+	wait_ms(latency_params.settle_ms);
+	measure(run_flags);
+	stop_busy_cpus();
+	wait_ms(latency_params.report_delay_ms);
+	print_report();
+	power_off_if_bare_metal();
+}
+
+/* The measuring CPU when it is not the boot CPU (hand_over). */
+static void latency_measure_main(struct busy_slot *slot)
+{
+	(void)slot;
+	if (gic_init_secondary() == 0) {
+		gic_enable_irq(PLATFORM_VTIMER_IRQ);
+		run();
+	}
+	printf("LAT error gic set-up failed on CPU %lu\nLAT end run=%u\n",
+	       measuring_cpu, latency_params.run_id);
+	power_off_if_bare_metal();
+}
+
+/*
+ * Bare metal, QEMU boots CPU 0, which its round-robin runs first; a
+ * cell's CPU 3 runs after the root's three. LATENCY_MEASURE_LAST makes
+ * the last CPU measure and the boot CPU one of the busy or ticking ones,
+ * so that the baseline waits in the same order as the cell.
+ */
+static void hand_over(void)
+{
+	struct busy_slot *m = &busy[measuring_cpu], *self = &busy[boot_cpu];
+
+	m->buf = busy_buf[measuring_cpu];
+	m->main = latency_measure_main;
+	m->psci =
+		hypercall(PSCI_CPU_ON_64, own_mpidr_base() | measuring_cpu,
+			  (u64)(uintptr_t)latency_cpu_entry, (u64)(uintptr_t)m);
+	if (m->psci) {
+		measuring_cpu = boot_cpu; /* measure here after all */
+		run();
+	}
+	while (!self->asked)
+		cpu_relax();
+	if (run_flags & LATENCY_BUSY_TICK)
+		latency_tick_main(self);
+	latency_busy_run(self);
 }
 
 void inmate_main(void)
@@ -501,13 +695,12 @@ void inmate_main(void)
 		1000ull);
 	if (inmate_under_warden())
 		busy_cpus = 0; /* the cell's CPUs are the measured ones */
-	print_begin(flags, busy_cpus);
-	start_busy_cpus(busy_cpus, flags & LATENCY_BUSY_YIELD);
-	irq_enable();
-	wait_ms(latency_params.settle_ms);
-	measure(flags);
-	stop_busy_cpus();
-	wait_ms(latency_params.report_delay_ms);
-	print_report();
-	power_off_if_bare_metal();
+	run_flags = flags;
+	run_busy_cpus = busy_cpus;
+	boot_cpu = measuring_cpu = cpu_mpidr() & 0xff;
+	if (busy_cpus && (flags & LATENCY_MEASURE_LAST) && boot_cpu == 0) {
+		measuring_cpu = busy_cpus;
+		hand_over();
+	}
+	run();
 }
