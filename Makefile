@@ -37,9 +37,10 @@ $(patsubst $(TOP)/%,%,$(ALL_TARGETS)): %: $(TOP)/%
 setup:
 	@bash ci/setup.sh
 
+# ARCH=x86: the x86 walk-through on QEMU q35 (ci/demo-x86.sh).
 demo: setup
 	@$(MAKE) --no-print-directory all
-	@bash ci/demo.sh
+	@if [ "$(ARCH)" = x86 ]; then bash ci/demo-x86.sh; else bash ci/demo.sh; fi
 
 # EXTRA=DIR: DIR goes into the image as /extra; /extra/boot.sh runs at
 # boot (Documentation/testing.md). GIC=2 boots the GICv2 machine.

@@ -13,7 +13,7 @@ $(BENCH_BUSY): bench/guest/busy.c
 	@mkdir -p $(dir $@)
 	$(CROSS)gcc $(HOST_CFLAGS) -static -o $@ $<
 
-.PHONY: bench bench-smoke bench-net
+.PHONY: bench bench-smoke bench-net bench-x86
 bench: all $(BENCH_BUSY) $(BENCH_INMATE)
 	@bash bench/run.sh
 	@bash bench/el2-costs.sh
@@ -23,6 +23,10 @@ bench: all $(BENCH_BUSY) $(BENCH_INMATE)
 # (bench/vnet.sh, docs/bench/vnet.md): ~10 minutes.
 bench-net: all
 	@bash bench/vnet.sh
+
+# The x86 rows alone (bench/x86.sh, docs/bench/latency-x86.md): ~5 s.
+bench-x86: $(OUT)/x86/inmates/latency.bin
+	@bash bench/x86.sh
 
 # The smoke's direct-IRQ case boots root Linux with Warden: it needs all.
 bench-smoke: all $(BENCH_BUSY) $(BENCH_INMATE)

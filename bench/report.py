@@ -804,6 +804,8 @@ def write_markdown(path, args, results, reports, facts, cyclic):
     if facts:
         facts["qemu"] = qemu
     md += method_lines(facts, args.samples) if facts else ["- no run"]
+    md += ["", "x86-64 (QEMU q35, the same inmate): "
+           "[latency-x86.md](latency-x86.md) (`bench/x86.sh`)."]
     md += ["", "## What QEMU cannot show", ""]
     md += [c % insns_per_us(facts) if "%s" in c else c for c in CAVEATS]
     with open(path, "w") as f:

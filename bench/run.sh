@@ -22,6 +22,7 @@
 #   (d') as (c) with direct IRQ delivery
 #   (e), (e') as (b), (d) beside a Linux cell loaded with wd-busy
 #        (bench/lcell.sh, after the others)
+#   then the x86 rows, bare metal and in a cell (bench/x86.sh)
 # Environment: BENCH_SAMPLES (10000), BENCH_NOYIELD_SAMPLES (50),
 # BENCH_GICS ("2 3"), BENCH_CYCLIC_SECONDS (10).
 set -uo pipefail
@@ -137,3 +138,5 @@ python3 "$BENCH_TOP/bench/report.py" --logs "$logs" --out "$docs" \
 # (e), (e'): beside a loaded Linux cell, its own boot per GIC; its page
 # docs/bench/latency-linux-cell.md sets them next to (b)-(d') above.
 bash "$BENCH_TOP/bench/lcell.sh" || exit 1
+# The x86 rows (QEMU q35): docs/bench/latency-x86.md.
+bash "$BENCH_TOP/bench/x86.sh" || exit 1

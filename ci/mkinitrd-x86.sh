@@ -29,14 +29,20 @@ copy "$out/x86/warden.ko" "$root/lib/modules/$kver/extra/warden.ko"
 echo "extra/warden.ko:" >"$root/lib/modules/$kver/modules.dep"
 copy "$out/x86/warden.bin" "$root/lib/firmware/warden.bin"
 copy "$out/x86/warden" "$root/usr/sbin/warden"
+copy "$out/x86/wd-x86-attack" "$root/usr/bin/wd-x86-attack"
 "$out/host/warden" --version >"$root/etc/warden/host-version" 2>/dev/null || true
 for c in "$out"/x86/*.cell; do
 	[ -e "$c" ] && cp "$c" "$root/etc/warden/"
+done
+mkdir -p "$root/lib/warden/inmates"
+for b in "$out"/x86/inmates/*.bin; do
+	[ -e "$b" ] && cp "$b" "$root/lib/warden/inmates/"
 done
 # Negative tests: an arm64 config (wrong arch), KVM to take SVM first
 # (x86-kvm: insmod in this order).
 copy "$out/arm64/qemu-virt-gicv3.cell" "$root/etc/warden/other-arch.cell"
 mkdir -p "$root/lib/warden/test"
+copy "$out/x86/warden-fault.bin" "$root/lib/warden/test/warden-fault.bin"
 n=1
 for m in virt/lib/irqbypass arch/x86/kvm/kvm drivers/crypto/ccp/ccp \
 	arch/x86/kvm/kvm-amd; do

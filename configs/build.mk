@@ -35,11 +35,19 @@ $(OUT)/boards/%.cell: cells/arm64/boards/%.c include/warden/config.h
 	$(CROSS)objcopy -O binary --only-section=.wdconfig $@.o $@
 	@rm -f $@.o
 
-# x86 configs (configs/x86/): compiled natively, the same objcopy.
+# x86 configs (configs/x86/, cells/x86/): compiled natively, the same
+# objcopy.
 X86_CONFIG_BLOBS := $(patsubst configs/x86/%.c,$(OUT)/x86/%.cell,\
-	$(wildcard configs/x86/*.c))
+	$(wildcard configs/x86/*.c)) \
+	$(patsubst cells/x86/%.c,$(OUT)/x86/%.cell,$(wildcard cells/x86/*.c))
 ALL_TARGETS += $(X86_CONFIG_BLOBS)
 $(OUT)/x86/%.cell: configs/x86/%.c include/warden/config.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -I$(TOP)/include -O0 -c $< -o $@.o
+	objcopy -O binary --only-section=.wdconfig $@.o $@
+	@rm -f $@.o
+$(OUT)/x86/%.cell: cells/x86/%.c $(wildcard cells/x86/*.h) \
+		include/warden/config.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -I$(TOP)/include -O0 -c $< -o $@.o
 	objcopy -O binary --only-section=.wdconfig $@.o $@

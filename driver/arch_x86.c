@@ -13,11 +13,11 @@
  * (wd_x86_tramp_return) when a CPU leaves: disable, a failed enable, an
  * INIT (Documentation/x86.md).
  *
- * CPU hotplug: Linux onlines a CPU with INIT and SIPI. Warden intercepts
- * the INIT, lets that CPU leave (arch/x86/exit.c) and the INIT reset it;
- * the CPU boots Linux's trampoline and, once online, enters Warden again
- * here (wd_cpu_online). Between the INIT and that callback the CPU runs
- * Linux outside Warden: Documentation/x86.md, "CPU hotplug".
+ * CPU hotplug: Linux onlines a CPU with INIT and SIPI, which Warden
+ * emulates (arch/x86/apic.c): the CPU stays in Warden and boots Linux's
+ * trampoline as the root's guest. Only a physical INIT (the root's IOAPIC
+ * or an MSI) still resets it; then it enters again here (wd_cpu_online):
+ * Documentation/x86.md, "CPU hotplug".
  */
 #include <linux/cpuhotplug.h>
 #include <linux/module.h>
@@ -285,16 +285,30 @@ u64 wd_arch_counter(void)
 	return rdtsc_ordered();
 }
 
-/* A CPU Linux brought (back) online while Warden runs enters it. */
+/*
+ * Warden emulates the INIT and SIPI that online a CPU (arch/x86/apic.c):
+ * the CPU comes up as the root's guest, where EFER.SVME reads as set
+ * (Warden keeps it in the guest's EFER). Only a CPU a physical INIT
+ * reset (defence: arch/x86/exit.c) has it clear and must enter again.
+ */
+static bool still_in_warden(unsigned int cpu)
+{
+	u64 efer;
+
+	rdmsrl(MSR_EFER, efer);
+	return efer & EFER_SVME;
+}
+
+/* A CPU Linux brought (back) online while Warden runs: enter it again? */
 static int wd_cpu_online(unsigned int cpu)
 {
 	struct wd_enter_args a = {
 		.entry = hv_entry, .hv_start = hv_pa, .hv_size = hv_len};
 	long err;
 
-	if (!wd_is_enabled() || !hv_entry)
+	if (!wd_is_enabled() || !hv_entry || still_in_warden(cpu))
 		return 0;
-	/* It came up through INIT and SIPI: Warden let it go (exit.c). */
+	/* It was reset by a physical INIT: Warden let it go (exit.c). */
 	WRITE_ONCE(in_warden[cpu], false);
 	for (a.index = 0; a.index < ARRAY_SIZE(wd_cpus.present); a.index++)
 		if (wd_cpus.present[a.index] &&

@@ -2,11 +2,15 @@
 /*
  * A cell's CPUs leave Linux through CPU hotplug (remove_cpu(): Linux
  * migrates its work away and calls PSCI CPU_OFF, which parks the CPU in
- * Warden) and come back the same way (add_cpu(): PSCI CPU_ON, which
- * Warden allows once the CPU is the root's again).
+ * Warden; on x86 WD_HC_CPU_PARK takes it out of Linux's offline loop)
+ * and come back the same way (add_cpu(): PSCI CPU_ON, which Warden
+ * allows once the CPU is the root's again; on x86 INIT and SIPI, after
+ * which the driver enters Warden on it again, arch_x86.c).
  */
 #include <linux/cpu.h>
 #include <linux/kernel.h>
+
+#include <warden/hypercall.h>
 
 #include "cells.h"
 #include "warden.h"
@@ -21,10 +25,17 @@ static int offline_one(const struct wd_cell_entry *e, unsigned int cpu)
 		return -EINVAL;
 	}
 	ret = remove_cpu(wd_cpus.linux_cpu[cpu]);
-	if (ret < 0)
+	if (ret < 0) {
 		wd_err("cell '%s': Linux cannot give up CPU %u: error %d\n",
 		       e->name, wd_cpus.linux_cpu[cpu], ret);
-	return ret < 0 ? ret : 0; /* 1: it was offline already */
+		return ret;
+	}
+	/* x86: Linux's offline loop is still the root's guest (arm64: 0) */
+	ret = (int)wd_hvc(WD_HC_CPU_PARK, cpu, 0, 0, 0);
+	if (ret < 0)
+		wd_err("cell '%s': Warden cannot park CPU %u: error %d\n",
+		       e->name, cpu, ret);
+	return ret;
 }
 
 /* In CPU order; num_offline says how many to bring back on failure. */

@@ -7,13 +7,15 @@
  * cell has it, the device's driver_override names no driver, so Linux
  * cannot bind one again (sysfs bind, module load); destroy clears it.
  *
- * Limits: only platform and AMBA devices with a device-tree node are
- * found; a driver that maps the registers without binding to the device
- * is not seen.
+ * A PCI function's config page (cell_pci.c) holds the function, not its
+ * host bridge. Limits: only PCI functions, and platform and AMBA devices
+ * with a device-tree node are found; a driver that maps the registers
+ * without binding to the device is not seen.
  */
 #include <linux/amba/bus.h>
 #include <linux/device.h>
 #include <linux/of_address.h>
+#include <linux/pci.h>
 #include <linux/platform_device.h>
 
 #include <wd/config_check.h>
@@ -37,15 +39,18 @@ static int covers(struct device *dev, const void *data)
 /* Returns a reference (put_device()) or NULL. */
 static struct device *linux_device(const struct wd_device *d)
 {
-	struct device *dev =
-		wd_amba_bus() ? bus_find_device(wd_amba_bus(), NULL, d, covers)
-			      : NULL;
+	struct device *dev = wd_pci_function(d);
+
+	if (!dev && wd_amba_bus())
+		dev = bus_find_device(wd_amba_bus(), NULL, d, covers);
 
 	return dev ?: bus_find_device(&platform_bus_type, NULL, d, covers);
 }
 
 static const char **override_of(struct device *dev)
 {
+	if (dev_is_pci(dev))
+		return &to_pci_dev(dev)->driver_override;
 	if (wd_amba_bus() && dev->bus == wd_amba_bus())
 		return &to_amba_device(dev)->driver_override;
 	return &to_platform_device(dev)->driver_override;

@@ -55,6 +55,8 @@ long wd_cell_runs(u32 id, u32 first, struct wd_mappings *out);
 
 /* cell_devices.c: a cell's devices must not have a Linux driver. */
 int wd_cell_devices_hold(struct wd_cell_entry *e);
+/* cell_pci.c: the PCI function whose ECAM page d is, or NULL. */
+struct device *wd_pci_function(const struct wd_device *d);
 void wd_cell_devices_release(struct wd_cell_entry *e);
 
 #endif

@@ -35,6 +35,13 @@ static bool take_power_on(struct percpu *pc)
 {
 	bool on = false;
 
+	/*
+	 * Polled without the lock first: x86 under QEMU's TCG resets a parked
+	 * CPU by INIT at any instruction (Linux onlining it), and a CPU reset
+	 * while it holds power_lock would leave it held for ever.
+	 */
+	if (READ_ONCE(pc->power) != CPU_POWER_ON_PENDING)
+		return false;
 	spin_lock(&power_lock);
 	if (pc->power == CPU_POWER_ON_PENDING) {
 		on = pc->on_cell == pc->cell;
@@ -245,5 +252,45 @@ int cell_cpus_move(u64 cpu_set, struct cell *from, struct cell *to)
 		err = 0;
 	}
 	spin_unlock(&power_lock);
+	return err;
+}
+
+/* Under power_lock: a CPU Linux offlined, still running the root. */
+static bool root_cpu_running(const struct percpu *t)
+{
+	return t->active && t->cell == &root_cell && !t->parked;
+}
+
+/*
+ * WD_HC_CPU_PARK: Linux offlined this root CPU, which stays the root's
+ * guest (x86: its play_dead HLT loop); a kick brings it into Warden's
+ * park, where cell create finds it. Trust: the root names its own CPU;
+ * parking one Linux still uses harms only the root.
+ */
+long cell_cpu_park_root(u64 cpu)
+{
+	struct percpu *t;
+	bool kick = false;
+	u64 start = arch_counter();
+	long err = 0;
+
+	if (cpu >= WD_MAX_CPUS || !(root_cell.cpu_set & BIT(cpu)))
+		return -EINVAL;
+	t = percpu_of((unsigned int)cpu);
+	if (t == this_cpu())
+		return -EINVAL;
+	spin_lock(&power_lock);
+	if (root_cpu_running(t))
+		kick = post_park(t);
+	else if (!t->parked || t->cell != &root_cell)
+		err = -EBUSY; /* not under Warden, or not the root's */
+	spin_unlock(&power_lock);
+	if (kick)
+		arch_cpu_kick(t);
+	while (!err && !READ_ONCE(t->parked)) {
+		if (arch_counter() - start > arch_counter_freq())
+			err = -ETIMEDOUT;
+		arch_cpu_relax();
+	}
 	return err;
 }

@@ -56,6 +56,7 @@ static void detach(struct cell *cell)
 	arch_stage2_flush(cell);
 	if (cell->state == WD_CELL_STATE_LOADING)
 		root_unmap_loadable(cell);
+	cell_pci_quiesce(cell); /* before arch_cell_exit gives the streams */
 	arch_cell_exit(cell);
 	/* Parked, frozen, nothing pending (cell_cpus_park): cannot fail. */
 	if (cell_cpus_move(cell->cpu_set, cell, &root_cell))

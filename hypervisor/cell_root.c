@@ -16,6 +16,7 @@
 #include <wd/cell_colour.h>
 #include <wd/errno.h>
 #include <wd/paging.h>
+#include <wd/printk.h>
 #include <wd/setup.h>
 #include <wd/spinlock.h>
 #include <wd/string.h>
@@ -363,6 +364,33 @@ static int root_copy(u64 ipa, u64 size, void *dst, const void *src)
 	wd_hyp_unmap(first, span);
 	spin_unlock(&copy_lock);
 	return err;
+}
+
+/*
+ * A PCI function the cell drove (WD_DEV_PCI_CFG: its ECAM page) stops
+ * mastering DMA before its stream goes back, whatever the cell left it
+ * doing: Command 0. The next owner's driver enables it again. Mapped
+ * at EL2 for the write only, under copy_lock like the copies. Trust:
+ * the page comes from a checked config and the cell's CPUs are parked;
+ * a function that ignores the write needs a reset Warden cannot do.
+ */
+void cell_pci_quiesce(const struct cell *cell)
+{
+	const struct wd_device *d = wd_cell_devices(cell->desc);
+	unsigned int i;
+
+	spin_lock(&copy_lock);
+	for (i = 0; i < cell->desc->num_devices; i++) {
+		if (!(d[i].flags & WD_DEV_PCI_CFG))
+			continue;
+		if (wd_hyp_map(d[i].mmio_start, PAGE_SIZE, PG_RW | PG_DEVICE))
+			printk("cell '%s': PCI function %s still masters\n",
+			       cell->name, d[i].name);
+		else
+			*(volatile u16 *)paging_ptr(d[i].mmio_start + 4) = 0;
+		wd_hyp_unmap(d[i].mmio_start, PAGE_SIZE);
+	}
+	spin_unlock(&copy_lock);
 }
 
 int root_copy_from(void *dst, u64 ipa, u64 size)

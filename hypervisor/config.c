@@ -28,7 +28,7 @@
 _Static_assert(sizeof(struct wd_header) == 16, "wd_header layout");
 _Static_assert(sizeof(struct wd_mem_region) == 32, "wd_mem_region layout");
 _Static_assert(sizeof(struct wd_device) == 40, "wd_device layout");
-_Static_assert(sizeof(struct wd_cell) == 88, "wd_cell layout");
+_Static_assert(sizeof(struct wd_cell) == 96, "wd_cell layout");
 _Static_assert(sizeof(struct wd_platform) == 680, "wd_platform layout");
 _Static_assert(sizeof(struct wd_system) == 744, "wd_system layout");
 _Static_assert(sizeof(((struct wd_device *)0)->name) == DEVICE_NAME_LEN,
@@ -104,15 +104,28 @@ static int checker_result(const struct checker *ck)
 
 #define violation(...) wdc_violation(__VA_ARGS__)
 
+_Static_assert(WDV_NUM_CODES <= 1u << WDC_ARGS_SHIFT, "codes fit code_args");
+
 void wdc_report(struct checker *ck, const char *field, int index,
-		unsigned int code, const wd_u64 *arg, unsigned int num_args)
+		unsigned int code_args, const wd_u64 *arg)
 {
-	struct wd_violation v = {ck->cell, field, index, code, num_args, arg};
+	struct wd_violation v = {ck->cell,
+				 field,
+				 index,
+				 code_args & ((1u << WDC_ARGS_SHIFT) - 1),
+				 code_args >> WDC_ARGS_SHIFT,
+				 arg};
 
 	ck->report->count++;
 	ck->report->subject = ck->subject;
 	if (ck->report->violation)
 		(ck->report->violation)(ck->report->ctx, &v);
+}
+
+void wdc_report_field(struct checker *ck, const char *field,
+		      unsigned int code_args, const wd_u64 *arg)
+{
+	wdc_report(ck, field, -1, code_args, arg);
 }
 
 /* ---- Address ranges. Sizes may be hostile: ends saturate. ---- */
@@ -831,6 +844,8 @@ static void check_cell_alone(struct checker *ck, const struct wd_cell *c,
 	check_links(ck, c, is_root);
 	check_rt_taskset(ck, c, is_root);
 	check_colouring_alone(ck, c, is_root);
+	if (c->reserved1)
+		violation(ck, "reserved1", -1, WDV_MUST_BE_ZERO, c->reserved1);
 	check_direct_irq_alone(ck, c, is_root);
 	if (is_root)
 		return; /* the root's entry is ignored: Linux is running */
@@ -1413,6 +1428,9 @@ static void check_pair(struct checker *ck, const struct wd_cell *a,
 	if (a->banks & b->banks)
 		violation(ck, "banks", -1, WDV_PAIR_BANKS, a->banks & b->banks,
 			  WDC_S(a_name));
+	if (a->pio_ranges & b->pio_ranges)
+		violation(ck, "pio_ranges", -1, WDV_PAIR_PIO,
+			  a->pio_ranges & b->pio_ranges, WDC_S(a_name));
 	if (a_is_root)
 		return; /* cells take CPUs, IRQs, streams from the root */
 	if (a->cpu_set & b->cpu_set)

@@ -38,6 +38,8 @@ static long hc_get_info(struct percpu *pc, u64 what, u64 a2, u64 a3)
 		return (long)page_pool_used();
 	case WD_INFO_MEM_POOL_SIZE:
 		return (long)page_pool_size();
+	case WD_INFO_COUNTER_HZ: /* x86 cells cannot calibrate the TSC */
+		return (long)arch_counter_freq();
 	default:
 		return -EINVAL;
 	}
@@ -167,6 +169,13 @@ static long hc_cell_fault(struct percpu *pc, u64 syndrome, u64 at, u64 a3)
 	return 0;
 }
 
+/* x1 = a root CPU Linux offlined (cell_cpu.c). */
+static long hc_cpu_park(struct percpu *pc, u64 cpu, u64 a2, u64 a3)
+{
+	(void)a2, (void)a3;
+	return from_root(pc) ? cell_cpu_park_root(cpu) : -EPERM;
+}
+
 static const hypercall_fn hypercalls[WD_HC_COUNT] = {
 	[WD_HC_GET_INFO - WD_HC_BASE] = hc_get_info,
 	[WD_HC_DISABLE - WD_HC_BASE] = hc_disable,
@@ -183,6 +192,7 @@ static const hypercall_fn hypercalls[WD_HC_COUNT] = {
 	[WD_HC_CELL_MAPPINGS - WD_HC_BASE] = hc_cell_mappings,
 	[WD_HC_CELL_FAULT - WD_HC_BASE] = hc_cell_fault,
 	[WD_HC_CONSOLE_WRITE - WD_HC_BASE] = hc_console_write,
+	[WD_HC_CPU_PARK - WD_HC_BASE] = hc_cpu_park,
 };
 
 bool hypercall_is_warden(u64 id)

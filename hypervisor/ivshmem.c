@@ -21,127 +21,13 @@
  * lock costs 12 instructions of a doorbell's 110 (uncontended).
  */
 #include <arch.h>
-#include <warden/hypercall.h>
 #include <wd/cell.h>
-#include <wd/errno.h>
 #include <wd/ivshmem.h>
+#include <wd/ivshmem_rows.h>
 #include <wd/setup.h>
-#include <wd/spinlock.h>
 
-/*
- * The link ends, one row per member (cell->row: 0 the root, then the
- * non-root cells). Copied from the configs when the cell joins, with each
- * end's peers as a mask of rows: a ring reads two short rows instead of
- * walking configs (its cost is counted in EL2 instructions per doorbell).
- */
-struct link_end {
-	u32 id;
-	u16 irq; /* this end's doorbell (an SPI: below 1020) */
-	u16 first_irq; /* the doorbell of the lowest row in peers */
-	u64 peers; /* rows with an end of the same id, never this row */
-};
-
-#define ROWS (1 + WD_MAX_CELLS)
-_Static_assert(ROWS <= 64, "link_end.peers is a mask of rows");
-
-static spinlock_t link_lock;
-static struct {
-	const struct cell *cell[ROWS]; /* NULL: a free row */
-	u32 num_ends[ROWS];
-	struct link_end end[ROWS][WD_MAX_LINKS];
-} rows;
-
-static struct link_end *end_of(unsigned int r, u64 id)
-{
-	struct link_end *e = rows.end[r], *last = e + rows.num_ends[r];
-
-	for (; e < last; e++)
-		if (e->id == id)
-			return e;
-	return NULL;
-}
-
-static bool running(const struct cell *c)
-{
-	return __atomic_load_n(&c->state, __ATOMIC_ACQUIRE) ==
-	       WD_CELL_STATE_RUNNING;
-}
-
-/* Is row r (a peer) the target: a cell id, or every peer? */
-static bool is_target(unsigned int r, u64 target)
-{
-	return target == WD_DOORBELL_ALL_PEERS || rows.cell[r]->id == target;
-}
-
-/* The targets among e's peers, and how many run; link_lock held. */
-static unsigned int count_targets(const struct link_end *e, u64 target,
-				  unsigned int *found)
-{
-	unsigned int running_ones = 0, r;
-	u64 left;
-
-	*found = 0;
-	for (left = e->peers; left; left &= left - 1) {
-		r = (unsigned int)__builtin_ctzll(left);
-		if (!is_target(r, target))
-			continue;
-		++*found;
-		running_ones += running(rows.cell[r]);
-	}
-	return running_ones;
-}
-
-/*
- * The doorbell's hot loop: rings e's running targets; link_lock held.
- * Inlined, so the doorbell's copy is specialised.
- */
-static inline __attribute__((always_inline)) unsigned int
-ring_targets(const struct link_end *e, u64 target)
-{
-	unsigned int rung = 0, r;
-	u64 left;
-
-	for (left = e->peers; left; left &= left - 1) {
-		r = (unsigned int)__builtin_ctzll(left);
-		if (!is_target(r, target) || !running(rows.cell[r]))
-			continue;
-		/* r has an end of e's id: its peers bit says so. */
-		arch_doorbell_ring(left == e->peers ? e->first_irq
-						    : end_of(r, e->id)->irq);
-		rung++;
-	}
-	return rung;
-}
-
-long ivshmem_doorbell(const struct cell *from, u64 id, u64 target)
-{
-	const struct link_end *e;
-	unsigned int rung = 0, found = 0;
-
-	spin_lock(&link_lock);
-	e = end_of(from->row, id);
-	if (e)
-		rung = ring_targets(e, target);
-	if (e && !rung) /* why not: -EAGAIN or -ENOENT */
-		count_targets(e, target, &found);
-	spin_unlock(&link_lock);
-	if (rung)
-		return rung;
-	return found ? -EAGAIN : -ENOENT;
-}
-
-long ivshmem_link_state(const struct cell *from, u64 id)
-{
-	const struct link_end *e;
-	unsigned int found, running_ones = 0;
-
-	spin_lock(&link_lock);
-	e = end_of(from->row, id);
-	if (e)
-		running_ones = count_targets(e, WD_DOORBELL_ALL_PEERS, &found);
-	spin_unlock(&link_lock);
-	return e ? (long)running_ones : -ENOENT;
-}
+spinlock_t link_lock;
+struct link_rows link_rows;
 
 /* After a change of e->peers; link_lock held. */
 static void find_first(struct link_end *e)
@@ -158,9 +44,9 @@ static void join(unsigned int r, const struct cell *cell)
 	struct link_end *e, *peer;
 	unsigned int i, n;
 
-	rows.cell[r] = cell;
-	rows.num_ends[r] = cell->desc->num_links;
-	for (i = 0, e = rows.end[r]; i < rows.num_ends[r]; i++, e++) {
+	link_rows.cell[r] = cell;
+	link_rows.num_ends[r] = cell->desc->num_links;
+	for (i = 0, e = link_rows.end[r]; i < link_rows.num_ends[r]; i++, e++) {
 		*e = (struct link_end){l[i].id, (u16)l[i].doorbell_irq, 0, 0};
 		for (n = 0; n < ROWS; n++) {
 			peer = n == r ? NULL : end_of(n, e->id);
@@ -177,12 +63,12 @@ static void join(unsigned int r, const struct cell *cell)
 /* Row r leaves its peers (its own ends still name them); link_lock held. */
 static void leave(unsigned int r)
 {
-	const struct link_end *e = rows.end[r];
+	const struct link_end *e = link_rows.end[r];
 	struct link_end *peer;
 	unsigned int i;
 	u64 left;
 
-	for (i = 0; i < rows.num_ends[r]; i++, e++)
+	for (i = 0; i < link_rows.num_ends[r]; i++, e++)
 		for (left = e->peers; left; left &= left - 1) {
 			peer = end_of((unsigned int)__builtin_ctzll(left),
 				      e->id);
@@ -193,8 +79,8 @@ static void leave(unsigned int r)
 
 static void free_row(unsigned int r)
 {
-	rows.cell[r] = NULL;
-	rows.num_ends[r] = 0;
+	link_rows.cell[r] = NULL;
+	link_rows.num_ends[r] = 0;
 }
 
 /* The root's row, before any cell joins (cell_init_root()). */
@@ -216,15 +102,6 @@ void ivshmem_cell_add(struct cell *cell)
 	spin_unlock(&link_lock);
 }
 
-/* Each running peer of each of row r's ends gets a doorbell. */
-static void ring_peers(unsigned int r)
-{
-	unsigned int i;
-
-	for (i = 0; i < rows.num_ends[r]; i++)
-		ring_targets(&rows.end[r][i], WD_DOORBELL_ALL_PEERS);
-}
-
 /* After this the cell is no peer: its peers see the change at once. */
 void ivshmem_cell_remove(struct cell *cell)
 {
@@ -232,7 +109,7 @@ void ivshmem_cell_remove(struct cell *cell)
 		return;
 	spin_lock(&link_lock);
 	leave(cell->row);
-	ring_peers(cell->row);
+	ivshmem_ring_peers(cell->row);
 	free_row(cell->row);
 	spin_unlock(&link_lock);
 }
@@ -242,7 +119,7 @@ void ivshmem_cell_changed(const struct cell *cell)
 	if (cell == &root_cell || !cell->desc || !cell->desc->num_links)
 		return;
 	spin_lock(&link_lock);
-	ring_peers(cell->row);
+	ivshmem_ring_peers(cell->row);
 	spin_unlock(&link_lock);
 }
 

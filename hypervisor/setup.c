@@ -96,9 +96,13 @@ static int hyp_paging_init(void)
 	u64 end = wd.sys->hypervisor.start + wd.sys->hypervisor.size;
 	int err;
 
-	/* Header and data first, then the text and rodata (warden.lds.S). */
+	/*
+	 * Header and data first, then the text and rodata (warden.lds.S);
+	 * an arch whose file is all read-only has no data part (text ==
+	 * start).
+	 */
 	err = paging_create(&wd.hyp, &arch_hyp_paging);
-	if (!err)
+	if (!err && text > start)
 		err = wd_hyp_map(start, text - start, PG_RW);
 	if (!err)
 		err = wd_hyp_map(text, text_end - text, PG_READ | PG_EXEC);

@@ -24,6 +24,7 @@ INMATE_LIB_SRCS := $(wildcard inmates/lib/*.c inmates/lib/*.S)
 INMATE_LIB_OBJS := $(patsubst inmates/lib/%,$(INMATE_OBJ)/lib/%.o, \
 	$(INMATE_LIB_SRCS))
 INMATE_HDRS := $(wildcard inmates/lib/*.h inmates/lib/include/inmate/*.h) \
+	inmates/demos/latency.h \
 	include/warden/hypercall.h include/warden/shm_echo.h \
 	configs/arm64/qemu-virt-board.h
 
@@ -34,7 +35,7 @@ INMATE_DIRECT := sgi-out sgi0 mgmt-off mgmt-prio mgmt-group ap1r
 INMATE_DEMOS := hello ticker flood timer timer-busy selftest latency rtc memtest echo \
 	direct $(addprefix direct-,$(INMATE_DIRECT)) \
 	shm-intruder hcfuzz hcfuzz-soak memkeep race irqqueue irqprio shmkeep \
-	cpustate conwrite refire parklevel \
+	cpustate conwrite refire parklevel vblk \
 	$(addprefix fault-,$(INMATE_FAULTS))
 INMATE_ELFS := $(patsubst %,$(INMATE_OUT)/%.elf,$(INMATE_DEMOS))
 INMATE_BINS := $(INMATE_ELFS:.elf=.bin)
@@ -73,9 +74,13 @@ $(INMATE_OBJ)/demos/timer-busy.o: inmates/demos/timer.c $(INMATE_HDRS)
 	@mkdir -p $(dir $@)
 	$(INMATE_CC) $(INMATE_CFLAGS) -DTIMER_BUSY_WAIT -c $< -o $@
 
+# The latency inmate: portable demos/latency.c and its arm64 part.
+$(INMATE_OUT)/latency.elf: INMATE_EXTRA = $(INMATE_OBJ)/demos/latency_arm64.o
+$(INMATE_OUT)/latency.elf: $(INMATE_OBJ)/demos/latency_arm64.o
+
 $(INMATE_OUT)/%.elf: $(INMATE_OBJ)/demos/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(INMATE_CC) $(INMATE_CFLAGS) $(INMATE_LDFLAGS) -o $@ \
-		$(INMATE_LIB_OBJS) $< -lgcc
+		$(INMATE_LIB_OBJS) $< $(INMATE_EXTRA) -lgcc
 
 $(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf
 	$(INMATE_OBJCOPY) -O binary $< $@
@@ -103,6 +108,10 @@ include inmates/rtos/build.mk
 
 # FreeRTOS in a cell: only when the upstream sources are there.
 include inmates/freertos/build.mk
+
+# x86-64 inmates (native gcc), the RTOS's among them.
+include inmates/x86.mk
+include inmates/rtos/x86.mk
 
 # AArch32 cells' inmates (arm-none-eabi-gcc).
 include inmates/aarch32/build.mk

@@ -26,6 +26,13 @@ $(UNIT_OUT)/test_console: $(UNIT_DIR)/test_console.c hypervisor/console.c \
 	$(HOSTCC) $(UNIT_CFLAGS) -std=gnu11 -D_POSIX_C_SOURCE=200809L \
 		-I$(TOP)/arch/arm64/include -pthread -o $@ $< -lcmocka
 
+# The x86 xAPIC instruction decoder, alone (no checker).
+$(UNIT_OUT)/test_x86_decode: $(UNIT_DIR)/test_x86_decode.c arch/x86/decode.c \
+		arch/x86/include/arch/decode.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(UNIT_CFLAGS) -I$(TOP)/arch/x86/include -o $@ \
+		$(filter %.c,$^) -lcmocka
+
 # The CLI's reader of RTOS statistics (tools/rt_stats.c), not the checker.
 $(UNIT_OUT)/test_rt_stats: $(UNIT_DIR)/test_rt_stats.c tools/rt_stats.c \
 		tools/rt_stats.h include/warden/rtos.h include/warden/ioctl.h \
@@ -157,7 +164,8 @@ CORE_WORLD := hypervisor/cell.c hypervisor/cell_console.c \
 	hypervisor/cell_fail.c hypervisor/cell_mappings.c \
 	hypervisor/cell_root.c hypervisor/cell_state.c hypervisor/cell_table.c \
 	hypervisor/colour.c hypervisor/config.c hypervisor/hypercall.c \
-	hypervisor/ivshmem.c hypervisor/ratelimit.c arch/fake/cpu.c \
+	hypervisor/ivshmem.c hypervisor/ivshmem_ring.c \
+	hypervisor/ratelimit.c arch/fake/cpu.c \
 	$(CHECKER_ARCH_SRCS) \
 	$(CORE_DIR)/world.c $(UNIT_DIR)/builder.c
 CORE_WORLD_NAMES := test_lifecycle test_cell_cpu test_hypercall test_ivshmem
@@ -309,3 +317,15 @@ test-core-coverage: $(addprefix $(COV_OUT)/,$(CORE_NAMES)) \
 			"(%d of %d lines), %.1f%% of hypervisor/ " \
 			"(%d of %d)\n", 100 * hb / nb, hb, nb, \
 			100 * hit / n, hit, n }'
+
+# x86 TEST FIXTURE: tests/x86/inmate-min.S built once per FAULT case
+# (0 ticks, 1-7 faults, 8 COM2), for x86-cells and x86-faults until
+# inmates/lib/x86's demos replace it.
+X86_MIN_BINS := $(foreach f,0 1 2 3 4 5 6 7 8,$(OUT)/x86/inmates/inmate-min-$(f).bin)
+ALL_TARGETS += $(X86_MIN_BINS)
+$(OUT)/x86/inmates/inmate-min-%.bin: tests/x86/inmate-min.S
+	@mkdir -p $(dir $@)
+	@$(HOSTCC) -m32 -DFAULT=$* -c $< -o $@.o
+	@ld -m elf_i386 -Ttext=0x100000 -e _start $@.o -o $@.elf
+	@objcopy -O binary $@.elf $@
+	@rm -f $@.o $@.elf

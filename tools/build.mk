@@ -56,3 +56,13 @@ $(OUT)/x86/warden: $(WARDEN_CLI_DEPS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -I$(RT_ANALYSIS_DIR) -I$(CONFIG_TEXT_DIR) \
 		-static -o $@ $(WARDEN_CLI_SRCS) -lfdt
+
+# A hostile x86 root's tries (x86-enable): VMMCALL from a process, INIT
+# and SIPI to a CPU of its own. Static, in the x86 image.
+ifneq ($(wildcard $(CACHE)/x86/kdir/Makefile),)
+ALL_TARGETS += $(OUT)/x86/wd-x86-attack
+endif
+$(OUT)/x86/wd-x86-attack: tests/guest/x86/attack.c \
+		tests/guest/x86/init_stub.S
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -O2 -static -o $@ $^

@@ -20,7 +20,7 @@
 #define SMMU_ALIGN 0x10000ull
 #define SMMU_SID_BITS_MAX 15u /* a page of two-level descriptors */
 
-_Static_assert(sizeof(struct wd_platform_arm64) == 592,
+_Static_assert(sizeof(struct wd_platform_arm64) == 608,
 	       "wd_platform_arm64 layout");
 
 struct named_range {
@@ -94,7 +94,10 @@ static unsigned int gic_frames(const struct wd_platform *p,
 	unsigned int n = gic_windows(p, out);
 
 	if (p->arm64.gic_version != WD_GIC_V2)
-		return n;
+		return p->arm64.gits_base
+			       ? gic_frame_add(out, n, "ITS control frame",
+					       p->arm64.gits_base, 0x10000)
+			       : n;
 	n = gic_frame_add(out, n, "hypervisor interface", p->arm64.gich_base,
 			  0x1000);
 	return gic_frame_add(out, n, "virtual CPU interface",
@@ -136,7 +139,15 @@ static void check_gic(struct checker *ck, const struct wd_system *sys)
 	if (v == WD_GIC_V3) {
 		check_gic_base(ck, "platform.arm64.gicr_base",
 			       p->arm64.gicr_base, v);
-	} else {
+		if (p->arm64.gits_base & PAGE_MASK)
+			wdc_violation(ck, "platform.arm64.gits_base", -1,
+				      WDV_GIC_BASE_UNALIGNED,
+				      p->arm64.gits_base);
+	} else if (p->arm64.gits_base) {
+		wdc_violation(ck, "platform.arm64.gits_base", -1,
+			      WDV_MUST_BE_ZERO, p->arm64.gits_base);
+	}
+	if (v == WD_GIC_V2) {
 		check_gic_base(ck, "platform.arm64.gicc_base",
 			       p->arm64.gicc_base, v);
 		check_gic_base(ck, "platform.arm64.gich_base",
@@ -317,6 +328,23 @@ static void check_no_smmu(struct checker *ck, const struct wd_platform *p)
 	if (p->arm64.smmu_sid_bits)
 		wdc_violation(ck, "platform.arm64.smmu_sid_bits", -1,
 			      WDV_MUST_BE_ZERO, p->arm64.smmu_sid_bits);
+	if (p->arm64.smmu_evtq_irq)
+		wdc_violation(ck, "platform.arm64.smmu_evtq_irq", -1,
+			      WDV_MUST_BE_ZERO, p->arm64.smmu_evtq_irq);
+	if (p->arm64.smmu_gerror_irq)
+		wdc_violation(ck, "platform.arm64.smmu_gerror_irq", -1,
+			      WDV_MUST_BE_ZERO, p->arm64.smmu_gerror_irq);
+}
+
+/* An SMMU interrupt: none (0), or an SPI the GIC has. */
+static void check_smmu_irq(struct checker *ck, const char *field, wd_u32 irq,
+			   const struct wd_platform *p)
+{
+	if (irq && irq < GIC_SPI_FIRST)
+		wdc_violation(ck, field, -1, WDV_IRQ_NOT_SPI, irq);
+	else if (irq && irq >= platform_irq_limit(p))
+		wdc_violation(ck, field, -1, WDV_IRQ_MISSING, irq,
+			      p->arm64.num_irqs);
 }
 
 /*
@@ -343,6 +371,27 @@ static void check_smmu(struct checker *ck, const struct wd_system *sys)
 	if (!a->smmu_sid_bits || a->smmu_sid_bits > SMMU_SID_BITS_MAX)
 		wdc_violation(ck, "platform.arm64.smmu_sid_bits", -1,
 			      WDV_SMMU_SID_BITS, a->smmu_sid_bits);
+	check_smmu_irq(ck, "platform.arm64.smmu_evtq_irq", a->smmu_evtq_irq,
+		       &sys->platform);
+	check_smmu_irq(ck, "platform.arm64.smmu_gerror_irq", a->smmu_gerror_irq,
+		       &sys->platform);
+}
+
+/* The SMMU's interrupts are Warden's: no cell may take one. */
+static void check_irqs_not_smmu(struct checker *ck, const struct wd_cell *c,
+				const struct wd_system *sys)
+{
+	const struct wd_platform_arm64 *a = &sys->platform.arm64;
+	struct wdc_irq ref;
+	unsigned int i;
+
+	for (i = 0; a->smmu_base && i < wdc_irq_count(c); i++) {
+		wdc_irq_get(c, i, &ref);
+		if (ref.intid && (ref.intid == a->smmu_evtq_irq ||
+				  ref.intid == a->smmu_gerror_irq))
+			wdc_violation(ck, ref.field, ref.index, WDV_IRQ_SMMU,
+				      ref.intid);
+	}
 }
 
 /* A stream the SMMU's stream table has no entry for would abort. */
@@ -409,6 +458,7 @@ static void arm64_cell_in_system(struct checker *ck, const struct wd_cell *c,
 	check_aarch32_in_system(ck, c, sys);
 	check_streams_exist(ck, c, sys);
 	check_dma_streams(ck, c, sys);
+	check_irqs_not_smmu(ck, c, sys);
 }
 
 /*

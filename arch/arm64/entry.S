@@ -62,35 +62,70 @@ bad_call:
 	eret
 
 /*
- * warden.bin is linked at 0 as a PIE: add the load address to every
- * R_AARCH64_RELATIVE slot, once per image copy (the driver copies a
- * fresh image for every enable). Runs with the MMU off.
+ * warden.bin is linked at 0 as a PIE: add the load address to every word
+ * the relocation bitmap names (bit i of the bitmap, in 64-bit words
+ * from the image start: the word at offset 8 * i; warden.lds.S), once
+ * per image copy (the driver copies a fresh image, with a zeroed .bss,
+ * for every enable). Runs with the MMU off, on the first CPU only: the
+ * driver enters the CPUs one after the other.
  */
-#define R_AARCH64_RELATIVE 1027
 relocate_once:
 	adrp	x0, wd_relocated
 	add	x0, x0, :lo12:wd_relocated
 	ldr	w1, [x0]
-	cbnz	w1, 2f
+	cbnz	w1, 5f
 	mov	w1, #1
 	str	w1, [x0]
 	adrp	x0, __image_start
-	adrp	x1, __rela_start
-	add	x1, x1, :lo12:__rela_start
-	adrp	x2, __rela_end
-	add	x2, x2, :lo12:__rela_end
+	adrp	x1, __relocs_start
+	add	x1, x1, :lo12:__relocs_start
+	adrp	x2, __relocs_end
+	add	x2, x2, :lo12:__relocs_end
+	mov	x4, x0
 1:	cmp	x1, x2
-	b.hs	2f
-	ldp	x3, x4, [x1], #16
-	ldr	x5, [x1], #8
-	cmp	x4, #R_AARCH64_RELATIVE
-	b.ne	1b
+	b.hs	4f
+	ldr	x3, [x1], #8
+	mov	x6, x4
+2:	tbz	x3, #0, 3f
+	ldr	x5, [x6]
 	add	x5, x5, x0
-	str	x5, [x0, x3]
+	str	x5, [x6]
+3:	add	x6, x6, #8
+	lsr	x3, x3, #1
+	cbnz	x3, 2b
+	add	x4, x4, #64 * 8
 	b	1b
-2:	ret
+4:	b	unpack_vectors
+5:	ret
 
-	.data
+/*
+ * The vector tables from their packed form (arch/arm64/host/vectors.c):
+ * records of one word, (word offset from wd_vectors) | (words << 16),
+ * followed by the words; 0 ends. The rest of the tables is the driver's
+ * zeroes. Runs with the MMU off, after the relocations: the code written
+ * here runs only after the instruction cache forgot what it held.
+ */
+unpack_vectors:
+	adrp	x1, __vectors_packed
+	add	x1, x1, :lo12:__vectors_packed
+	adrp	x2, wd_vectors
+	add	x2, x2, :lo12:wd_vectors
+1:	ldr	w3, [x1], #4
+	lsr	w4, w3, #16
+	cbz	w4, 3f
+	and	w3, w3, #0xffff
+	add	x5, x2, x3, lsl #2
+2:	ldr	w6, [x1], #4
+	str	w6, [x5], #4
+	subs	w4, w4, #1
+	b.ne	2b
+	b	1b
+3:	ic	iallu
+	dsb	nsh
+	isb
+	ret
+
+	.bss
 	.balign 4
 wd_relocated:
-	.word	0
+	.skip	4

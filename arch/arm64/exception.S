@@ -13,21 +13,56 @@
 #include <arch/macros.inc>
 
 .macro ventry target
-	.balign 128
+	.balign 128, 0
 	b	\target
 .endm
 
 	.text
-	.balign 2048
+	.balign 2048, 0
 	.global wd_vectors
 wd_vectors:
-	/* Current EL with SP_EL0: never used. */
+	/*
+	 * Current EL with SP_EL0: never used. A slot's first instruction is
+	 * the vector; the rest of it holds the way back to the cell and the
+	 * way out of Warden, which would otherwise follow the tables
+	 * (reached by branches only, never by falling through).
+	 */
 	ventry	el2_fault
+	.global guest_return
+guest_return:
+	restore_frame_x2_up
+	ldp	x0, x1, [sp, #16 * 0]
+	add	sp, sp, #WD_FRAME_SIZE
+	eret
+	.org	wd_vectors + 0x80 /* fails the build if the slot overflows */
+
+/*
+ * Disable: C restored the stub's VBAR_EL2 and Linux's HCR_EL2. Reload the
+ * caller's registers, turn the EL2 MMU off (code is identity mapped, so
+ * execution continues) and return with x0 = 0. x1 is a result register
+ * of the hypercall ABI and serves as scratch.
+ */
 	ventry	el2_fault
+leave_el2:
+	restore_frame_x2_up
+	add	sp, sp, #WD_FRAME_SIZE
+	mov_q	x1, SCTLR_EL2_RES1_ASM
+	msr	sctlr_el2, x1
+	isb
+	mov	x0, #0
+	eret
+	.org	wd_vectors + 0x100
+
 	ventry	el2_fault
 	ventry	el2_fault
 	/* Current EL with SP_ELx: Warden itself faulted. */
-	ventry	el2_fault
+	.balign 128, 0
+el2_fault:
+	save_frame
+	mov	x0, sp
+	bl	arch_el2_fault
+	b	.
+	.org	wd_vectors + 0x280
 	ventry	el2_fault
 	ventry	el2_fault
 	ventry	el2_fault
@@ -37,7 +72,7 @@ wd_vectors:
 	 * doorbell (`hvc #0` with x0 = WD_HC_DOORBELL) takes the fast path
 	 * (hvc_fast.S), with x0..x3 saved; everything else the whole frame.
 	 */
-	.balign 128
+	.balign 128, 0
 	sub	sp, sp, #WD_FRAME_SIZE
 	stp	x0, x1, [sp, #16 * 0]
 	stp	x2, x3, [sp, #16 * 1]
@@ -61,7 +96,7 @@ sync_slow:
 	 * irq_fast.S holds GICv2's and the way out to C (irq_slow) for
 	 * everything that is not the common case.
 	 */
-	.balign 128
+	.balign 128, 0
 irq_vector:
 	stp	x0, x1, [sp, #-32]!
 	stp	x2, x3, [sp, #16]
@@ -91,12 +126,12 @@ irq_vector:
 	.org	irq_vector + 128
 
 	/* Lower EL, AArch64: FIQ and SError. */
-	.balign 128
+	.balign 128, 0
 	save_frame
 	mov	x0, sp
 	bl	arch_handle_fiq
 	b	guest_return
-	.balign 128
+	.balign 128, 0
 	save_frame
 	mov	x0, sp
 	bl	arch_handle_serror
@@ -119,7 +154,7 @@ irq_vector:
  * 0 of the per-CPU area. Not used on CPUs without it: no cost there.
  */
 .macro bp_ventry target
-	.balign 128
+	.balign 128, 0
 	stp	x0, x1, [sp, #-32]!
 	stp	x2, x3, [sp, #16]
 	mrs	x0, tpidr_el2
@@ -130,7 +165,7 @@ irq_vector:
 	b	\target
 .endm
 
-	.balign 2048
+	.balign 2048, 0
 	.global wd_vectors_bp
 wd_vectors_bp:
 	.rept	8
@@ -145,31 +180,3 @@ wd_vectors_bp:
 	bp_ventry wd_vectors + 0x500
 	bp_ventry wd_vectors + 0x580
 
-	.balign 128
-el2_fault:
-	save_frame
-	mov	x0, sp
-	bl	arch_el2_fault
-	b	.
-
-	.global guest_return
-guest_return:
-	restore_frame_x2_up
-	ldp	x0, x1, [sp, #16 * 0]
-	add	sp, sp, #WD_FRAME_SIZE
-	eret
-
-/*
- * Disable: C restored the stub's VBAR_EL2 and Linux's HCR_EL2. Reload the
- * caller's registers, turn the EL2 MMU off (code is identity mapped, so
- * execution continues) and return with x0 = 0. x1 is a result register
- * of the hypercall ABI and serves as scratch.
- */
-leave_el2:
-	restore_frame_x2_up
-	add	sp, sp, #WD_FRAME_SIZE
-	mov_q	x1, SCTLR_EL2_RES1_ASM
-	msr	sctlr_el2, x1
-	isb
-	mov	x0, #0
-	eret

@@ -22,6 +22,7 @@
 #include <wd/setup.h>
 
 #define GICD_SIZE 0x10000ull
+#define GITS_CTRL_SIZE 0x10000ull /* the ITS control frame */
 #define GICR_STRIDE 0x20000ull
 #define GICR_TYPER 0x08
 #define GICR_TYPER_LAST BIT(4)
@@ -60,7 +61,7 @@
 #define ICC_SGI1R_EL1 S3_0_C12_C11_5
 #define ICC_SGI0R_EL1 S3_0_C12_C11_7
 
-static u64 gicd_base, gicr_base;
+static u64 gicd_base, gicr_base, gits_base;
 static u32 num_cpus;
 /* Warden's SGI is Group 0 (an FIQ): direct IRQ delivery is possible. */
 static bool group0_sgi;
@@ -114,6 +115,8 @@ static int v3_init(const struct wd_system *sys)
 	gicd_base = sys->platform.arm64.gicd_base;
 	gicr_base = sys->platform.arm64.gicr_base;
 	num_cpus = sys->platform.num_cpus;
+	gits_base = sys->platform.arm64.gits_base;
+	vits_init(gits_base);
 	return 0;
 }
 
@@ -136,7 +139,9 @@ static int v3_map_devices(struct paging *hyp, const struct wd_system *sys)
 {
 	(void)sys;
 	return gic_map_frame(hyp, gicd_base, GICD_SIZE)
-		       ?: gic_map_frame(hyp, gicr_base, num_cpus * GICR_STRIDE);
+		       ?: gic_map_frame(hyp, gicr_base, num_cpus * GICR_STRIDE)
+		       ?: (gits_base ? gic_map_frame(hyp, gits_base, GITS_CTRL_SIZE)
+				     : 0);
 }
 
 /* A direct-IRQ cell needs Warden's SGI out of its Group 1. */
@@ -150,7 +155,8 @@ static int v3_check_direct(const struct cell *cell)
 	return -ENODEV;
 }
 
-/* Distributor and redistributors trapped and emulated, for every cell. */
+/* Distributor and redistributors trapped and emulated, for every cell;
+ * the ITS's control frame checked, for the root. */
 static int v3_cell_init(struct cell *cell)
 {
 	int err = v3_check_direct(cell);
@@ -161,6 +167,9 @@ static int v3_cell_init(struct cell *cell)
 	if (!err)
 		err = mmio_register(cell, gicr_base, num_cpus * GICR_STRIDE,
 				    vgicv3_redist_access, NULL);
+	if (!err && gits_base && cell == &root_cell)
+		err = mmio_register(cell, gits_base, GITS_CTRL_SIZE,
+				    vits_access, NULL);
 	return err ?: gic_cell_take_irqs(cell);
 }
 
@@ -331,7 +340,7 @@ static void v3_route_acked(struct percpu *pc, u32 iar)
 }
 
 /*
- * Group 0 is Warden's SGI only. EOIR0 deactivates too on a direct CPU
+ * Group 0 is Warden's: its SGI and the SMMU's SPIs (vgic_keep_spi). EOIR0 deactivates too on a direct CPU
  * (EOImode 0 there), elsewhere DIR does. Without DS, Warden's SGI stays
  * Group 1 and takes the IRQ path.
  */

@@ -28,6 +28,7 @@
 #include <arch/mmu.h>
 #include <arch/smmu.h>
 #include <arch/sysreg.h>
+#include <arch/vgic.h>
 #include <wd/cell.h>
 #include <wd/cell_colour.h>
 #include <wd/config_check.h>
@@ -35,6 +36,7 @@
 #include <wd/errno.h>
 #include <wd/paging.h>
 #include <wd/printk.h>
+#include <wd/ratelimit.h>
 #include <wd/spinlock.h>
 #include <wd/string.h>
 
@@ -45,12 +47,18 @@
 #define CR1 0x28
 #define CR2 0x2c
 #define GBPA 0x44
+#define IRQ_CTRL 0x50
+#define IRQ_CTRLACK 0x54
+#define GERROR 0x60
+#define GERRORN 0x64
+#define GERROR_IRQ_CFG0 0x68
 #define STRTAB_BASE 0x80
 #define STRTAB_BASE_CFG 0x88
 #define CMDQ_BASE 0x90
 #define CMDQ_PROD 0x98
 #define CMDQ_CONS 0x9c
 #define EVENTQ_BASE 0xa0
+#define EVENTQ_IRQ_CFG0 0xb0
 #define EVENTQ_PROD 0x100a8 /* page 1 */
 #define EVENTQ_CONS 0x100ac
 
@@ -60,6 +68,8 @@
 #define CR1_WB_ISH 0xd55u
 #define CR2_RECINVSID BIT(1) /* report stream IDs beyond the table */
 #define GBPA_UPDATE BIT(31)
+#define IRQ_GERROR BIT(0)
+#define IRQ_EVENTQ BIT(2)
 
 #define Q_LOG2 5u /* 32 entries: commands 512 B, events 1 KiB */
 #define Q_MASK ((2u << Q_LOG2) - 1) /* index and wrap bit */
@@ -97,6 +107,8 @@ static u64 *evtq; /* 4 words per event */
 static u64 *cds; /* one CD of 8 words per owner slot */
 static u32 cmd_prod;
 static u64 ips;
+static u32 irq[2]; /* event queue, global error (INTIDs); 0: none */
+static struct ratelimit flood[RL_CAUSES]; /* event interrupts */
 static spinlock_t queue_lock;
 /* Stage 1: the SMMU's tables per owner; slot 0 the root, n + 1 cell n. */
 static struct paging s1[WD_MAX_CELLS + 1];
@@ -283,6 +295,8 @@ int smmu_map(struct paging *hyp, const struct wd_system *sys)
 		return 0;
 	stage = a->smmu_stage;
 	sid_bits = a->smmu_sid_bits;
+	irq[0] = a->gic_version == WD_GIC_V3 ? a->smmu_evtq_irq : 0;
+	irq[1] = a->gic_version == WD_GIC_V3 ? a->smmu_gerror_irq : 0;
 	cmd_prod = 0;
 	/* Nothing of a previous enable: its pool pages are gone. */
 	memset(s1, 0, sizeof(s1));
@@ -315,6 +329,26 @@ static int smmu_probe(void)
 	return 0;
 }
 
+/*
+ * The wired interrupts, taken as Warden's own FIQs (vgic_keep_spi): a
+ * fault is reported when the SMMU records it. A line Warden cannot take
+ * (no config entry, GICv2, a GIC with two security states) stays off:
+ * events then wait for the root's next hypercall. MSIs off (CFG0 0).
+ */
+static int irqs_on(void)
+{
+	u32 en = 0;
+
+	if (irq[0] && !vgic_keep_spi(&root_cell, irq[0], true))
+		en |= IRQ_EVENTQ;
+	if (irq[1] && !vgic_keep_spi(&root_cell, irq[1], true))
+		en |= IRQ_GERROR;
+	wr64(EVENTQ_IRQ_CFG0, 0);
+	wr64(GERROR_IRQ_CFG0, 0);
+	wr32(IRQ_CTRL, en);
+	return wait32(IRQ_CTRLACK, ~0u, en);
+}
+
 /* Tables, queues, then translation on: every root stream set first. */
 static int smmu_start(void)
 {
@@ -333,7 +367,7 @@ static int smmu_start(void)
 	wr64(EVENTQ_BASE, Q_RA | paging_pa(evtq) | Q_LOG2);
 	wr32(EVENTQ_PROD, 0);
 	wr32(EVENTQ_CONS, 0);
-	return set_cr0(CR0_QUEUES);
+	return set_cr0(CR0_QUEUES) ?: irqs_on();
 }
 
 static int streams_to(const struct cell *cell)
@@ -408,6 +442,10 @@ void smmu_cell_exit(struct cell *cell)
 	if (!base)
 		return;
 	if (cell == &root_cell) {
+		wr32(IRQ_CTRL, 0);
+		for (unsigned int i = 0; i < 2; i++)
+			if (irq[i])
+				vgic_keep_spi(&root_cell, irq[i], false);
 		set_cr0(0);
 		wr32(GBPA, GBPA_UPDATE);
 		wait32(GBPA, GBPA_UPDATE, 0);
@@ -484,4 +522,32 @@ void arch_dma_events(void)
 	report(last, same);
 	wr32(EVENTQ_CONS, cons | (prod & BIT(31)));
 	spin_unlock(&queue_lock);
+}
+
+/*
+ * Warden's FIQ (traps.c): the event queue's line drains it now; a global
+ * error (GERROR bits differing from GERRORN) is printed and acknowledged.
+ * Either may come on any CPU that runs CPU 0's work: cells included.
+ */
+bool smmu_irq(u32 intid)
+{
+	u32 g;
+
+	if (!base || !intid || (intid != irq[0] && intid != irq[1]))
+		return false;
+	if (intid == irq[0]) {
+		if (!ratelimit(flood, RL_REFUSED, 1, "SMMU")) {
+			/* A cell's device faulting on and on: CPU 0 would
+			 * take an FIQ per event. Back to the hypercalls. */
+			wr32(IRQ_CTRL, IRQ_GERROR & rd32(IRQ_CTRL));
+			printk("SMMU: event flood: its interrupt off\n");
+		}
+		arch_dma_events();
+		return true;
+	}
+	g = rd32(GERROR);
+	if (g ^ rd32(GERRORN)) /* 0x4: the event queue was full */
+		printk("SMMU: global error 0x%x\n", g ^ rd32(GERRORN));
+	wr32(GERRORN, g);
+	return true;
 }

@@ -15,6 +15,7 @@
 #include <arch/gic.h>
 #include <arch/hvc_fast.h>
 #include <arch/psci.h>
+#include <arch/smmu.h>
 #include <arch/sysreg.h>
 #include <arch/traps.h>
 #include <wd/cell.h>
@@ -242,7 +243,8 @@ void arch_handle_irq_acked(u32 iar)
 
 /*
  * GICv3: Warden's SGI is Group 0 and comes as an FIQ, on every CPU (it
- * is how a direct-IRQ cell's CPU is stopped). Nothing else is Group 0.
+ * is how a direct-IRQ cell's CPU is stopped), and so are the SMMU's
+ * lines (smmuv3.c), routed to CPU 0. Nothing else is Group 0.
  */
 void arch_handle_fiq(struct trap_frame *f)
 {
@@ -255,7 +257,7 @@ void arch_handle_fiq(struct trap_frame *f)
 		cell_cpu_kicked(pc); /* may not return */
 		return;
 	}
-	if (intid >= INTID_SPURIOUS)
+	if (intid >= INTID_SPURIOUS || smmu_irq(intid))
 		return;
 	pc->stats[WD_STAT_OTHER]++;
 	printk("CPU %u: unexpected FIQ %u\n", pc->cpu_id, intid);

@@ -58,6 +58,38 @@ static void route_spi(u32 intid, unsigned int cpu)
 		       vgic_routing->cpu_field(cpu));
 }
 
+/*
+ * An SPI Warden keeps for itself (the SMMU's: dma.md), GICv3 with one
+ * security state (GICD_CTLR.DS) only: Group 0, so it comes as an FIQ to
+ * EL2 (HCR_EL2.FMO) on whatever the CPU runs, never through a list
+ * register; edge, priority 0x10, routed to CPU 0; the root no longer
+ * owns it (its GICD writes there are dropped). keep false (disable):
+ * off and Group 1 again, as Linux must never take a Group-0 FIQ.
+ */
+int vgic_keep_spi(struct cell *root, u32 intid, bool keep)
+{
+	u32 reg = intid / 32 * 4, bit = (u32)BIT(intid % 32);
+	u64 grp = gicd + GICD_IGROUPR + reg;
+	u64 cfg = gicd + GICD_ICFGR + intid / 16 * 4;
+
+	if (!(gic_mmio_read(gicd + GICD_CTLR, 4) & BIT(6)))
+		return -ENODEV; /* no DS: Group 0 is the secure world's */
+	gic_mmio_write(gicd + GICD_ICENABLER + reg, 4, bit);
+	gic_mmio_write(gicd + GICD_ICPENDR + reg, 4, bit);
+	gic_mmio_write(grp, 4,
+		       keep ? gic_mmio_read(grp, 4) & ~bit
+			    : gic_mmio_read(grp, 4) | bit);
+	if (!keep)
+		return 0;
+	WRITE_ONCE(root->arch.spis[intid / 32],
+		   root->arch.spis[intid / 32] & ~bit);
+	gic_mmio_write(cfg, 4, gic_mmio_read(cfg, 4) | 2u << (intid % 16 * 2));
+	gic_mmio_write(gicd + GICD_IPRIORITYR + intid, 1, 0x10);
+	route_spi(intid, 0);
+	gic_mmio_write(gicd + GICD_ISENABLER + reg, 4, bit);
+	return 0;
+}
+
 static u64 spi_cpus(u32 intid)
 {
 	return vgic_routing->field_cpus(

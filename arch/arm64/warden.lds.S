@@ -1,22 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * warden.bin layout. Linked at 0 as a position-independent executable;
- * entry.S applies the R_AARCH64_RELATIVE relocations for the load address
- * (the hypervisor range start), after which EL2 runs identity mapped.
+ * entry.S adds the load address (the hypervisor range start) to the
+ * words the relocation bitmap names, after which EL2 runs identity
+ * mapped.
  *
- *   header, relocations, data | text, rodata | bss | console ring page |
- *   system config | per-CPU areas            (then the page pool)
+ *   header, pointer tables, relocation bitmap, text, rodata, the packed
+ *   vectors | (vectors) | bss | console ring page | system config |
+ *   per-CPU areas                             (then the page pool)
  *
- * Text and rodata come last in the file, on their own 4 KiB pages
- * (mapped read and execute only; the rest is read-write, never
- * executable): the writable data fits the page the header starts, and
- * the file ends where the rodata does, with no padding before the first
- * NOLOAD section. Rodata shares the text's pages (read-only, though
- * executable) because a page of its own, or the data's second, would
- * cost 4 KiB of warden.bin for at most a page of constants (issue 17).
+ * Everything up to __text_end, the vectors included, is mapped read and
+ * execute only (no page is writable and executable: W^X): the pointer
+ * tables and the vectors are written once, by relocate_once() with the
+ * MMU off, before any mapping exists, and never again, so they share the
+ * text's pages.
+ * Writable data is zero-initialised (.bss, after them, its own pages).
+ * The file ends with the packed vectors, with no page padding anywhere.
+ * The ELF's .rela.dyn and .dynamic stay out of warden.bin: the bitmap
+ * that arch/arm64/host/relocs.c writes after the link says the same in
+ * 32 bytes.
  */
 #include <warden/hv_image.h>
 #include <wd/layout.h>
+
+#define WD_RELOC_BITMAP_BYTES 32
 
 OUTPUT_FORMAT("elf64-littleaarch64")
 OUTPUT_ARCH(aarch64)
@@ -26,6 +33,7 @@ SECTIONS
 {
 	. = 0;
 	__image_start = .;
+	__text_start = .; /* all of the file is read-only */
 	.header : {
 		QUAD(WD_IMAGE_MAGIC)
 		LONG(WD_IMAGE_ABI)
@@ -40,26 +48,37 @@ SECTIONS
 		. = 128;
 	}
 	.data.rel.ro : { *(.data.rel.ro .data.rel.ro.*) }
-	.rela.dyn : {
-		__rela_start = .;
-		*(.rela .rela.*)
-		__rela_end = .;
-	}
-	.dynamic : { *(.dynamic) }
 	.got : { *(.got .got.*) }
+	/* Initialised writable data would be read-only here: none allowed. */
 	.data : { *(.data .data.*) }
-	. = ALIGN(4096);
-	__text_start = .;
-	/*
-	 * The vector tables (exception.S) are 2 KiB aligned: first on the
-	 * text's page they need no padding before them.
-	 */
+	ASSERT(SIZEOF(.data) == 0, "EL2 data must be const or zero-initialised")
+	/* Bit i: the word at 8 * i; 32 bytes cover the first 2 KiB. */
+	.relocs : {
+		__relocs_start = .;
+		QUAD(0)
+		. = __relocs_start + WD_RELOC_BITMAP_BYTES;
+		__relocs_end = .;
+	}
 	.text : {
-		*exception.o(.text)
 		*(.text.entry)
-		*(.text .text.*)
+		*(EXCLUDE_FILE(*exception.o) .text .text.*)
 	}
 	.rodata : { *(.rodata .rodata.*) }
+	/*
+	 * The vector tables (exception.S, 2 KiB aligned) are mostly the
+	 * padding of their 128-byte slots: warden.bin carries them packed
+	 * (arch/arm64/host/vectors.c) from __vectors_packed on, and the
+	 * first CPU unpacks them to their place with the MMU off (entry.S),
+	 * into the driver's zeroes after the file. The packed form is at
+	 * most 2 KiB: it never overlaps the tables it becomes.
+	 */
+	. = ALIGN(4);
+	__vectors_packed = .;
+	. = ALIGN(. + 2048, 2048);
+	.vectors : { *exception.o(.text) }
+	/* Not loaded: objcopy leaves them out of warden.bin. */
+	.rela.dyn : { *(.rela .rela.*) }
+	.dynamic : { *(.dynamic) }
 	. = ALIGN(4096);
 	__text_end = .;
 	.bss (NOLOAD) : ALIGN(16) {

@@ -44,4 +44,25 @@ $(OUT)/x86/warden.bin: $(X86_HV_OUT)/warden.elf
 	@echo "  OBJCOPY $@"
 	@objcopy -O binary -R .bss -R .console -R .config -R .percpu $< $@
 
--include $(X86_HV_OBJS:.o=.d) $(X86_HV_OUT)/warden.d
+# The fault-test build (scenario x86-hostfault; never a release image):
+# CPU 1 reads an address Warden does not map when a SIPI starts it, so
+# that the host IDT's fault dump has a trigger to show.
+X86_FT_OBJS := $(filter-out %/arch/x86/sipi.o,$(X86_HV_OBJS)) \
+	$(X86_HV_OUT)/fault-test/sipi.o
+ALL_TARGETS += $(OUT)/x86/warden-fault.bin
+
+$(X86_HV_OUT)/fault-test/sipi.o: arch/x86/sipi.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (x86, fault test)"
+	@$(HOSTCC) $(X86_HV_CFLAGS) -DWD_X86_FAULT_TEST=0x1000 -c $< -o $@
+
+$(X86_HV_OUT)/warden-fault.elf: $(X86_FT_OBJS) $(X86_HV_OUT)/warden.lds
+	@echo "  LD      $@"
+	@ld $(X86_HV_LDFLAGS) $(X86_FT_OBJS) -o $@
+
+$(OUT)/x86/warden-fault.bin: $(X86_HV_OUT)/warden-fault.elf
+	@echo "  OBJCOPY $@"
+	@objcopy -O binary -R .bss -R .console -R .config -R .percpu $< $@
+
+-include $(X86_HV_OBJS:.o=.d) $(X86_HV_OUT)/warden.d \
+	$(X86_HV_OUT)/fault-test/sipi.d

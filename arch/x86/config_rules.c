@@ -5,8 +5,10 @@
  * hypervisor/config.c wherever the checker is: freestanding, no libc, no
  * allocation, every blob value a claim (see config.c).
  *
- * What x86 cells cannot have yet (issue 22 brings the root only): their
- * own interrupt lines and the arm64 cell flags (GIC, AArch32).
+ * A cell's I/O ports are platform.x86.pio[] ranges named by its
+ * pio_ranges bits (two cells never share one: config.c's pair rule);
+ * the root owns every port no cell takes. What x86 cells cannot have
+ * yet: their own interrupt lines and the arm64 cell flags.
  */
 #include <warden/config.h>
 #include <wd/config_check.h>
@@ -84,7 +86,9 @@ static void x86_cell_alone(struct checker *ck, const struct wd_cell *c,
 	struct wdc_irq ref;
 	unsigned int i;
 
-	(void)is_root;
+	if (is_root && c->pio_ranges)
+		wdc_violation(ck, "pio_ranges", -1, WDV_X86_PIO_ROOT,
+			      (wd_u64)c->pio_ranges);
 	if (c->flags & X86_ARM64_FLAGS)
 		wdc_violation(ck, "flags", -1, WDV_X86_ARM64_FLAG,
 			      c->flags & X86_ARM64_FLAGS);
@@ -96,10 +100,18 @@ static void x86_cell_alone(struct checker *ck, const struct wd_cell *c,
 	}
 }
 
+/* A cell's port ranges are the platform's, by index (pio_ranges bits). */
 static void x86_cell_in_system(struct checker *ck, const struct wd_cell *c,
 			       const struct wd_system *sys)
 {
-	(void)ck, (void)c, (void)sys;
+	unsigned int i;
+
+	for (i = 0; i < 32; i++)
+		if ((c->pio_ranges >> i & 1) &&
+		    (i >= WD_X86_MAX_PIO_RANGES ||
+		     !sys->platform.x86.pio[i].count))
+			wdc_violation(ck, "pio_ranges", (int)i,
+				      WDV_X86_PIO_NONE, i);
 }
 
 /*

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The rest of arch.h for x86: the TSC as the counter, the COM1 console,
- * and the cell-CPU hooks. Cells are refused on x86 for now (svm.c,
- * arch_cell_init), so the hooks that only a cell's CPUs reach (enter,
- * kick, doorbell) say so and stop instead of pretending.
+ * parking. Cells are cell.c, kicks nmi.c; doorbells (shared-memory
+ * links) are not on x86 yet.
  */
 #include <arch.h>
 #include <arch/svm.h>
+#include <arch/x86.h>
 #include <wd/config_check.h>
 #include <wd/errno.h>
 #include <wd/percpu.h>
@@ -68,14 +68,14 @@ static u64 calibrate_tsc(u16 port)
 
 /*
  * Once per enable, before any cell: the TSC rate (the config's, else
- * measured), and a check that the host can use 4-level tables. Warden
- * maps no device: its console is I/O ports.
+ * measured), a check that the host can use 4-level tables, the xAPIC
+ * (emulated for cells: apic.c) and the RAM window (guest_mem.c). The
+ * console is I/O ports.
  */
 int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 {
 	const struct wd_platform_x86 *x = &sys->platform.x86;
 
-	(void)hyp;
 	if (read_cr(4) & CR4_LA57) {
 		printk("x86: 5-level paging is on: boot Linux with no5lvl\n");
 		return -ENODEV;
@@ -85,7 +85,9 @@ int arch_map_devices(struct paging *hyp, const struct wd_system *sys)
 	else if (x->pm_timer_port)
 		tsc_hz = calibrate_tsc(x->pm_timer_port);
 	printk("TSC %llu kHz\n", tsc_hz / 1000);
-	return tsc_hz ? 0 : -EINVAL;
+	if (!tsc_hz)
+		return -EINVAL;
+	return apic_map(hyp, sys) ?: guest_mem_map(hyp, sys);
 }
 
 void arch_console_putc(char c)
@@ -102,10 +104,14 @@ void arch_cpu_relax(void)
 	asm volatile("pause" : : : "memory");
 }
 
-/* A CPU parks with GIF clear: it polls (cell_cpu.c loops on this). */
+/*
+ * A CPU parks with GIF clear: it polls (cell_cpu.c loops on this). A
+ * parked root CPU that Linux onlines (INIT and SIPI, emulated: apic.c)
+ * leaves the park here (cell.c).
+ */
 void arch_cpu_idle(struct percpu *pc)
 {
-	(void)pc;
+	x86_park_sipi(pc);
 	arch_cpu_relax();
 }
 
@@ -114,25 +120,7 @@ void arch_cpu_quiesce(struct percpu *pc)
 	(void)pc;
 }
 
-/* Only a cell's CPU is kicked, entered or rung for: none on x86 yet. */
-static __attribute__((noreturn)) void no_cells(const char *what)
-{
-	printk("x86: %s needs x86 cells (not supported yet)\n", what);
-	for (;;)
-		asm volatile("cli; hlt");
-}
-
-void arch_cpu_enter(struct percpu *pc, u64 entry, u64 context)
-{
-	(void)pc, (void)entry, (void)context;
-	no_cells("entering a cell");
-}
-
-void arch_cpu_kick(const struct percpu *target)
-{
-	printk("x86: no kick for CPU %u yet (cells only)\n", target->cpu_id);
-}
-
+/* Shared-memory links are not on x86 yet (no cell has a doorbell). */
 void arch_doorbell_ring(u32 irq)
 {
 	printk("x86: no doorbell %u yet (cells only)\n", irq);

@@ -154,3 +154,18 @@ x86_leave:
 	mov	x86_early_cr3(%rip), %r10
 	mov	%r10, %cr3
 	jmp	*x86_tramp_return(%rip)
+
+/*
+ * A cell's CPU starts (cell.c, arch_cpu_enter): rdi = the top of its
+ * per-CPU area, the guest state in its fresh VMCB and pc->arch.regs. The
+ * stack of the park it comes from is dropped.
+ */
+	.global x86_run_guest
+x86_run_guest:
+	mov	%rdi, %rsp
+	jmp	vmrun_loop
+
+/* Warden's only interrupt: a kick's NMI, taken between STGI and CLGI. */
+	.global x86_nmi
+x86_nmi:
+	iretq

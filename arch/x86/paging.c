@@ -8,6 +8,8 @@
  * types decide (write-back here combines to the guest's).
  */
 #include <arch.h>
+#include <arch/svm.h>
+#include <arch/x86.h>
 #include <wd/cell.h>
 #include <wd/paging.h>
 
@@ -113,9 +115,13 @@ const struct paging_format arch_stage2_paging = {
 	.block_ok = block_ok,
 };
 
+u64 x86_host_cr3;
+
+/* The other CPUs switch in arch_cpu_init(). */
 void arch_paging_activate(const struct paging *hyp)
 {
-	asm volatile("mov %0, %%cr3" : : "r"(paging_pa(hyp->root)) : "memory");
+	x86_host_cr3 = paging_pa(hyp->root);
+	write_cr3(x86_host_cr3);
 }
 
 /* This CPU's host TLB; the others never use the temporary mappings. */
@@ -128,14 +134,14 @@ void arch_hyp_flush(struct paging *hyp)
 }
 
 /*
- * The ASID is flushed on each CPU's next VMRUN. A CPU running the guest
- * now keeps stale entries until its next exit: with the root the only
- * cell, its nested tables change only before its CPUs run (x86 cells,
- * which need a kick to flush remote CPUs, are refused: svm.c).
+ * The ASID is flushed on each CPU's next VMRUN; the CPUs running the
+ * cell's guest now are kicked out of it and waited for (nmi.c).
  */
 void arch_stage2_flush(struct cell *cell)
 {
-	__atomic_add_fetch(&cell->arch.tlb_gen, 1, __ATOMIC_SEQ_CST);
+	u32 gen = __atomic_add_fetch(&cell->arch.tlb_gen, 1, __ATOMIC_SEQ_CST);
+
+	x86_tlb_shootdown(cell, gen);
 	paging_flush_done(&cell->stage2);
 }
 

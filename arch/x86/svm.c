@@ -7,6 +7,7 @@
  */
 #include <arch.h>
 #include <arch/svm.h>
+#include <arch/x86.h>
 #include <wd/cell.h>
 #include <wd/errno.h>
 #include <wd/layout.h>
@@ -15,7 +16,6 @@
 #include <wd/printk.h>
 #include <wd/string.h>
 
-#define SVM_I_INVLPGA BIT(26)
 #define CPUID_SVM_FEATURES 0x8000000a
 #define CPUID_NPT BIT(0)
 /* Long-mode code, present, DPL 0; data, present, writable, 4 GiB. */
@@ -27,22 +27,29 @@ static u8 svm_pages[WD_MAX_CPUS_HV][2][4096] __attribute__((aligned(4096)));
 /* One MSR permission map for every CPU: 2 bits (read, write) per MSR. */
 static u8 msrpm[8192] __attribute__((aligned(4096)));
 
-static void msrpm_intercept(u32 msr, unsigned int rw_bits)
+/* rw_bits: 1 read, 2 write; on: intercepted. Only the 3 mapped ranges. */
+void x86_msrpm_set(u8 *map, u32 msr, unsigned int rw_bits, bool on)
 {
 	u32 base = msr >= 0xc0010000u ? 0x1000 : msr >= 0xc0000000u ? 0x800 : 0;
 	u32 bit = (msr & 0x1fff) * 2;
+	u8 mask = (u8)(rw_bits << (bit % 8));
 
-	msrpm[base + bit / 8] |= (u8)(rw_bits << (bit % 8));
+	if (on)
+		map[base + bit / 8] |= mask;
+	else
+		map[base + bit / 8] &= (u8)~mask;
 }
 
-/* EFER writes (SVME must stay on), the SVM MSRs read and written. */
+/* EFER and APIC base writes, the SVM MSRs read and written. */
 static void msrpm_init(void)
 {
 	if (msrpm[0x820])
 		return;
-	msrpm_intercept(MSR_EFER, 2);
-	msrpm_intercept(MSR_VM_CR, 3);
-	msrpm_intercept(MSR_VM_HSAVE_PA, 3);
+	x86_msrpm_set(msrpm, MSR_EFER, 2, true);
+	x86_msrpm_set(msrpm, MSR_VM_CR, 3, true);
+	x86_msrpm_set(msrpm, MSR_VM_HSAVE_PA, 3, true);
+	x86_msrpm_set(msrpm, MSR_APIC_BASE, 2,
+		      true); /* the xAPIC must stay put */
 }
 
 static void seg(void *vmcb, unsigned int off, u16 sel, u16 attrib)
@@ -100,10 +107,11 @@ static void guest_state(void *vmcb, const struct x86_return *r)
 static void vmcb_control(void *vmcb, const struct cell *cell)
 {
 	*(u32 *)((u8 *)vmcb + VMCB_INTERCEPT_MISC1) =
-		(u32)(SVM_I_INIT | SVM_I_MSR_PROT | SVM_I_SHUTDOWN |
-		      SVM_I_INVLPGA);
+		(u32)(SVM_I_NMI | SVM_I_INIT | SVM_I_IOIO_PROT |
+		      SVM_I_MSR_PROT | SVM_I_SHUTDOWN | SVM_I_INVLPGA);
 	*(u32 *)((u8 *)vmcb + VMCB_INTERCEPT_MISC2) = SVM_I_SVM_INSNS;
 	*vmcb_u64(vmcb, VMCB_MSRPM_PA) = paging_pa(msrpm);
+	*vmcb_u64(vmcb, VMCB_IOPM_PA) = x86_iopm_of(&root_cell);
 	*(u32 *)((u8 *)vmcb + VMCB_ASID) = cell->arch.asid;
 	*vmcb_u64(vmcb, VMCB_NP_ENABLE) = 1;
 	*vmcb_u64(vmcb, VMCB_N_CR3) = cell->arch.ncr3;
@@ -128,6 +136,7 @@ int arch_cpu_init(struct percpu *pc)
 		printk("CPU %u: no nested paging\n", pc->cpu_id);
 		return -ENODEV;
 	}
+	write_cr3(x86_host_cr3); /* from the early tables to Warden's */
 	memset(svm_pages[pc->cpu_id], 0, sizeof(svm_pages[0]));
 	a->vmcb_pa = paging_pa(vmcb);
 	a->hsave_pa = paging_pa(svm_pages[pc->cpu_id][1]);
@@ -135,6 +144,8 @@ int arch_cpu_init(struct percpu *pc)
 	wrmsr(MSR_VM_HSAVE_PA, a->hsave_pa);
 	guest_state(vmcb, &a->ret);
 	vmcb_control(vmcb, pc->cell);
+	apic_cpu_init(pc);
+	host_tables_load(); /* after guest_state() read Linux's */
 	a->tlb_gen = pc->cell->arch.tlb_gen - 1; /* flush on the first run */
 	return 0;
 }
@@ -150,7 +161,11 @@ void arch_cpu_exit(struct percpu *pc)
 u64 x86_vmrun_prepare(struct percpu *pc)
 {
 	u8 *vmcb = paging_ptr(pc->arch.vmcb_pa);
-	u32 gen = READ_ONCE(pc->cell->arch.tlb_gen);
+	u32 gen;
+
+	/* Before the generation is read: x86_tlb_shootdown() (nmi.c). */
+	__atomic_store_n(&pc->arch.in_guest, 1, __ATOMIC_SEQ_CST);
+	gen = __atomic_load_n(&pc->cell->arch.tlb_gen, __ATOMIC_SEQ_CST);
 
 	vmcb[VMCB_TLB_CONTROL] = 0;
 	if (pc->arch.tlb_gen != gen) {
@@ -160,20 +175,8 @@ u64 x86_vmrun_prepare(struct percpu *pc)
 	return pc->arch.vmcb_pa;
 }
 
-/* The root has ASID 1; cells are refused on x86 until their issue. */
-int arch_cell_init(struct cell *cell)
+/* A parked CPU going back to the root (a SIPI): its control area. */
+void x86_root_control(struct percpu *pc)
 {
-	if (cell != &root_cell) {
-		printk("cell '%s': x86 cells are not supported yet\n",
-		       cell->desc->name);
-		return -ENOSYS;
-	}
-	cell->arch.ncr3 = paging_pa(cell->stage2.root);
-	cell->arch.asid = 1;
-	return 0;
-}
-
-void arch_cell_exit(struct cell *cell)
-{
-	cell->arch.ncr3 = 0;
+	vmcb_control(paging_ptr(pc->arch.vmcb_pa), &root_cell);
 }

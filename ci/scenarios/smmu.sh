@@ -21,6 +21,7 @@ STRANGER_SID=$(printf '0x%x' $((QEMU_VIRT_SMMU_STRANGER_SLOT << 3)))
 # a page of Warden's code (text starts at 0x2000 of warden.bin)
 TARGET=$((QEMU_VIRT_HV_BASE + 0x4000))
 TARGET_HEX=$(printf '0x%x' $TARGET)
+STRAY_HEX=$(printf '0x%x' $((TARGET + 0x200))) # the vblk inmate's STRAY
 
 # disk_rw TAG: 4 MiB of a pattern to the root's disk and back, uncached
 disk_rw() {
@@ -42,21 +43,38 @@ disk_speed() {
 }
 # probe_self SECTOR: the probe's DMA into its own page (root memory)
 probe_self() { wd-dma-probe "$PROBE" "$1" | tee /dev/stderr | grep -q "got: WD-DMA-PROBE-$1!"; }
-# The 512 bytes at TARGET as 64-bit words: devmem maps /dev/mem (Warden's
+# probe_back: Linux takes the function back after cell vblk (it moved the
+# BARs): remove and rescan place them again, virtio-blk binds and reads
+# sector 3; then unbound again for wd-dma-probe.
+probe_back() {
+	echo 1 >/sys/bus/pci/devices/$PROBE/remove &&
+		echo 1 >/sys/bus/pci/rescan || return 1
+	n=0
+	while ! ls /sys/bus/pci/devices/$PROBE/virtio*/block >/dev/null 2>&1 && [ $n -lt 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	dev=/dev/$(ls /sys/bus/pci/devices/$PROBE/virtio*/block) &&
+		dd if=$dev bs=512 skip=3 count=1 2>/dev/null | head -c 15 | tee /dev/stderr |
+		grep -q 'WD-DMA-PROBE-3!' &&
+		echo "$PROBE" >/sys/bus/pci/drivers/virtio-pci/unbind
+}
+# The 1024 bytes at TARGET (the root's probe aims at the first 512, the
+# vblk cell's device at the second) as 64-bit words: devmem maps /dev/mem (Warden's
 # reserved memory has no linear mapping for read()); and warden.bin's.
 target_words() {
 	o=0
-	while [ $o -lt 512 ]; do
+	while [ $o -lt 1024 ]; do
 		devmem $((TARGET + o)) 64 | sed 's/^0x//' | tr A-F a-f
 		o=$((o + 8))
 	done
 }
-image_words() { od -A n -t x8 -v -j $((0x4000)) -N 512 /lib/firmware/warden.bin | tr -s ' ' '\n' | grep .; }
+image_words() { od -A n -t x8 -v -j $((0x4000)) -N 1024 /lib/firmware/warden.bin | tr -s ' ' '\n' | grep .; }
 same_as_image() {
 	target_words >/tmp/target.words
 	image_words >/tmp/image.words
 	head -n 2 /tmp/target.words /tmp/image.words
-	[ "$(wc -l </tmp/target.words)" = 64 ] && cmp /tmp/target.words /tmp/image.words
+	[ "$(wc -l </tmp/target.words)" = 128 ] && cmp /tmp/target.words /tmp/image.words
 }
 
 echo "### the root's PCI disk and the probe, before enable (SMMU off: bypass)"
@@ -108,7 +126,57 @@ check "console: the fault names cell 'dma'" \
 	wait_console "SMMU: DMA fault 0x10, stream $PROBE_SID \\(dma\\)" 5
 check "destroy cell dma" warden cell destroy dma
 check "probe: the stream is the root's again" probe_self 7
-grep 'SMMU' "$WD_CONSOLE_LOG"
+
+echo "### cell 'vblk' drives the probe device itself: ECAM page, BARs, stream"
+# the root has no driver bound to it (unbound above)
+check "create cell vblk (takes 00:0$QEMU_VIRT_SMMU_PROBE_SLOT.0's config page, a BAR window, stream $PROBE_SID)" \
+	warden cell create /etc/warden/cells/smmu-vblk.cell
+check "load vblk.bin" warden cell load vblk /lib/warden/inmates/vblk.bin
+check "start vblk" warden cell start vblk
+check "vblk: its BARs in its window" \
+	wait_console "vblk: BAR 4 at $(printf '0x%x' $((QEMU_VIRT_SMMU_CELL_BARS >> 16)))" 10
+check "vblk: sector 1 read into its RAM through the SMMU" \
+	wait_console "vblk: sector 1 into its RAM: rc 0, got: WD-DMA-PROBE-1!" 10
+# QEMU's virtio-blk calls the request done although the SMMU refused the
+# data's DMA: what counts is the fault and Warden's memory after disable.
+check "vblk: its device told to DMA at Warden's code" \
+	wait_console "vblk: sector 2 to $STRAY_HEX \\(Warden\\)" 10
+check "vblk: sector 4 read after a device reset" \
+	wait_console "vblk: sector 4 into its RAM: rc 0, got: WD-DMA-PROBE-4!" 10
+# no root hypercall since the start: the SMMU's event interrupt reports it
+check "console: the fault names cell 'vblk' and the address (event IRQ)" \
+	wait_console "SMMU: DMA fault 0x10, stream $PROBE_SID \\(vblk\\), address $STRAY_HEX" 5
+check "destroy cell vblk" warden cell destroy vblk
+# the inmate left bus mastering on; destroy turned it off (Command 0)
+pci_command() { od -A n -t x2 -j 4 -N 2 /sys/bus/pci/devices/$PROBE/config | tr -d ' '; }
+check "the function stopped mastering at destroy (Command 0x$(pci_command))" \
+	test $((0x$(pci_command) & 4)) = 0
+check "root: the function is back: rescanned, virtio-blk binds, reads it" \
+	probe_back
+check "probe: the stream is the root's again (driver unbound)" probe_self 6
+grep -E 'SMMU|vblk' "$WD_CONSOLE_LOG"
+
+echo "### the ITS's table bases stay in the root's RAM"
+# its_bad_base: with the ITS off (it takes a base only then), the root
+# points its command queue (GITS_CBASER: valid, one page) at Warden's
+# code; Warden drops the write. The base read back must be unchanged.
+# Written back only if it changed (a CBASER write rewinds the queue).
+its_bad_base() {
+	ctlr_a=$QEMU_VIRT_ITS_BASE
+	cbaser_a=$((QEMU_VIRT_ITS_BASE + 0x80))
+	old=$(devmem $cbaser_a 64) && ctlr=$(devmem $ctlr_a 32) || return 1
+	devmem $ctlr_a 32 $((ctlr & ~1))
+	devmem $cbaser_a 64 "$(printf '0x%x' $(((1 << 63) | TARGET)))"
+	got=$(devmem $cbaser_a 64)
+	[ "$got" = "$old" ] || devmem $cbaser_a 64 "$old"
+	devmem $ctlr_a 32 "$ctlr"
+	echo "GITS_CBASER $old, after the write at $TARGET_HEX: $got"
+	[ "$got" = "$old" ]
+}
+check "ITS: a command queue at Warden's code is refused" its_bad_base
+check "console: the refused ITS base reported" \
+	wait_console "root: GIC ITS table outside the root's RAM" 5
+check "disk works with the ITS back on (its MSIs)" disk_rw
 
 echo "### disable: the SMMU back in bypass"
 check "warden disable" warden disable

@@ -80,6 +80,7 @@
 /* MSI frames the root keeps: GICv3 ITS, GICv2m */
 #define QEMU_VIRT_ITS_BASE 0x08080000
 #define QEMU_VIRT_ITS_SIZE 0x00020000
+#define QEMU_VIRT_ITS_CTRL_SIZE 0x00010000 /* trapped: the rest is the root's */
 #define QEMU_VIRT_V2M_BASE 0x08020000
 #define QEMU_VIRT_V2M_SIZE 0x00001000
 
@@ -111,9 +112,20 @@
 #define QEMU_VIRT_SMMU_BASE 0x09050000
 #define QEMU_VIRT_SMMU_SIZE 0x00020000
 #define QEMU_VIRT_SMMU_SID_BITS 8 /* bus 0: two-level stream table */
+#define QEMU_VIRT_SMMU_EVTQ_IRQ 106 /* SPI 74, edge */
+#define QEMU_VIRT_SMMU_GERROR_IRQ 109 /* SPI 77, edge */
 #define QEMU_VIRT_SMMU_DISK_SLOT 2
 #define QEMU_VIRT_SMMU_PROBE_SLOT 3
 #define QEMU_VIRT_SMMU_STRANGER_SLOT 9 /* in no config: its DMA aborts */
+/*
+ * highmem=off: PCIe config space (ECAM) low, 4 KiB per function (bus 0:
+ * slot << 15). The vblk cell (cells/arm64/smmu-vblk.c) takes the probe's
+ * page and this window of the 32-bit MMIO space, where its inmate puts
+ * the probe's BARs (Linux assigns from the window's bottom).
+ */
+#define QEMU_VIRT_PCIE_ECAM_BASE 0x3f000000
+#define QEMU_VIRT_SMMU_CELL_BARS 0x3e000000
+#define QEMU_VIRT_SMMU_CELL_BARS_SIZE 0x10000
 
 /*
  * Interrupt IDs no device drives (QEMU virt wires none above 207): the

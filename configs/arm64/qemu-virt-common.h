@@ -73,6 +73,8 @@ static const struct {
 #else
 							.gicr_base =
 								QEMU_VIRT_GICR_BASE,
+							.gits_base =
+								QEMU_VIRT_ITS_BASE,
 #endif
 							.num_irqs =
 								QEMU_VIRT_NUM_IRQS,
@@ -92,6 +94,10 @@ static const struct {
 								WD_SMMU_STAGE1,
 							.smmu_sid_bits =
 								QEMU_VIRT_SMMU_SID_BITS,
+							.smmu_evtq_irq =
+								QEMU_VIRT_SMMU_EVTQ_IRQ,
+							.smmu_gerror_irq =
+								QEMU_VIRT_SMMU_GERROR_IRQ,
 #endif
 						},
 				},
@@ -112,11 +118,15 @@ static const struct {
 			 .size = QEMU_VIRT_ROOT_RAM_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_EXEC},
 /* GICv3 ITS / GICv2m MSI frame: Linux sets them up
-			 * again when a CPU comes back online */
+			 * again when a CPU comes back online. The ITS's
+			 * control frame is trapped (gits_base): the
+			 * translation frame only. */
 #if QEMU_VIRT_GIC == 3
-			{.phys_start = QEMU_VIRT_ITS_BASE,
-			 .virt_start = QEMU_VIRT_ITS_BASE,
-			 .size = QEMU_VIRT_ITS_SIZE,
+			{.phys_start =
+				 QEMU_VIRT_ITS_BASE + QEMU_VIRT_ITS_CTRL_SIZE,
+			 .virt_start =
+				 QEMU_VIRT_ITS_BASE + QEMU_VIRT_ITS_CTRL_SIZE,
+			 .size = QEMU_VIRT_ITS_SIZE - QEMU_VIRT_ITS_CTRL_SIZE,
 			 .flags = WD_MEM_READ | WD_MEM_WRITE | WD_MEM_IO},
 #else
 			{.phys_start = QEMU_VIRT_V2M_BASE,

@@ -10,10 +10,30 @@
 #include <linux/random.h>
 #include "vnet.h"
 
-static struct wd_vnet_slot *slot_of(u8 *ring, u32 index)
+#define RING_MASK (WD_VNET_RING_SIZE - 1)
+/* Received frames longer than this get their tail in page fragments. */
+#define RX_LINEAR 2048
+#define RX_HEAD 256
+#define RX_FRAG 16384
+
+/* A record's bytes: header and frame, rounded up to the alignment. */
+static u32 rec_size(u32 len)
 {
-	return (struct wd_vnet_slot *)(ring + (index % WD_VNET_SLOTS) *
-						      WD_VNET_SLOT_SIZE);
+	return ALIGN(WD_VNET_REC_HDR + len, WD_VNET_ALIGN);
+}
+
+static struct wd_vnet_rec *rec_at(u8 *ring, u32 off)
+{
+	return (struct wd_vnet_rec *)(ring + (off & RING_MASK));
+}
+
+/* len bytes of the ring at byte index off, wrapping around its end. */
+static void copy_out(void *dst, const u8 *ring, u32 off, u32 len)
+{
+	u32 first = min(len, WD_VNET_RING_SIZE - (off & RING_MASK));
+
+	memcpy(dst, ring + (off & RING_MASK), first);
+	memcpy((u8 *)dst + first, ring, len - first);
 }
 
 /* A new epoch, indices at 0: the peer resets its view when it sees it. */
@@ -74,21 +94,66 @@ static void rx_error(struct net_device *ndev, unsigned long *counter)
 	(*counter)++;
 }
 
-/* One frame, its length checked, copied out of the region once. */
-static void rx_one(struct vnet *v, const struct wd_vnet_slot *s)
+/* The tail of a long frame into page fragments (no high-order pages). */
+static bool rx_frags(struct vnet *v, struct sk_buff *skb, u32 off, u32 len)
 {
-	struct net_device *ndev = v->ndev;
-	u32 len = READ_ONCE(s->len);
+	u32 n, i;
+	void *p;
+
+	for (i = 0; len; i++, off += n, len -= n) {
+		n = min_t(u32, len, RX_FRAG);
+		p = napi_alloc_frag(n);
+		if (!p)
+			return false;
+		copy_out(p, v->rx_ring, off, n);
+		skb_add_rx_frag(skb, i, virt_to_head_page(p),
+				p - page_address(virt_to_head_page(p)), n, n);
+	}
+	return true;
+}
+
+/*
+ * A private copy of the frame at byte index off: once copied, the peer
+ * writing the ring changes nothing we use. head: bytes at least linear.
+ */
+static struct sk_buff *rx_skb(struct vnet *v, u32 off, u32 len, u32 head)
+{
 	struct sk_buff *skb;
 
-	if (len < ETH_HLEN || len > WD_VNET_MAX_FRAME)
-		return rx_error(ndev, &ndev->stats.rx_length_errors);
-	skb = napi_alloc_skb(&v->napi, len);
+	if (len <= RX_LINEAR)
+		head = len;
+	head = min(len, max_t(u32, head, RX_HEAD));
+	skb = napi_alloc_skb(&v->napi, head);
+	if (!skb)
+		return NULL;
+	copy_out(skb_put(skb, head), v->rx_ring, off, head);
+	if (rx_frags(v, skb, off + head, len - head))
+		return skb;
+	kfree_skb(skb);
+	return NULL;
+}
+
+/*
+ * One frame of a record whose length was checked. A checksum to be filled
+ * in (F_CSUM) makes the skb CHECKSUM_PARTIAL, as a local sender's would
+ * be: its start must lie past the Ethernet header (which eth_type_trans
+ * pulls) and skb_partial_csum_set() checks that the checksum field lies
+ * in the frame's linear part; else the frame is dropped and counted.
+ */
+static void rx_one(struct vnet *v, u32 off, u32 len, u32 flags, u32 cs, u32 co)
+{
+	struct net_device *ndev = v->ndev;
+	bool partial = flags & WD_VNET_F_CSUM;
+	struct sk_buff *skb = rx_skb(v, off, len, partial ? cs + co + 2 : 0);
+
 	if (!skb) {
 		ndev->stats.rx_dropped++;
 		return;
 	}
-	memcpy(skb_put(skb, len), (const u8 *)s + WD_VNET_SLOT_HDR, len);
+	if (partial && (cs < ETH_HLEN || !skb_partial_csum_set(skb, cs, co))) {
+		kfree_skb(skb);
+		return rx_error(ndev, &ndev->stats.rx_frame_errors);
+	}
 	skb->protocol = eth_type_trans(skb, ndev);
 	ndev->stats.rx_packets++;
 	ndev->stats.rx_bytes += len;
@@ -96,25 +161,47 @@ static void rx_one(struct vnet *v, const struct wd_vnet_slot *s)
 }
 
 /*
- * Up to budget frames of the peer's ring. A producer index more than a
- * ring ahead of ours is garbage: count it and skip to it, so a peer that
- * recovers is followed again.
+ * One record at our rx_cons, avail bytes published before it: its header
+ * read once; a length out of range or past what was published is
+ * garbage: count it and skip to the producer (no boundary is trusted).
+ */
+static bool rx_rec(struct vnet *v, u32 avail)
+{
+	struct wd_vnet_rec *r = rec_at(v->rx_ring, v->rx_cons);
+	u32 len = READ_ONCE(r->len), flags = READ_ONCE(r->flags);
+	u32 cs = READ_ONCE(r->csum_start), co = READ_ONCE(r->csum_offset);
+
+	if (len < ETH_HLEN || len > WD_VNET_MAX_FRAME ||
+	    rec_size(len) > avail) {
+		rx_error(v->ndev, &v->ndev->stats.rx_length_errors);
+		v->rx_cons += avail;
+		return false;
+	}
+	rx_one(v, v->rx_cons + WD_VNET_REC_HDR, len, flags, cs, co);
+	v->rx_cons += rec_size(len);
+	return true;
+}
+
+/*
+ * Up to budget records of the peer's ring. A producer index more than a
+ * ring ahead of ours, or not aligned, is garbage: count it and skip to
+ * it, so a peer that recovers is followed again.
  */
 int vnet_ring_rx(struct vnet *v, int budget)
 {
 	u32 prod = READ_ONCE(v->peer->tx_prod);
 	int n = 0;
 
-	if (prod - v->rx_cons > WD_VNET_SLOTS) {
+	if (prod - v->rx_cons > WD_VNET_RING_SIZE || prod % WD_VNET_ALIGN) {
 		rx_error(v->ndev, &v->ndev->stats.rx_fifo_errors);
-		v->rx_cons = prod;
-		smp_store_release(&v->me->rx_cons, prod);
+		v->rx_cons = prod & ~(WD_VNET_ALIGN - 1);
+		smp_store_release(&v->me->rx_cons, v->rx_cons);
 		return 0;
 	}
-	smp_rmb(); /* the slots after the index that published them */
-	for (; n < budget && v->rx_cons != prod; n++, v->rx_cons++)
-		rx_one(v, slot_of(v->rx_ring, v->rx_cons));
-	/* the peer may reuse the slots once it sees this: copies first */
+	smp_rmb(); /* the records after the index that published them */
+	while (n < budget && v->rx_cons != prod && rx_rec(v, prod - v->rx_cons))
+		n++;
+	/* the peer may reuse the bytes once it sees this: copies first */
 	smp_store_release(&v->me->rx_cons, v->rx_cons);
 	return n;
 }
@@ -124,40 +211,66 @@ bool vnet_ring_rx_pending(struct vnet *v)
 	return READ_ONCE(v->peer->tx_prod) != v->rx_cons;
 }
 
-/* Slots of our ring the peer has not taken; > WD_VNET_SLOTS: garbage. */
-u32 vnet_ring_tx_used(struct vnet *v)
+/* Free bytes of our ring; a peer index more than a ring behind is
+ * garbage: then all (we produce on, the peer resynchronises). */
+u32 vnet_ring_tx_free(struct vnet *v)
 {
-	return v->tx_prod - READ_ONCE(v->peer->rx_cons);
+	u32 used = v->tx_prod - READ_ONCE(v->peer->rx_cons);
+
+	return used > WD_VNET_RING_SIZE ? WD_VNET_RING_SIZE
+					: WD_VNET_RING_SIZE - used;
 }
 
-/* Copies skb into the next slot (the caller checked space and length). */
+/* Bytes a frame of len takes in the ring. */
+u32 vnet_ring_need(u32 len)
+{
+	return rec_size(len);
+}
+
+/*
+ * Copies skb into the next record (the caller checked space and length),
+ * with the checksum offload's offsets when the stack left it to us.
+ */
 bool vnet_ring_tx(struct vnet *v, const struct sk_buff *skb)
 {
-	struct wd_vnet_slot *s = slot_of(v->tx_ring, v->tx_prod);
+	struct wd_vnet_rec *r = rec_at(v->tx_ring, v->tx_prod);
+	u32 off = (v->tx_prod + WD_VNET_REC_HDR) & RING_MASK;
+	u32 first = min(skb->len, WD_VNET_RING_SIZE - off);
+	bool partial = skb->ip_summed == CHECKSUM_PARTIAL;
 
-	if (skb_copy_bits(skb, 0, (u8 *)s + WD_VNET_SLOT_HDR, skb->len))
+	if (skb_copy_bits(skb, 0, v->tx_ring + off, first) ||
+	    skb_copy_bits(skb, first, v->tx_ring, skb->len - first))
 		return false;
-	WRITE_ONCE(s->len, skb->len);
-	WRITE_ONCE(s->flags, 0);
-	smp_wmb(); /* the frame before the index that publishes it */
-	WRITE_ONCE(v->me->tx_prod, ++v->tx_prod);
+	WRITE_ONCE(r->len, skb->len);
+	WRITE_ONCE(r->flags, partial ? WD_VNET_F_CSUM : 0);
+	WRITE_ONCE(r->csum_start, partial ? skb_checksum_start_offset(skb) : 0);
+	WRITE_ONCE(r->csum_offset, partial ? skb->csum_offset : 0);
+	smp_wmb(); /* the record before the index that publishes it */
+	v->tx_prod += rec_size(skb->len);
+	WRITE_ONCE(v->me->tx_prod, v->tx_prod);
 	return true;
 }
 
 /*
  * Test mode (module parameter garbage, Documentation/vnet.md): instead
- * of a frame, the n-th garbage write is a slot too long, a slot too
- * short, or a producer index far ahead (then back: garbage twice).
+ * of a frame, the n-th garbage write is, in turn, a record too long, a
+ * record too short, a producer index far ahead (then back: garbage
+ * twice), or a frame whose checksum offsets lie outside it.
  */
 void vnet_ring_garbage(struct vnet *v, unsigned int n)
 {
-	struct wd_vnet_slot *s = slot_of(v->tx_ring, v->tx_prod);
+	struct wd_vnet_rec *r = rec_at(v->tx_ring, v->tx_prod);
+	static const u32 len[4] = {0xfffffff0u, 3, 0, ETH_ZLEN};
 
-	if (n % 3 == 2) {
+	if (n % 4 == 2) {
 		WRITE_ONCE(v->me->tx_prod, v->tx_prod + 0x40000000u);
 		return;
 	}
-	WRITE_ONCE(s->len, n % 3 ? 3 : 0xfffffff0u);
+	WRITE_ONCE(r->len, len[n % 4]);
+	WRITE_ONCE(r->flags, WD_VNET_F_CSUM);
+	WRITE_ONCE(r->csum_start, 0xfff0);
+	WRITE_ONCE(r->csum_offset, 0);
 	smp_wmb();
-	WRITE_ONCE(v->me->tx_prod, ++v->tx_prod);
+	v->tx_prod += vnet_ring_need(ETH_ZLEN);
+	WRITE_ONCE(v->me->tx_prod, v->tx_prod);
 }

@@ -15,11 +15,14 @@
  */
 #include <linux/arm-smccc.h>
 #include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/inetdevice.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
+#include <net/sch_generic.h>
 #include <warden/hypercall.h>
 #include "vnet.h"
 
@@ -63,6 +66,17 @@ static void poll_soon(struct vnet *v)
 	local_bh_enable();
 }
 
+/*
+ * Frames are taken only while our own queue is active: linkwatch
+ * activates it some time after the carrier comes on, and until then the
+ * stack drops what it sends (the ARP or ping answers to the frames we
+ * took). Frames left in the ring wait for vnet_event().
+ */
+static bool ready(struct vnet *v)
+{
+	return netif_carrier_ok(v->ndev) && !qdisc_tx_is_noop(v->ndev);
+}
+
 static void link_up(struct vnet *v)
 {
 	netif_carrier_on(v->ndev);
@@ -91,6 +105,14 @@ static void link_check(struct vnet *v, long peers, u32 epoch)
 	if (peers > 0 && vnet_ring_linked(v)) {
 		if (!netif_carrier_ok(v->ndev))
 			link_up(v);
+		/*
+		 * The news of a peer's end may come with frames: look again.
+		 * And a doorbell lost on the way (the last frame of a burst)
+		 * leaves frames in the ring: take them now, not never.
+		 */
+		if (vnet_ring_rx_pending(v))
+			poll_soon(v);
+		mod_timer(&v->retry, jiffies + HZ);
 		return;
 	}
 	if (netif_carrier_ok(v->ndev))
@@ -128,11 +150,17 @@ static irqreturn_t doorbell(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
+/* Room for one more frame of the MTU (VLAN-tagged) in our ring. */
+static bool tx_room(struct vnet *v)
+{
+	return vnet_ring_tx_free(v) >=
+	       vnet_ring_need(v->ndev->mtu + VLAN_ETH_HLEN);
+}
+
 /* Our ring had been full: wake the queue once the peer took frames. */
 static bool tx_wake(struct vnet *v)
 {
-	if (!netif_queue_stopped(v->ndev) ||
-	    vnet_ring_tx_used(v) == WD_VNET_SLOTS)
+	if (!netif_queue_stopped(v->ndev) || !tx_room(v))
 		return false;
 	WRITE_ONCE(v->me->tx_stopped, 0);
 	netif_wake_queue(v->ndev);
@@ -142,7 +170,7 @@ static bool tx_wake(struct vnet *v)
 static int poll(struct napi_struct *napi, int budget)
 {
 	struct vnet *v = container_of(napi, struct vnet, napi);
-	bool linked = netif_carrier_ok(v->ndev);
+	bool linked = ready(v);
 	int done = linked ? vnet_ring_rx(v, budget) : 0;
 	bool woke = linked && tx_wake(v);
 
@@ -166,7 +194,7 @@ static int poll(struct napi_struct *napi, int budget)
 
 static bool tx_full(struct vnet *v)
 {
-	if (vnet_ring_tx_used(v) != WD_VNET_SLOTS)
+	if (tx_room(v))
 		return false;
 	netif_stop_queue(v->ndev);
 	WRITE_ONCE(v->me->tx_stopped, 1);
@@ -181,10 +209,9 @@ static bool tx_full(struct vnet *v)
 static netdev_tx_t xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct vnet *v = netdev_priv(ndev);
-	u32 used = vnet_ring_tx_used(v);
 
 	if (!netif_carrier_ok(ndev) || skb->len > WD_VNET_MAX_FRAME ||
-	    used == WD_VNET_SLOTS) {
+	    vnet_ring_tx_free(v) < vnet_ring_need(skb->len)) {
 		ndev->stats.tx_dropped++;
 	} else if (garbage) {
 		vnet_ring_garbage(v, garbage--);
@@ -207,6 +234,7 @@ static int open(struct net_device *ndev)
 	struct vnet *v = netdev_priv(ndev);
 
 	netif_carrier_off(ndev);
+	v->announced = false;
 	vnet_ring_start(v);
 	napi_enable(&v->napi);
 	netif_start_queue(ndev);
@@ -235,6 +263,55 @@ static int stop(struct net_device *ndev)
 	vnet_kick(v);
 	return 0;
 }
+
+static const struct net_device_ops vnet_ops;
+
+/*
+ * Announce us (gratuitous ARP, unsolicited NA; rtnl held) so that a peer
+ * whose address resolution for us was pending since we went away (its
+ * next retry up to a second off, and its last one then fails and drops
+ * what it queued) sends what it queued now.
+ */
+static void announce(struct vnet *v)
+{
+	v->announced = true;
+	poll_soon(v); /* the frames that waited for ready() */
+	__netdev_notify_peers(v->ndev);
+}
+
+/* Linkwatch (rtnl held) has activated our queue, or the carrier is off. */
+static int vnet_event(struct notifier_block *nb, unsigned long event, void *ptr)
+{
+	struct net_device *ndev = netdev_notifier_info_to_dev(ptr);
+	struct vnet *v = netdev_priv(ndev);
+
+	if (event != NETDEV_CHANGE || ndev->netdev_ops != &vnet_ops)
+		return NOTIFY_DONE;
+	if (!netif_carrier_ok(ndev))
+		v->announced = false;
+	else if (ready(v) && !v->announced)
+		announce(v);
+	return NOTIFY_DONE;
+}
+
+/*
+ * An IPv4 address added (rtnl held) after our queue became active (`ip
+ * link set up` before `ip addr add`): the announcement above had none.
+ */
+static int vnet_addr_event(struct notifier_block *nb, unsigned long event,
+			   void *ptr)
+{
+	struct net_device *ndev = ((struct in_ifaddr *)ptr)->ifa_dev->dev;
+
+	if (event == NETDEV_UP && ndev->netdev_ops == &vnet_ops &&
+	    ready(netdev_priv(ndev)))
+		announce(netdev_priv(ndev));
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block vnet_notifier = {.notifier_call = vnet_event};
+static struct notifier_block vnet_addr_notifier = {.notifier_call =
+							   vnet_addr_event};
 
 static const struct net_device_ops vnet_ops = {
 	.ndo_open = open,
@@ -310,7 +387,10 @@ static void setup(struct net_device *ndev)
 	ether_setup(ndev);
 	ndev->netdev_ops = &vnet_ops;
 	ndev->min_mtu = ETH_MIN_MTU;
-	ndev->max_mtu = WD_VNET_MAX_FRAME - ETH_HLEN;
+	ndev->max_mtu = WD_VNET_MAX_FRAME - VLAN_ETH_HLEN;
+	/* the peer fills in checksums (or leaves them to its stack) */
+	ndev->hw_features = NETIF_F_SG | NETIF_F_HW_CSUM;
+	ndev->features = ndev->hw_features;
 	ndev->sysfs_groups[0] = &vnet_group;
 }
 
@@ -409,7 +489,29 @@ static struct platform_driver vnet_driver = {
 	.remove = vnet_remove,
 	.driver = {.name = "warden-net", .of_match_table = vnet_of_match},
 };
-module_platform_driver(vnet_driver);
+static int __init vnet_init(void)
+{
+	int err = register_netdevice_notifier(&vnet_notifier);
+
+	if (err)
+		return err;
+	register_inetaddr_notifier(&vnet_addr_notifier);
+	err = platform_driver_register(&vnet_driver);
+	if (!err)
+		return 0;
+	unregister_inetaddr_notifier(&vnet_addr_notifier);
+	unregister_netdevice_notifier(&vnet_notifier);
+	return err;
+}
+module_init(vnet_init);
+
+static void __exit vnet_exit(void)
+{
+	platform_driver_unregister(&vnet_driver);
+	unregister_inetaddr_notifier(&vnet_addr_notifier);
+	unregister_netdevice_notifier(&vnet_notifier);
+}
+module_exit(vnet_exit);
 
 MODULE_DESCRIPTION("Warden: Ethernet over a shared-memory link");
 MODULE_LICENSE("GPL");

@@ -29,6 +29,7 @@ struct vnet {
 	int irq;
 	struct mutex lock; /* running vs link_work's NAPI reset */
 	bool running;
+	bool announced; /* since the carrier came on (rtnl) */
 	/* the truth is here; the region only gets copies */
 	u32 tx_prod, rx_cons, epoch, ack;
 	u32 stale_epoch; /* the epoch of a peer seen gone: not a new start */
@@ -42,7 +43,8 @@ void vnet_ring_reset(struct vnet *v, u32 peer_epoch);
 bool vnet_ring_linked(struct vnet *v);
 int vnet_ring_rx(struct vnet *v, int budget);
 bool vnet_ring_rx_pending(struct vnet *v);
-u32 vnet_ring_tx_used(struct vnet *v);
+u32 vnet_ring_tx_free(struct vnet *v);
+u32 vnet_ring_need(u32 len);
 bool vnet_ring_tx(struct vnet *v, const struct sk_buff *skb);
 void vnet_ring_garbage(struct vnet *v, unsigned int n);
 

@@ -37,9 +37,9 @@ typedef unsigned long long wd_u64;
 #define WD_CONFIG_MAGIC 0x4e445257u /* "WRDN" read little-endian */
 /*
  * 2: bank_mask, banks; 3: links; 4: header.arch, platform common + arch;
- * 5: streams (SMMU), platform.arm64.smmu_*
+ * 5: streams (SMMU), platform.arm64.smmu_*; 6: x86 cells' pio_ranges
  */
-#define WD_CONFIG_REVISION 5
+#define WD_CONFIG_REVISION 6
 
 /* wd_header.arch: which arch part of wd_platform (and which rules) apply */
 #define WD_ARCH_ARM64 1
@@ -96,7 +96,15 @@ struct wd_device {
  * requires the cell's RAM to be identity-mapped and not coloured.
  */
 #define WD_DEV_DMA (1u << 0)
-#define WD_DEV_ALL_FLAGS WD_DEV_DMA
+/*
+ * The device is one PCI function's 4 KiB of ECAM config space. At
+ * destroy Warden zeroes the function's Command register (bus mastering,
+ * memory and I/O decoding) before the cell's streams go back: the
+ * function's queues hold the cell's addresses, which are other memory
+ * in the next owner's tables (Documentation/dma.md).
+ */
+#define WD_DEV_PCI_CFG (1u << 1)
+#define WD_DEV_ALL_FLAGS (WD_DEV_DMA | WD_DEV_PCI_CFG)
 
 /* wd_cell.flags */
 /*
@@ -139,6 +147,12 @@ struct wd_cell {
 	wd_u32 num_links; /* struct wd_link entries after dev[] */
 	wd_u32 num_streams; /* struct wd_stream entries after link[] */
 	wd_u64 banks; /* DRAM banks a coloured cell's frames use; 0 = any */
+	/*
+	 * x86, not the root: bit i = the cell owns the ports of
+	 * platform.x86.pio[i] (taken from the root while it lives). arm64: 0.
+	 */
+	wd_u32 pio_ranges;
+	wd_u32 reserved1; /* 0 */
 };
 
 /*
@@ -195,6 +209,14 @@ struct wd_platform_arm64 {
 	wd_u64 smmu_size; /* 0x20000: register pages 0 and 1 */
 	wd_u32 smmu_stage; /* WD_SMMU_STAGE*: which translation Warden uses */
 	wd_u32 smmu_sid_bits; /* stream IDs 0..2^bits-1 exist (1..15) */
+	/* its wired SPIs (edge), taken by Warden; 0 = none: events are
+	 * read on the root's hypercalls */
+	wd_u32 smmu_evtq_irq; /* event queue not empty */
+	wd_u32 smmu_gerror_irq; /* global error */
+	/* GICv3 ITS: its control frame (64 KiB) is trapped for the root,
+	 * which alone uses the ITS: table bases must be in root RAM
+	 * (Documentation/dma.md). 0 = none, or not checked. */
+	wd_u64 gits_base;
 };
 
 /* wd_platform_arm64.smmu_stage */

@@ -99,6 +99,7 @@ enum wd_violation_code {
 	WDV_PAIR_NAME,
 	WDV_PAIR_COLOURS,
 	WDV_PAIR_BANKS,
+	WDV_PAIR_PIO,
 	WDV_PAIR_CPUS,
 	WDV_ROOT_LAST_CPU,
 	WDV_SET_BAD_CELL,
@@ -150,6 +151,10 @@ enum wd_violation_code {
 	WDV_X86_PIO_RANGE,
 	WDV_X86_NO_IRQS,
 	WDV_X86_ARM64_FLAG,
+	WDV_X86_PIO_NONE,
+	WDV_X86_PIO_ROOT,
+	/* arm64: the SMMU's interrupts are Warden's */
+	WDV_IRQ_SMMU,
 	WDV_NUM_CODES
 };
 

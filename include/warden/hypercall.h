@@ -39,7 +39,13 @@
 #define WD_HC_CELL_FAULT WD_HC(13)
 /* x1 = guest-physical address of bytes in the caller's RAM, x2 = length */
 #define WD_HC_CONSOLE_WRITE WD_HC(14) /* any cell -> bytes written */
-#define WD_HC_COUNT 15
+/*
+ * Root only: x1 = CPU index. Linux has offlined that CPU; Warden parks it
+ * (x86: Linux's offline loop stays a guest, a kick takes it out), so a
+ * cell can take it. arm64 CPUs park by PSCI CPU_OFF already: 0.
+ */
+#define WD_HC_CPU_PARK WD_HC(15)
+#define WD_HC_COUNT 16
 
 /* WD_HC_CONSOLE_WRITE: most bytes one call takes */
 #define WD_CONSOLE_WRITE_MAX 128
@@ -52,6 +58,8 @@
 #define WD_INFO_NUM_CELLS 1
 #define WD_INFO_MEM_POOL_USED 2
 #define WD_INFO_MEM_POOL_SIZE 3
+/* Hz of the cell's clock (arm64: CNTVCT, x86: the TSC Warden measured) */
+#define WD_INFO_COUNTER_HZ 4
 
 /*
  * WD_HC_CELL_STATS counters (x3): exits of one CPU by cause, counted

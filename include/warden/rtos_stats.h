@@ -2,8 +2,10 @@
 /*
  * The writer's side of the statistics block (rtos.h) for every RTOS that
  * keeps one: inmates/rtos, the FreeRTOS BSP (AArch64) and the ChibiOS BSP
- * (AArch32). Header-only and freestanding (no libc, no inmate library):
- * `dmb st` is the same instruction in A64 and A32.
+ * (AArch32), the x86 RTOS inmate. Header-only and freestanding (no libc,
+ * no inmate library): `dmb st` is the same instruction in A64 and A32;
+ * x86 keeps stores in program order (TSO), so there only the compiler
+ * must not reorder them.
  *
  * The protocol is rtos.h's: every change between two increments of
  * `sequence` (odd while in progress), the stores ordered around them for
@@ -17,7 +19,11 @@
 
 static inline void wd_rt_stats_barrier(void)
 {
+#if defined(__x86_64__)
+	__asm__ volatile("" : : : "memory");
+#else
 	__asm__ volatile("dmb st" : : : "memory");
+#endif
 }
 
 static inline void wd_rt_stats_begin(volatile struct wd_rt_stats *b)

@@ -2,17 +2,19 @@
 /*
  * latency: the measuring inmate of `make bench` (bench/, docs/bench/).
  *
- * The virtual timer is armed for deadlines a fixed period apart. For each
- * IRQ the sample is the counter value read by the IRQ vector's third
- * instruction (entry_ticks) minus the deadline that was due, in counter
- * ticks. Samples stay in memory until the run is over and are then
+ * The timer (arm64: the virtual timer; x86: the APIC timer against the
+ * TSC) is armed for deadlines a fixed period apart. For each IRQ the
+ * sample is the counter value read first thing in the IRQ vector
+ * (entry_ticks; arm64: its third instruction) minus the deadline that was
+ * due, in counter ticks. This file is portable; latency.h names what each
+ * arch gives (latency_arm64.c, x86/latency_x86.c). Samples stay in memory until the run is over and are then
  * reported as "LAT ..." lines (print_report): every console character is
  * an MMIO access or a hypercall, and printing during the run would
  * disturb the samples that follow.
  *
- * Bare metal, the program can start busy loops on other CPUs (PSCI CPU_ON
- * by HVC, which is QEMU's conduit without virtualization=on): the
- * baseline for a cell whose root cell is loaded. Or those CPUs tick
+ * Bare metal, the program can start busy loops on other CPUs (arm64:
+ * PSCI CPU_ON by HVC, which is QEMU's conduit without virtualization=on):
+ * the baseline for a cell whose root cell is loaded. Or those CPUs tick
  * instead, like an idle root's: a timer IRQ at tick_hz, tick_work
  * instructions in the handler, then WFI (the baseline for an idle root).
  *
@@ -26,32 +28,18 @@
  */
 #include <inmate/boot.h>
 #include <inmate/console.h>
-#include <inmate/gic.h>
-#include <inmate/hypercall.h>
 #include <inmate/irq.h>
-#include <inmate/platform.h>
 #include <inmate/printf.h>
 #include <inmate/sysreg.h>
 #include <inmate/timer.h>
 
+#include "latency.h"
+
 #define LATENCY_MAX_SAMPLES 65536u
-#define LATENCY_MAX_CPUS 8u
 #define LATENCY_MAX_PERIOD_US 100000u
 #define LATENCY_MAX_DELAY_MS 10000u
 #define LATENCY_MAX_TICK_HZ 10000u
 #define LATENCY_MAX_TICK_WORK 10000000u
-
-/* latency_params.flags */
-#define LATENCY_BUSY_YIELD BIT(0) /* busy loops execute `yield` */
-#define LATENCY_IDLE_SPIN BIT(1) /* wait for IRQs in a loop, not in WFI */
-#define LATENCY_BUSY_TICK BIT(2) /* the other CPUs tick instead of copying */
-#define LATENCY_TICK_STAGGER BIT(3) /* their ticks spread over the period */
-#define LATENCY_MEASURE_LAST BIT(4) /* bare metal: measure on the last CPU */
-
-/* PSCI 0.2 function IDs */
-#define PSCI_CPU_ON_64 0xc4000003u
-#define PSCI_CPU_OFF 0x84000002u
-#define PSCI_SYSTEM_OFF 0x84000008u
 
 /* Console output in a cell goes into Warden's 4 KiB ring, which the root
  * reads every 100 ms: pause after each batch so it never overflows.
@@ -92,97 +80,6 @@ static volatile struct latency_params latency_params
 		.tick_work = 3000,
 };
 
-/* Written by one busy CPU, read by the measuring CPU (MMU off: no
- * caches to keep coherent). */
-struct busy_slot {
-	volatile u64 iterations; /* passes over the buffer, or ticks */
-	u64 yield;
-	volatile u64 stop;
-	long psci; /* CPU_ON's result */
-	volatile u64 asked; /* CPU_ON was called (or the boot CPU told) */
-	u8 *buf; /* BUSY_BUF_SIZE: source half, then destination half; a
-		  * ticking CPU's stack */
-	u64 tick_deadline; /* a ticking CPU's next tick */
-	void (*main)(struct busy_slot *slot); /* where latency_cpu_entry goes */
-};
-
-_Static_assert(offsetof(struct busy_slot, iterations) == 0 &&
-		       offsetof(struct busy_slot, yield) == 8 &&
-		       offsetof(struct busy_slot, stop) == 16 &&
-		       offsetof(struct busy_slot, buf) == 40 &&
-		       offsetof(struct busy_slot, main) == 56,
-	       "latency_busy_entry and latency_cpu_entry use these offsets");
-
-/* latency_busy_entry: "add x14, x13, #0x8000", "mov x2, #512" */
-#define BUSY_BUF_SIZE 0x10000
-
-/*
- * Where a busy CPU starts (PSCI CPU_ON): MMU off, no stack, x0 = its
- * busy_slot. It copies the first half of its buffer into the second, 64
- * bytes per step, with `yield` after each step (unless told not to), so
- * that QEMU's round-robin moves on to the next vCPU; after each pass it
- * counts it and, once the measuring CPU sets stop, powers itself off. The
- * step is the same instruction sequence as wd-busy's (bench/guest/busy.c),
- * the root's load in case (c): both hand the round-robin the same
- * stretches of work between yields.
- */
-void latency_busy_entry(void);
-/* The same, called from C by a boot CPU that handed the measurement over */
-void latency_busy_run(struct busy_slot *slot) __attribute__((noreturn));
-asm(".pushsection .text.latency_busy, \"ax\"\n"
-    ".global latency_busy_entry\n"
-    ".global latency_busy_run\n"
-    "latency_busy_entry:\n"
-    "latency_busy_run:\n"
-    "	ldr	x1, [x0, #8]\n"
-    "	ldr	x11, [x0, #40]\n"
-    "1:	mov	x13, x11\n"
-    "	add	x14, x11, #0x8000\n"
-    "	mov	x2, #512\n"
-    "2:	ldp	x3, x4, [x13], #16\n"
-    "	ldp	x5, x6, [x13], #16\n"
-    "	ldp	x7, x8, [x13], #16\n"
-    "	ldp	x9, x10, [x13], #16\n"
-    "	stp	x3, x4, [x14], #16\n"
-    "	stp	x5, x6, [x14], #16\n"
-    "	stp	x7, x8, [x14], #16\n"
-    "	stp	x9, x10, [x14], #16\n"
-    "	cbz	x1, 3f\n"
-    "	yield\n"
-    "3:	subs	x2, x2, #1\n"
-    "	b.ne	2b\n"
-    "	ldr	x2, [x0]\n"
-    "	add	x2, x2, #1\n"
-    "	str	x2, [x0]\n"
-    "	ldr	x2, [x0, #16]\n"
-    "	cbz	x2, 1b\n"
-    "4:	mov	x0, #0x0002\n" /* x0 = PSCI_CPU_OFF */
-    "	movk	x0, #0x8400, lsl #16\n"
-    "	hvc	#0\n"
-    "	b	4b\n"
-    ".popsection\n");
-
-/*
- * Where a ticking CPU, or the measuring one when it is not the boot CPU,
- * starts (PSCI CPU_ON): MMU off, x0 = its busy_slot. Its stack is the top
- * of its busy buffer (which it does not copy), its vectors the inmate's:
- * ticks go through the same IRQ path as samples. Then slot->main(slot).
- */
-void latency_cpu_entry(void);
-asm(".pushsection .text.latency_cpu, \"ax\"\n"
-    ".global latency_cpu_entry\n"
-    "latency_cpu_entry:\n"
-    "	ldr	x1, [x0, #40]\n"
-    "	add	sp, x1, #0x10, lsl #12\n" /* + BUSY_BUF_SIZE */
-    "	adr	x1, exception_vectors\n"
-    "	msr	vbar_el1, x1\n"
-    "	isb\n"
-    "	ldr	x1, [x0, #56]\n"
-    "	br	x1\n"
-    ".popsection\n");
-
-static void latency_tick_main(struct busy_slot *slot);
-
 struct latency_summary {
 	u32 n;
 	u32 min;
@@ -201,9 +98,6 @@ struct latency_summary {
 #define MAX_OUTLIERS_SHOWN 8u
 
 static u32 samples[LATENCY_MAX_SAMPLES];
-static struct busy_slot busy[LATENCY_MAX_CPUS] __attribute__((aligned(64)));
-static u8 busy_buf[LATENCY_MAX_CPUS][BUSY_BUF_SIZE]
-	__attribute__((aligned(16)));
 static u32 wanted;
 static volatile u32 taken;
 static volatile bool measuring;
@@ -212,8 +106,7 @@ static u64 deadline;
 static u64 first_deadline;
 static u64 missed; /* periods skipped because the handler ran too late */
 static u64 early; /* samples before their deadline: must stay 0 */
-static u64 measuring_cpu; /* Aff0 of the CPU that takes the samples */
-static u64 boot_cpu; /* Aff0 of the CPU that entered inmate_main */
+static unsigned int measuring_cpu; /* the CPU that takes the samples */
 static u32 run_flags, run_busy_cpus; /* of the measuring CPU's run */
 static u64 tick_period; /* a ticking CPU's, in counter ticks */
 static u32 tick_work;
@@ -243,24 +136,22 @@ static void arm_next_deadline(void)
 	timer_arm(deadline);
 }
 
-static void on_tick(void);
-
 static void on_timer(unsigned int intid, u64 entry_ticks)
 {
 	(void)intid;
-	if ((cpu_mpidr() & 0xff) != measuring_cpu) {
-		on_tick();
+	if (latency_arch_cpu() != measuring_cpu) {
+		latency_arch_on_tick();
 		return;
 	}
 	if (!measuring) {
-		timer_disarm(); /* a wake-up of wait_ticks */
+		latency_arch_timer_idle(); /* a wake-up of wait_ticks */
 		return;
 	}
 	record(entry_ticks);
 	if (taken < wanted) {
 		arm_next_deadline();
 	} else {
-		timer_disarm();
+		latency_arch_timer_idle();
 		measuring = false;
 	}
 }
@@ -273,104 +164,6 @@ static void wait_ticks(u64 ticks)
 	timer_arm(until);
 	while ((s64)(timer_now() - until) < 0)
 		wait_for_interrupt();
-}
-
-static u64 own_mpidr_base(void)
-{
-	/* Aff3 and Aff2..Aff1 of this CPU; Aff0 selects a sibling. */
-	return cpu_mpidr() & 0xff00ffff00ull;
-}
-
-/*
- * A ticking CPU's first tick: one tick period from now, as Linux ticks
- * every CPU at once; staggered, the n CPUs' ticks fall at the middles of
- * n equal parts of the period instead (wake-ups of CPUs idle in NOHZ).
- */
-static u64 first_tick(u64 now, unsigned int nth, unsigned int count, u32 flags)
-{
-	if (!(flags & LATENCY_TICK_STAGGER))
-		return now + tick_period;
-	return now + tick_period * (2 * nth + 1) / (2 * count);
-}
-
-/*
- * Busy loops, or ticking CPUs (LATENCY_BUSY_TICK). A boot CPU that handed
- * the measurement over (hand_over) is already on: it is told, not started.
- */
-static void start_busy_cpus(unsigned int count, u32 flags)
-{
-	unsigned int cpu, nth = 0;
-	bool tick = flags & LATENCY_BUSY_TICK;
-	u64 now = timer_now();
-
-	for (cpu = 0; cpu < LATENCY_MAX_CPUS && nth < count; cpu++) {
-		struct busy_slot *slot = &busy[cpu];
-
-		if (cpu == measuring_cpu)
-			continue;
-		slot->yield = !!(flags & LATENCY_BUSY_YIELD);
-		slot->buf = busy_buf[cpu];
-		slot->tick_deadline = first_tick(now, nth++, count, flags);
-		slot->main = latency_tick_main;
-		if (cpu != boot_cpu)
-			slot->psci = hypercall(
-				PSCI_CPU_ON_64, own_mpidr_base() | cpu,
-				(u64)(uintptr_t)(tick ? latency_cpu_entry
-						      : latency_busy_entry),
-				(u64)(uintptr_t)slot);
-		slot->asked = 1;
-	}
-}
-
-/* `tick_work` instructions with no yield, as a root's tick handler */
-static void tick_spin(u32 work)
-{
-	u64 n = work / 2 + 1;
-
-	asm volatile("1: subs %0, %0, #1\n"
-		     "   b.ne 1b"
-		     : "+r"(n)
-		     :
-		     : "cc");
-}
-
-/* A ticking CPU's timer IRQ: work, then the next tick, never a passed one */
-static void on_tick(void)
-{
-	struct busy_slot *slot = &busy[cpu_mpidr() & 0xff];
-
-	tick_spin(tick_work);
-	slot->iterations = slot->iterations + 1;
-	if (slot->stop) {
-		timer_disarm();
-		return;
-	}
-	do
-		slot->tick_deadline += tick_period;
-	while ((s64)(timer_now() - slot->tick_deadline) >= 0);
-	timer_arm(slot->tick_deadline);
-}
-
-/* A ticking CPU after latency_cpu_entry: its GIC, then WFI until stop. */
-static void latency_tick_main(struct busy_slot *slot)
-{
-	if (!gic_init_secondary()) {
-		gic_enable_irq(PLATFORM_VTIMER_IRQ);
-		timer_arm(slot->tick_deadline);
-		irq_enable();
-		while (!slot->stop)
-			wait_for_interrupt();
-		irq_disable();
-	}
-	timer_disarm();
-	for (;;)
-		hypercall(PSCI_CPU_OFF, 0, 0, 0);
-}
-
-static void stop_busy_cpus(void)
-{
-	for (unsigned int cpu = 0; cpu < LATENCY_MAX_CPUS; cpu++)
-		busy[cpu].stop = 1;
 }
 
 static void swap(u32 *a, size_t i, size_t j)
@@ -455,8 +248,7 @@ static void summarise(const u32 *a, u32 n, struct latency_summary *s)
 	}
 }
 
-static int report(const char *fmt, ...) __printf(1, 2);
-static int report(const char *fmt, ...)
+int latency_report(const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -489,7 +281,7 @@ static void print_histogram(const u32 *a, u32 n)
 		hi = lo + (bucket_width(a[i]) - 1);
 		for (count = 0; i < n && a[i] <= hi; i++)
 			count++;
-		report("LAT hist %u %u %u\n", lo, hi, count);
+		latency_report("LAT hist %u %u %u\n", lo, hi, count);
 	}
 }
 
@@ -497,39 +289,32 @@ static void print_summary(const struct latency_summary *s)
 {
 	u64 mean_milli = s->sum * 1000 / s->n;
 
-	report("LAT summary n=%u min=%u mode=%u mean=%lu.%03lu max=%u\n", s->n,
-	       s->min, s->mode, mean_milli / 1000, mean_milli % 1000, s->max);
-	report("LAT tail mode_count=%u at_floor=%u p50=%u p99=%u p999=%u\n",
-	       s->mode_count, s->at_floor, s->p50, s->p99, s->p999);
-	report("LAT run missed=%lu early=%lu unexpected=%lu span=%lu\n", missed,
-	       early, irq_unexpected_count(), deadline - first_deadline);
-}
-
-static void print_busy(void)
-{
-	for (unsigned int cpu = 0; cpu < LATENCY_MAX_CPUS; cpu++) {
-		if (!busy[cpu].asked)
-			continue;
-		report("LAT busy cpu=%u psci=%ld iterations=%lu\n", cpu,
-		       busy[cpu].psci, busy[cpu].iterations);
-	}
+	latency_report(
+		"LAT summary n=%u min=%u mode=%u mean=%lu.%03lu max=%u\n", s->n,
+		s->min, s->mode, mean_milli / 1000, mean_milli % 1000, s->max);
+	latency_report(
+		"LAT tail mode_count=%u at_floor=%u p50=%u p99=%u p999=%u\n",
+		s->mode_count, s->at_floor, s->p50, s->p99, s->p999);
+	latency_report("LAT run missed=%lu early=%lu unexpected=%lu span=%lu\n",
+		       missed, early, irq_unexpected_count(),
+		       deadline - first_deadline);
 }
 
 static void print_begin(u32 flags, u32 busy_cpus)
 {
-	report("LAT begin run=%u where=%s gic=%d console=%s cpu=%lu\n",
-	       latency_params.run_id,
-	       inmate_under_warden() ? "cell" : "bare-metal", gic_version(),
-	       console_name(), measuring_cpu);
-	report("LAT config freq=%lu period=%lu samples=%u busy=%u "
-	       "busy_yield=%u idle=%s\n",
-	       timer_frequency(), period, wanted, busy_cpus,
-	       !!(flags & LATENCY_BUSY_YIELD),
-	       flags & LATENCY_IDLE_SPIN ? "spin" : "wfi");
+	latency_report("LAT begin run=%u where=%s %s console=%s cpu=%u\n",
+		       latency_params.run_id,
+		       inmate_under_warden() ? "cell" : "bare-metal",
+		       latency_arch_irqchip(), console_name(), measuring_cpu);
+	latency_report("LAT config freq=%lu period=%lu samples=%u busy=%u "
+		       "busy_yield=%u idle=%s\n",
+		       timer_frequency(), period, wanted, busy_cpus,
+		       !!(flags & LATENCY_BUSY_YIELD),
+		       flags & LATENCY_IDLE_SPIN ? "spin" : "wfi");
 	if (busy_cpus && (flags & LATENCY_BUSY_TICK))
-		report("LAT ticking every=%lu work=%u stagger=%u\n",
-		       tick_period, tick_work,
-		       !!(flags & LATENCY_TICK_STAGGER));
+		latency_report("LAT ticking every=%lu work=%u stagger=%u\n",
+			       tick_period, tick_work,
+			       !!(flags & LATENCY_TICK_STAGGER));
 }
 
 static u32 smallest(const u32 *a, u32 n)
@@ -551,7 +336,7 @@ static void print_outliers(const u32 *a, u32 n)
 	for (u32 i = 0; i < n && shown < MAX_OUTLIERS_SHOWN; i++) {
 		if (a[i] <= floor)
 			continue;
-		report("LAT outlier index=%u ticks=%u\n", i, a[i]);
+		latency_report("LAT outlier index=%u ticks=%u\n", i, a[i]);
 		shown++;
 	}
 }
@@ -564,9 +349,9 @@ static void print_report(void)
 	sort_samples(samples, taken);
 	summarise(samples, taken, &s);
 	print_summary(&s);
-	print_busy();
+	latency_arch_print_busy();
 	print_histogram(samples, taken);
-	report("LAT end run=%u\n", latency_params.run_id);
+	latency_report("LAT end run=%u\n", latency_params.run_id);
 }
 
 /* Harness-supplied values are clamped, not trusted. */
@@ -614,39 +399,30 @@ static void set_tick_period(void)
 	tick_period += period / (ticks ? ticks : 1);
 }
 
-static void power_off_if_bare_metal(void)
-{
-	/* QEMU exits on SYSTEM_OFF; under Warden the cell just stops. */
-	if (!inmate_under_warden())
-		hypercall(PSCI_SYSTEM_OFF, 0, 0, 0);
-}
-
 /* On the measuring CPU: the whole run, from its parameters to power-off. */
 static void run(void)
 {
 	set_tick_period();
 	print_begin(run_flags, run_busy_cpus);
-	start_busy_cpus(run_busy_cpus, run_flags);
+	latency_arch_start_busy(run_busy_cpus, run_flags, tick_period,
+				tick_work);
 	irq_enable();
 	wait_ms(latency_params.settle_ms);
 	measure(run_flags);
-	stop_busy_cpus();
+	latency_arch_stop_busy();
 	wait_ms(latency_params.report_delay_ms);
 	print_report();
-	power_off_if_bare_metal();
+	latency_arch_power_off();
 }
 
 /* The measuring CPU when it is not the boot CPU (hand_over). */
-static void latency_measure_main(struct busy_slot *slot)
+static void run_handed_over(int err)
 {
-	(void)slot;
-	if (gic_init_secondary() == 0) {
-		gic_enable_irq(PLATFORM_VTIMER_IRQ);
+	if (!err)
 		run();
-	}
-	printf("LAT error gic set-up failed on CPU %lu\nLAT end run=%u\n",
+	printf("LAT error irq set-up failed on CPU %u\nLAT end run=%u\n",
 	       measuring_cpu, latency_params.run_id);
-	power_off_if_bare_metal();
+	latency_arch_power_off();
 }
 
 /*
@@ -655,24 +431,11 @@ static void latency_measure_main(struct busy_slot *slot)
  * the last CPU measure and the boot CPU one of the busy or ticking ones,
  * so that the baseline waits in the same order as the cell.
  */
-static void hand_over(void)
+static void hand_over(unsigned int boot_cpu)
 {
-	struct busy_slot *m = &busy[measuring_cpu], *self = &busy[boot_cpu];
-
-	m->buf = busy_buf[measuring_cpu];
-	m->main = latency_measure_main;
-	m->psci =
-		hypercall(PSCI_CPU_ON_64, own_mpidr_base() | measuring_cpu,
-			  (u64)(uintptr_t)latency_cpu_entry, (u64)(uintptr_t)m);
-	if (m->psci) {
+	measuring_cpu = run_busy_cpus;
+	if (latency_arch_hand_over(measuring_cpu, run_flags, run_handed_over))
 		measuring_cpu = boot_cpu; /* measure here after all */
-		run();
-	}
-	while (!self->asked)
-		cpu_relax();
-	if (run_flags & LATENCY_BUSY_TICK)
-		latency_tick_main(self);
-	latency_busy_run(self);
 }
 
 void inmate_main(void)
@@ -680,12 +443,10 @@ void inmate_main(void)
 	u32 flags = latency_params.flags;
 	u32 busy_cpus =
 		clamp(latency_params.busy_cpus, 0, LATENCY_MAX_CPUS - 1);
-	int err = gic_init();
+	int err = latency_arch_init(on_timer);
 
-	if (!err)
-		err = irq_request(PLATFORM_VTIMER_IRQ, on_timer);
 	if (err) {
-		printf("LAT error gic/irq set-up failed (%d)\nLAT end run=%u\n",
+		printf("LAT error irq set-up failed (%d)\nLAT end run=%u\n",
 		       err, latency_params.run_id);
 		return;
 	}
@@ -697,10 +458,8 @@ void inmate_main(void)
 		busy_cpus = 0; /* the cell's CPUs are the measured ones */
 	run_flags = flags;
 	run_busy_cpus = busy_cpus;
-	boot_cpu = measuring_cpu = cpu_mpidr() & 0xff;
-	if (busy_cpus && (flags & LATENCY_MEASURE_LAST) && boot_cpu == 0) {
-		measuring_cpu = busy_cpus;
-		hand_over();
-	}
+	measuring_cpu = latency_arch_cpu();
+	if (busy_cpus && (flags & LATENCY_MEASURE_LAST) && measuring_cpu == 0)
+		hand_over(measuring_cpu);
 	run();
 }

@@ -5,11 +5,17 @@
  */
 #include <inmate/console.h>
 
-static const struct console_backend *backend = &pl011_console;
+static const struct console_backend *backend = &bare_metal_console;
 
 void console_init(bool under_warden)
 {
-	backend = under_warden ? &hypercall_console : &pl011_console;
+	backend = under_warden ? &hypercall_console : &bare_metal_console;
+}
+
+void console_use(const struct console_backend *b)
+{
+	console_flush();
+	backend = b;
 }
 
 const char *console_name(void)

@@ -20,7 +20,7 @@ static void pl011_putc(char c)
 	mmio_write32(PLATFORM_UART_BASE + UART_DR, (u8)c);
 }
 
-const struct console_backend pl011_console = {
+const struct console_backend bare_metal_console = {
 	.name = "pl011",
 	.putc = pl011_putc,
 };

@@ -15,9 +15,10 @@ RTOS_OBJS := $(sort $(patsubst $(RTOS_DIR)/%.c,$(RTOS_OBJ)/%.c.o, \
 		$(filter %.c,$(RTOS_SRCS))) \
 	$(patsubst $(RT_ANALYSIS_DIR)/%,$(RTOS_OBJ)/%.o,$(RT_ANALYSIS_SRCS))) \
 	$(patsubst $(RTOS_DIR)/%,$(RTOS_OBJ)/%.o,$(filter %.S,$(RTOS_SRCS)))
-RTOS_HDRS := $(wildcard $(RTOS_DIR)/*.h) include/warden/rtos.h include/warden/rtos_stats.h \
+RTOS_HDRS := $(wildcard $(RTOS_DIR)/*.h $(RTOS_DIR)/arm64/*.h) include/warden/rtos.h include/warden/rtos_stats.h \
 	include/warden/rt_taskset.h $(RT_ANALYSIS_HDRS) $(INMATE_HDRS)
-RTOS_CFLAGS := $(INMATE_CFLAGS) -I$(TOP)/$(RT_ANALYSIS_DIR)
+RTOS_CFLAGS := $(INMATE_CFLAGS) -I$(TOP)/$(RT_ANALYSIS_DIR) \
+	-I$(TOP)/$(RTOS_DIR)/arm64
 
 # Image name -> task set (inmates/rtos/taskset.h)
 RTOS_SET_rtos := RT_TASKSET_EDF

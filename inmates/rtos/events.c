@@ -5,16 +5,13 @@
  * programmed ahead of time count; an event already due when it is armed
  * fires at once and says nothing about delivery.
  */
-#include <inmate/sysreg.h>
 #include <inmate/timer.h>
+#include <rtos_arch.h>
 
 #include "events.h"
 #include "report.h"
 #include "stats.h"
 #include "task.h"
-
-#define CNTV_CTL_ENABLE (1u << 0)
-#define CNTV_CTL_IMASK (1u << 1)
 
 static u64 armed_for;
 static bool armed_ahead;
@@ -41,8 +38,7 @@ void events_arm(u64 when)
 {
 	armed_for = when;
 	armed_ahead = when > timer_now();
-	write_sysreg(cntv_cval_el0, when);
-	isb();
+	rtos_timer_set(when);
 }
 
 /*
@@ -56,14 +52,12 @@ void events_arm(u64 when)
  */
 void events_mask(void)
 {
-	write_sysreg(cntv_ctl_el0, CNTV_CTL_ENABLE | CNTV_CTL_IMASK);
-	isb();
+	rtos_timer_mask();
 }
 
 void events_unmask(void)
 {
-	write_sysreg(cntv_ctl_el0, CNTV_CTL_ENABLE);
-	isb();
+	rtos_timer_unmask();
 }
 
 void events_release_due(struct rt_task *tasks, unsigned int count, u64 now)

@@ -6,14 +6,12 @@
  */
 #include <inmate/boot.h>
 #include <inmate/console.h>
-#include <inmate/gic.h>
-#include <inmate/platform.h>
 #include <inmate/printf.h>
 #include <inmate/sysreg.h>
 #include <inmate/timer.h>
 
 #include <rt_analysis.h>
-#include "entry.h"
+#include <rtos_arch.h>
 #include "report.h"
 #include "sched.h"
 #include "stats.h"
@@ -87,12 +85,11 @@ static void start(const struct wd_rt_taskset *set)
 	u64 first_release =
 		timer_now() + timer_ns_to_ticks(FIRST_RELEASE_DELAY_NS);
 
-	write_sysreg(vbar_el1, (u64)(uintptr_t)rt_vectors);
-	isb();
+	rtos_vectors_install();
 	report_init(first_release);
 	stats_start(first_release);
 	sched_init(set, first_release);
-	gic_enable_irq(PLATFORM_VTIMER_IRQ);
+	rtos_timer_irq_enable();
 	irq_enable();
 }
 
@@ -107,20 +104,18 @@ void inmate_main(void)
 		return;
 	}
 	print_analysis(set, &analysis);
-	if (gic_init()) {
-		printf("rtos: GIC set-up failed\n");
+	if (rtos_irq_init()) {
+		printf("rtos: " RTOS_IRQCHIP " set-up failed\n");
 		return;
 	}
-	stats_init(inmate_comm_region, set, analysis.verdict);
-	printf("rtos: GICv%d, statistics block at 0x%lx (%zu bytes)\n",
-	       gic_version(), (unsigned long)(uintptr_t)stats_block(),
-	       sizeof(struct wd_rt_stats));
+	stats_init(rtos_comm_region(), set, analysis.verdict);
+	rtos_print_irqchip();
 	start(set);
 	for (;;) {
-		/* WFI with IRQs masked still wakes on one; no lost wake-up. */
+		/* Masked check, then a sleep that no IRQ can slip past. */
 		irq_disable();
 		if (!report_pending())
-			wait_for_interrupt();
+			rtos_idle_masked();
 		irq_enable();
 		report_print_pending();
 	}

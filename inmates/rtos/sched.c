@@ -13,6 +13,7 @@
 #include <inmate/timer.h>
 
 #include <rt_analysis.h>
+#include <rtos_arch.h>
 #include "events.h"
 #include "report.h"
 #include "sched.h"
@@ -133,7 +134,7 @@ u64 sched_executed(void)
 
 void sched_job_done(void)
 {
-	asm volatile("svc #0" : : : "memory");
+	rtos_job_done_trap();
 	/* The scheduler never resumes a finished job's context. */
 	for (;;)
 		wait_for_interrupt();

@@ -6,12 +6,11 @@
  */
 #include <inmate/string.h>
 #include <inmate/timer.h>
+#include <rtos_arch.h>
 
 #include "task.h"
 #include "workload.h"
 
-/* EL1h, SP_EL1; D, A, F masked, IRQs enabled: the state a job runs in. */
-#define SPSR_JOB 0x345ul
 #define STACK_CANARY 0x5354414b43414e59ull /* "YNACKATS" */
 
 static u8 stacks[WD_RT_MAX_TASKS][RT_STACK_SIZE] __attribute__((aligned(16)));
@@ -85,9 +84,7 @@ static struct exception_frame *fresh_frame(struct rt_task *t)
 	struct exception_frame *f = (void *)(t->stack_top - sizeof(*f));
 
 	memset(f, 0, sizeof(*f));
-	f->x[0] = (u64)(uintptr_t)t;
-	f->elr = (u64)(uintptr_t)workload_job;
-	f->spsr = SPSR_JOB;
+	rtos_frame_init(f, workload_job, t);
 	return f;
 }
 

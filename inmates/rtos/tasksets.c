@@ -8,7 +8,7 @@
 #include "taskset.h"
 #include <warden/rt_taskset.h>
 
-#include <inmate/boot.h>
+#include <rtos_arch.h>
 #include <warden/comm.h>
 
 #ifndef RT_TASKSET
@@ -38,9 +38,9 @@ static const struct wd_rt_taskset *comm_taskset(void)
 {
 	const struct wd_rt_taskset *ts;
 
-	if (!inmate_comm_region)
+	if (!rtos_comm_region())
 		return 0;
-	ts = (const void *)(inmate_comm_region + WD_COMM_RT_TASKSET_OFFSET);
+	ts = (const void *)(rtos_comm_region() + WD_COMM_RT_TASKSET_OFFSET);
 	return ts->magic == WD_RT_TASKSET_MAGIC ? ts : 0;
 }
 

@@ -118,6 +118,7 @@ static const char *const formats[WDV_NUM_CODES] = {
 	[WDV_PAIR_NAME] = "another cell is called '%s' too",
 	[WDV_PAIR_COLOURS] = "colours 0x%llx are also used by cell '%s'",
 	[WDV_PAIR_BANKS] = "banks 0x%llx are also used by cell '%s'",
+	[WDV_PAIR_PIO] = "port ranges 0x%llx are also owned by cell '%s'",
 	[WDV_PAIR_CPUS] = "CPUs 0x%llx also belong to cell '%s'",
 	[WDV_ROOT_LAST_CPU] =
 		"takes the root's last CPU (the root must keep one)",
@@ -177,7 +178,10 @@ static const char *const formats[WDV_NUM_CODES] = {
 	[WDV_X86_IOAPIC_PINS] = "%u pins: an IOAPIC has 1..240",
 	[WDV_X86_PIO_RANGE] = "ports 0x%llx+%llu run past 0xffff",
 	[WDV_X86_NO_IRQS] = "x86 cells own no interrupt lines yet (%u)",
+	[WDV_X86_PIO_NONE] = "platform.x86.pio[%u] is not a port range",
+	[WDV_X86_PIO_ROOT] = "the root owns every port no cell takes (0x%llx)",
 	[WDV_X86_ARM64_FLAG] = "flags 0x%llx are arm64's",
+	[WDV_IRQ_SMMU] = "INTID %u is the SMMU's, which is Warden's",
 };
 
 const char *wd_violation_format(unsigned int code)

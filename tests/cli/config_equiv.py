@@ -30,7 +30,7 @@ def parse(path):
     nmem, ndev, nirq = struct.unpack_from("<III", b, r + 36)
     cpus = struct.unpack_from("<Q", b, r + 48)[0]
     nlink = struct.unpack_from("<I", b, r + 72)[0]
-    m = r + 88
+    m = r + 96  # sizeof(struct wd_cell)
     mem = [struct.unpack_from("<QQQI", b, m + 32 * i) for i in range(nmem)]
     lk = m + 32 * nmem + 40 * ndev
     links = [struct.unpack_from("<IIII", b, lk + 16 * i) for i in range(nlink)]

@@ -87,16 +87,16 @@ expect 1 "mem\[2\]: shares link 1's memory with cell 'root', but the two do not 
 	"$warden" config check "$v2" "$blobs/shm-nolink.cell"
 # echo.cell: header 16, cell 88, 3 regions of 32: links[0] at 200 (id,
 # mem_index, doorbell_irq, flags), irqs[0] at 216. Little-endian u32s.
-patch "$blobs/echo.cell" "$tmp/echo-db.cell" 208 e0000000e0000000
+patch "$blobs/echo.cell" "$tmp/echo-db.cell" 216 e0000000e0000000
 expect 1 "link 1: doorbell INTID 224 is also cell 'root''s" \
 	"$warden" config check "$v3" "$tmp/echo-db.cell"
-patch "$blobs/echo.cell" "$tmp/echo-id.cell" 200 02000000
+patch "$blobs/echo.cell" "$tmp/echo-id.cell" 208 02000000
 expect 1 "shares link 1's memory with cell 'root', but the two do not" \
 	"$warden" config check "$v3" "$tmp/echo-id.cell"
-patch "$blobs/echo.cell" "$tmp/echo-mem.cell" 204 00000000
+patch "$blobs/echo.cell" "$tmp/echo-mem.cell" 212 00000000
 expect 1 "links\[0\]: mem\[0\] must be SHARED RAM" \
 	"$warden" config check "$v3" "$tmp/echo-mem.cell"
-patch "$blobs/echo.cell" "$tmp/echo-irq.cell" 216 e2000000
+patch "$blobs/echo.cell" "$tmp/echo-irq.cell" 224 e2000000
 expect 1 "doorbell INTID 225 is not in the cell's irqs" \
 	"$warden" config check "$tmp/echo-irq.cell"
 
@@ -109,7 +109,7 @@ expect 0 "admitted anyway: --no-admission" \
 	"$warden" config check --no-admission "$v3" "$blobs/rtos-overload.cell"
 # rtos.cell's task set starts after header, cell and 2 regions (16+88+64):
 # a wrong magic there is a format error Warden itself refuses
-patch "$blobs/rtos.cell" "$tmp/rt-magic.cell" 168 00000000
+patch "$blobs/rtos.cell" "$tmp/rt-magic.cell" 176 00000000
 expect 1 "rt_taskset: bad magic or revision" \
 	"$warden" config check "$v3" "$tmp/rt-magic.cell"
 
@@ -118,7 +118,7 @@ expect 1 "rt_taskset: bad magic or revision" \
 # redistributors, the GICv2 CPU interface
 gic_cell() { # NAME ADDR (little-endian hex u64)
 	patch "$demo" "$tmp/$1.cell" 80 "$2"
-	patch "$tmp/$1.cell" "$tmp/$1-b.cell" 112 "$2"
+	patch "$tmp/$1.cell" "$tmp/$1-b.cell" 120 "$2"
 }
 gic_cell gicd 0000000800000000
 for sys in "$v3" "$v2"; do
@@ -137,7 +137,7 @@ expect 1 "mem\[0\]: guest-physical 0x8010000 .* overlaps the GIC CPU interface a
 # else is read; so is a blob of an unknown arch (header.arch, offset 12).
 # An x86 cell is checked by the x86 rules, and only with an x86 system.
 patch "$v3" "$tmp/rev3.cell" 4 0300
-expect 1 "rev3.cell: revision: config revision 3, this Warden reads 5: rebuild the config" \
+expect 1 "rev3.cell: revision: config revision 3, this Warden reads 6: rebuild the config" \
 	"$warden" config check "$tmp/rev3.cell"
 patch "$demo" "$tmp/arch3.cell" 12 03000000
 expect 1 "arch3.cell: arch: 3 is not a known arch" \

@@ -15,6 +15,7 @@
 
 #include "world.h"
 
+#include <arch.h>
 #include <arch/fake.h>
 #include <warden/version.h>
 #include <wd/cell.h>
@@ -152,7 +153,10 @@ static void get_info(void **state)
 			 page_pool_used());
 	assert_int_equal(call(0, WD_HC_GET_INFO, WD_INFO_MEM_POOL_SIZE, 0, 0),
 			 page_pool_size());
-	assert_int_equal(call(0, WD_HC_GET_INFO, 4, 0, 0), -EINVAL);
+	assert_int_equal(
+		call(CELL_CPU, WD_HC_GET_INFO, WD_INFO_COUNTER_HZ, 0, 0),
+		arch_counter_freq());
+	assert_int_equal(call(0, WD_HC_GET_INFO, 5, 0, 0), -EINVAL);
 }
 
 /*

@@ -7,6 +7,7 @@
  * memory is scrubbed when its last sharer goes, never before.
  */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -30,6 +31,7 @@
 #define DEMO_BELL1 225
 #define DEMO_BELL2 226
 #define CELL2_BELL 227
+#define CELL2_BELL1 228
 
 static struct cell *demo, *cell2;
 
@@ -49,28 +51,49 @@ static struct cell *create(unsigned int i)
 	return id > 0 ? cell_find((u64)id) : NULL;
 }
 
-/* Both cells created; demo runs, cell2 does not. */
-static int setup(void **state)
+/*
+ * The root and demo on link 1. cell2 on link 2 with demo (setup), or on
+ * link 1 as a third peer (setup_three), started too.
+ */
+static int build(bool three)
 {
 	struct tb_cell *root = &world.system.root;
 	unsigned int m;
 
-	(void)state;
 	tb_scenario_init(&world, WD_GIC_V3);
 	tb_add_cell2(&world);
 	m = tb_add_mem(root, LINK1_MEM, LINK1_MEM, LINK_SIZE, SHARED_RW);
 	tb_add_link(root, 1, m, ROOT_BELL);
 	add_link(&world.cells[0], 1, LINK1_MEM, DEMO_BELL1);
-	add_link(&world.cells[0], 2, LINK2_MEM, DEMO_BELL2);
-	add_link(&world.cells[1], 2, LINK2_MEM, CELL2_BELL);
+	if (three) {
+		add_link(&world.cells[1], 1, LINK1_MEM, CELL2_BELL1);
+	} else {
+		add_link(&world.cells[0], 2, LINK2_MEM, DEMO_BELL2);
+		add_link(&world.cells[1], 2, LINK2_MEM, CELL2_BELL);
+	}
 	if (world_boot())
 		return -1;
 	demo = create(0);
 	cell2 = create(1);
-	if (!demo || !cell2 || world_start(demo))
+	if (!demo || !cell2 || world_start(demo) ||
+	    (three && world_start(cell2)))
 		return -1;
 	fake_arch.doorbells = 0;
 	return 0;
+}
+
+/* Both cells created; demo runs, cell2 does not. */
+static int setup(void **state)
+{
+	(void)state;
+	return build(false);
+}
+
+/* cell2 also on link 1 (CELL2_BELL1) and running: three peers. */
+static int setup_three(void **state)
+{
+	(void)state;
+	return build(true);
 }
 
 static int teardown(void **state)
@@ -205,31 +228,6 @@ static void no_config_from_link_memory(void **state)
 	(void)state;
 	assert_int_equal(cell_create(LINK1_MEM, 256), -EFAULT);
 	assert_int_equal(cell_count(), 3);
-}
-
-/* setup's world, but cell2 also on link 1 (CELL2_BELL1): three peers. */
-#define CELL2_BELL1 228
-
-static int setup_three(void **state)
-{
-	struct tb_cell *root = &world.system.root;
-	unsigned int m;
-
-	(void)state;
-	tb_scenario_init(&world, WD_GIC_V3);
-	tb_add_cell2(&world);
-	m = tb_add_mem(root, LINK1_MEM, LINK1_MEM, LINK_SIZE, SHARED_RW);
-	tb_add_link(root, 1, m, ROOT_BELL);
-	add_link(&world.cells[0], 1, LINK1_MEM, DEMO_BELL1);
-	add_link(&world.cells[1], 1, LINK1_MEM, CELL2_BELL1);
-	if (world_boot())
-		return -1;
-	demo = create(0);
-	cell2 = create(1);
-	if (!demo || !cell2 || world_start(demo) || world_start(cell2))
-		return -1;
-	fake_arch.doorbells = 0;
-	return 0;
 }
 
 /*

@@ -274,7 +274,7 @@ static void dev_flags(struct scenario *s)
 {
 	unsigned int i = tb_add_dev(DEMO(s), "uart1", 0x08200000, 0x1000, 0);
 
-	DEMO(s)->dev[i].flags = 2;
+	DEMO(s)->dev[i].flags = 4;
 }
 
 /* A DMA device: the cell's RAM identity-mapped, not coloured. */
@@ -462,7 +462,7 @@ static const struct rule_case cases[] = {
 	BAD(dev_size_unaligned, "devices", 0, "size 0x100 is not a multiple"),
 	BAD(dev_mmio_unaligned, "devices", 0, "mmio_start 0x8200100 is not"),
 	BAD(dev_mmio_wraps, "devices", 0, "exceeds the 48-bit"),
-	BAD(dev_flags, "devices", 0, "unknown flags 0x2"),
+	BAD(dev_flags, "devices", 0, "unknown flags 0x4"),
 	OK(dev_dma_identity),
 	BAD(dev_dma_coloured, "mem", 0, "identity-mapped and not coloured"),
 	BAD(dev_dma_translated, "mem", 0, "identity-mapped and not coloured"),

@@ -110,6 +110,33 @@ static void root_io_on_gicc(struct scenario *s)
 		   TB_RW | WD_MEM_IO);
 }
 
+/* GICv3 ITS (dma.md): the control frame is Warden's, the rest the root's */
+static void its_root_maps_control(struct scenario *s)
+{
+	s->system.sys.platform.arm64.gits_base = QEMU_VIRT_ITS_BASE;
+	tb_add_mem(ROOT(s), QEMU_VIRT_ITS_BASE, QEMU_VIRT_ITS_BASE,
+		   QEMU_VIRT_ITS_SIZE, TB_RW | WD_MEM_IO);
+}
+
+static void its_root_maps_translater(struct scenario *s)
+{
+	s->system.sys.platform.arm64.gits_base = QEMU_VIRT_ITS_BASE;
+	tb_add_mem(ROOT(s), QEMU_VIRT_ITS_BASE + QEMU_VIRT_ITS_CTRL_SIZE,
+		   QEMU_VIRT_ITS_BASE + QEMU_VIRT_ITS_CTRL_SIZE,
+		   QEMU_VIRT_ITS_SIZE - QEMU_VIRT_ITS_CTRL_SIZE,
+		   TB_RW | WD_MEM_IO);
+}
+
+static void its_unaligned(struct scenario *s)
+{
+	s->system.sys.platform.arm64.gits_base = QEMU_VIRT_ITS_BASE + 0x800;
+}
+
+static void its_on_gicv2(struct scenario *s)
+{
+	s->system.sys.platform.arm64.gits_base = QEMU_VIRT_ITS_BASE;
+}
+
 static void root_io_after_gicr(struct scenario *s)
 {
 	tb_add_mem(ROOT(s), 0x08200000, TB_GICR + 4 * 0x20000, WD_PAGE_SIZE,
@@ -149,6 +176,12 @@ static const struct rule_case cases[] = {
 	BAD_V2(root_io_on_gicc, "mem", 4, "the GIC CPU interface"),
 	OK(root_io_after_gicr),
 	OK_V2(root_io_on_gicr),
+	BAD(its_root_maps_control, "mem", 4,
+	    "0x8080000 (size 0x20000) maps the GIC ITS control frame"),
+	OK(its_root_maps_translater),
+	BAD(its_unaligned, "platform.arm64.gits_base", -1,
+	    "0x8080800 is not 4 KiB aligned"),
+	BAD_V2(its_on_gicv2, "platform.arm64.gits_base", -1, "must be 0"),
 };
 
 int main(void)

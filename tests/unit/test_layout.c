@@ -85,7 +85,7 @@ static void misaligned_buffer(void **state)
 static void truncated_descriptor(void **state)
 {
 	struct tb_blob sys = tb_build_system(&s.system), cut;
-	wd_u64 size, fixed = 16 + sizeof(struct wd_system) + 88;
+	wd_u64 size, fixed = 16 + sizeof(struct wd_system) + 96;
 
 	(void)state;
 	for (size = 0; size < fixed; size++) {
@@ -108,7 +108,7 @@ static void truncated_arrays(void **state)
 	wd_u64 size;
 
 	(void)state;
-	for (size = 16 + 88; size < cell.size - 4; size++) {
+	for (size = 16 + 96; size < cell.size - 4; size++) {
 		rec_init(&rec);
 		cut = tb_blob_resize(&cell, size);
 		assert_int_equal(wd_check_cell(cut.data, size, &rec.report),
@@ -143,7 +143,7 @@ static void bad_revision(void **state)
 	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
 			 -WD_EINVAL);
 	assert_violation(&rec, "revision", -1,
-			 "config revision 1, this Warden reads 5");
+			 "config revision 1, this Warden reads 6");
 	tb_blob_free(&cell);
 }
 
@@ -158,7 +158,7 @@ static void revision_3_refused(void **state)
 	assert_int_equal(wd_check_system(sys.data, sys.size, &rec.report),
 			 -WD_EINVAL);
 	assert_violation(&rec, "revision", -1,
-			 "config revision 3, this Warden reads 5: rebuild the "
+			 "config revision 3, this Warden reads 6: rebuild the "
 			 "config");
 	assert_int_equal(rec.report.count, 1); /* nothing else is read */
 	tb_blob_free(&sys);
@@ -281,7 +281,7 @@ static void total_size_mismatch(void **state)
 	header_of(&cell)->total_size += 8;
 	assert_int_equal(wd_check_cell(cell.data, cell.size, &rec.report),
 			 -WD_EINVAL);
-	assert_violation(&rec, "total_size", -1, "176, but the blob is 168");
+	assert_violation(&rec, "total_size", -1, "184, but the blob is 176");
 	tb_blob_free(&cell);
 }
 
@@ -294,7 +294,7 @@ static void trailing_bytes(void **state)
 	header_of(&big)->total_size = big.size;
 	assert_int_equal(wd_check_cell(big.data, big.size, &rec.report),
 			 -WD_EINVAL);
-	assert_violation(&rec, "total_size", -1, "176 bytes, its descriptor");
+	assert_violation(&rec, "total_size", -1, "184 bytes, its descriptor");
 	tb_blob_free(&big);
 	tb_blob_free(&cell);
 }

@@ -332,7 +332,7 @@ static void dma_rule(void **state)
 	assert_int_equal(wd_check_cell(b.data, b.size, NULL), -WD_EINVAL);
 	tb_blob_free(&b);
 	c->cell.colours = 0;
-	c->dev[0].flags = 2; /* unknown */
+	c->dev[0].flags = 4; /* unknown */
 	b = tb_build_cell(c);
 	assert_int_equal(wd_check_cell(b.data, b.size, NULL), -WD_EINVAL);
 	tb_blob_free(&b);

@@ -186,10 +186,10 @@ static void arm64_tail(struct scenario *s)
 	PLAT(s)->arch_raw[79] = 3;
 }
 
-/* arch_raw[74] is the first word after smmu_sid_bits. */
+/* arch_raw[76] is the first word after gits_base. */
 static void arm64_tail_first(struct scenario *s)
 {
-	PLAT(s)->arch_raw[74] = 4;
+	PLAT(s)->arch_raw[76] = 4;
 }
 
 static void console_pl011_at_0(struct scenario *s)
@@ -374,7 +374,7 @@ static const struct rule_case cases[] = {
 	BAD(arm64_features_unknown, "platform.arm64.features", -1,
 	    "unknown features 0x2"),
 	BAD(arm64_tail, "platform.arch_raw", 79, "after the arm64 part"),
-	BAD(arm64_tail_first, "platform.arch_raw", 74, "0x4 after the arm64"),
+	BAD(arm64_tail_first, "platform.arch_raw", 76, "0x4 after the arm64"),
 	BAD(console_pl011_at_0, "console.phys", -1, "page-aligned UART"),
 	BAD(console_unaligned, "console.phys", -1, "page-aligned UART"),
 	OK(console_none),

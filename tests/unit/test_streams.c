@@ -187,7 +187,60 @@ static void stream_in_two_cells(struct scenario *s)
 	tb_add_stream(&s->cells[i], 0x18, WD_STREAM_NO_DEVICE);
 }
 
+/* The SMMU's wired SPIs (QEMU: INTIDs 106, 109) are Warden's. */
+static void smmu_irqs_ok(struct scenario *s)
+{
+	smmu_platform(s);
+	PLAT(s)->arm64.smmu_evtq_irq = 106;
+	PLAT(s)->arm64.smmu_gerror_irq = 109;
+}
+
+static void smmu_irq_ppi(struct scenario *s)
+{
+	smmu_irqs_ok(s);
+	PLAT(s)->arm64.smmu_evtq_irq = 27;
+}
+
+static void smmu_irq_missing(struct scenario *s)
+{
+	smmu_irqs_ok(s);
+	PLAT(s)->arm64.smmu_gerror_irq = 288;
+}
+
+static void no_smmu_irq(struct scenario *s)
+{
+	PLAT(s)->arm64.smmu_evtq_irq = 106;
+}
+
+static void no_smmu_gerror_irq(struct scenario *s)
+{
+	PLAT(s)->arm64.smmu_gerror_irq = 109;
+}
+
+static void cell_takes_smmu_evtq_irq(struct scenario *s)
+{
+	smmu_irqs_ok(s);
+	tb_add_irq(DEMO(s), 106);
+}
+
+static void cell_takes_smmu_irq(struct scenario *s)
+{
+	smmu_irqs_ok(s);
+	tb_add_irq(DEMO(s), 109);
+}
+
 static const struct rule_case cases[] = {
+	OK(smmu_irqs_ok),
+	BAD(smmu_irq_ppi, "platform.arm64.smmu_evtq_irq", -1,
+	    "INTID 27 is not an SPI"),
+	BAD(smmu_irq_missing, "platform.arm64.smmu_gerror_irq", -1,
+	    "INTID 288 does not exist"),
+	BAD(no_smmu_irq, "platform.arm64.smmu_evtq_irq", -1, "must be 0"),
+	BAD(no_smmu_gerror_irq, "platform.arm64.smmu_gerror_irq", -1,
+	    "must be 0"),
+	BAD(cell_takes_smmu_evtq_irq, "irqs", 0, "INTID 106 is the SMMU's"),
+	BAD(cell_takes_smmu_irq, "irqs", 0,
+	    "INTID 109 is the SMMU's, which is Warden's"),
 	OK(smmu_ok),
 	OK(smmu_stage2_ok),
 	BAD(smmu_unaligned, "platform.arm64.smmu_base", -1,

@@ -146,6 +146,81 @@ static void root_arm64_flag(void **state)
 	assert_violation(&rec, "flags", -1, "arm64's");
 }
 
+/* The whole set, every blob marked x86 (as check_x86 does). */
+static void check_x86_set(void)
+{
+	struct tb_blob sys = tb_build_system(&s.system);
+	struct tb_blob cells[TB_MAX_CELLS];
+	struct wd_blob set[TB_MAX_CELLS];
+	unsigned int i;
+
+	((struct wd_header *)sys.data)->arch = WD_ARCH_X86;
+	wd_check_system(sys.data, sys.size, &rec.report);
+	for (i = 0; i < s.num_cells; i++) {
+		cells[i] = tb_build_cell(&s.cells[i]);
+		((struct wd_header *)cells[i].data)->arch = WD_ARCH_X86;
+		wd_check_cell(cells[i].data, cells[i].size, &rec.report);
+		set[i] = (struct wd_blob){cells[i].data, cells[i].size};
+	}
+	wd_check_set(&(struct wd_blob){sys.data, sys.size}, set, s.num_cells,
+		     &rec.report);
+	for (i = 0; i < s.num_cells; i++)
+		tb_blob_free(&cells[i]);
+	tb_blob_free(&sys);
+}
+
+/* A cell owning an existing range is fine: no pio_ranges violation. */
+static void pio_cell_ok(void **state)
+{
+	(void)state;
+	s.cells[0].cell.pio_ranges = 1;
+	check_x86_set();
+	assert_false(rec_has(&rec, "pio_ranges", 0, ""));
+	assert_false(rec_has(&rec, "pio_ranges", -1, ""));
+}
+
+static void pio_not_a_range(void **state)
+{
+	(void)state;
+	s.cells[0].cell.pio_ranges = 1u << 3;
+	check_x86_set();
+	assert_violation(&rec, "pio_ranges", 3, "not a port range");
+}
+
+static void pio_past_table(void **state)
+{
+	(void)state;
+	s.cells[0].cell.pio_ranges = 1u << WD_X86_MAX_PIO_RANGES;
+	check_x86_set();
+	assert_violation(&rec, "pio_ranges", WD_X86_MAX_PIO_RANGES,
+			 "not a port range");
+}
+
+static void pio_root(void **state)
+{
+	(void)state;
+	s.system.root.cell.pio_ranges = 1;
+	check_x86_set();
+	assert_violation(&rec, "pio_ranges", -1, "the root owns every port");
+}
+
+static void pio_shared(void **state)
+{
+	(void)state;
+	s.cells[tb_add_cell2(&s)].cell.pio_ranges = 1;
+	s.cells[0].cell.pio_ranges = 1;
+	check_x86_set();
+	assert_violation(&rec, "pio_ranges", -1, "also owned by cell");
+}
+
+static void cell_reserved1(void **state)
+{
+	(void)state;
+	s.cells[0].cell.reserved1 = 1;
+	check_x86_set();
+	assert_violation(&rec, "reserved1", -1, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +235,12 @@ int main(void)
 		cmocka_unit_test_setup(reserved, setup),
 		cmocka_unit_test_setup(root_irq, setup),
 		cmocka_unit_test_setup(root_arm64_flag, setup),
+		cmocka_unit_test_setup(pio_cell_ok, setup),
+		cmocka_unit_test_setup(pio_not_a_range, setup),
+		cmocka_unit_test_setup(pio_past_table, setup),
+		cmocka_unit_test_setup(pio_root, setup),
+		cmocka_unit_test_setup(pio_shared, setup),
+		cmocka_unit_test_setup(cell_reserved1, setup),
 	};
 
 	return cmocka_run_group_tests_name("x86 rules", tests, NULL, NULL);

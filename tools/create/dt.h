@@ -38,6 +38,7 @@ struct board {
 	int gic_version, gic_node;
 	char gic_path[DT_PATH_LEN], gic_compat[48];
 	wd_u64 gicd, gicc, gich, gicv, gicr, gicr_size;
+	wd_u64 gits; /* GICv3 ITS (its first node), 0 = none */
 	wd_u32 maint_irq, max_spi;
 	struct range warden; /* hypervisor + cell pool, reserved from Linux */
 	char warden_src[DT_PATH_LEN];

@@ -106,12 +106,29 @@ static wd_u64 alias_offset(const void *fdt, int gic, int index)
 	return !dt_reg(fdt, gic, index, &r) && r.size == 0x20000 ? 0xf000 : 0;
 }
 
+/* The first ITS under the GIC: Warden traps its control frame. */
+static void gic_its(const void *fdt, struct board *b)
+{
+	struct range r;
+	int n;
+
+	for (n = fdt_first_subnode(fdt, b->gic_node); n >= 0;
+	     n = fdt_next_subnode(fdt, n))
+		if (!fdt_node_check_compatible(fdt, n, "arm,gic-v3-its") &&
+		    !dt_reg(fdt, n, 0, &r)) {
+			b->gits = r.base;
+			return;
+		}
+}
+
 static int gic_frames(const void *fdt, struct board *b)
 {
 	if (gic_frame(fdt, b, 0, "distributor", &b->gicd))
 		return -1;
-	if (b->gic_version == 3)
+	if (b->gic_version == 3) {
+		gic_its(fdt, b);
 		return gic_frame(fdt, b, 1, "redistributors", &b->gicr);
+	}
 	if (gic_frame(fdt, b, 1, "CPU interface", &b->gicc) ||
 	    gic_frame(fdt, b, 2, "virtualisation control interface",
 		      &b->gich) ||

@@ -67,6 +67,8 @@ static void emit_gic(FILE *f, const struct board *b, wd_u32 num_irqs)
 		b->gic_version, num_irqs, X(b->gicd));
 	if (b->gic_version == 3)
 		fprintf(f, "\t\t\t\t.gicr_base = 0x%llx,\n", X(b->gicr));
+	if (b->gic_version == 3 && b->gits)
+		fprintf(f, "\t\t\t\t.gits_base = 0x%llx,\n", X(b->gits));
 	else
 		fprintf(f,
 			"\t\t\t\t.gicc_base = 0x%llx,\n\t\t\t\t.gich_base"

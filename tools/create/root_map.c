@@ -14,7 +14,8 @@ unsigned int gic_frames_of(const struct board *b, struct range *out)
 	out[0] = (struct range){b->gicd, 0x10000};
 	if (b->gic_version == 3) {
 		out[1] = (struct range){b->gicr, b->num_cpus * 0x20000ull};
-		return 2;
+		out[2] = (struct range){b->gits, 0x10000};
+		return b->gits ? 3 : 2;
 	}
 	out[1] = (struct range){b->gicc, 0x2000};
 	out[2] = (struct range){b->gich, 0x1000};
@@ -78,8 +79,15 @@ static int add_io(const struct board *b, const struct dt_mmio *d,
 {
 	wd_u64 s = d->r.base & ~PAGE_MASK;
 	wd_u64 e = (d->r.base + d->r.size + PAGE_MASK) & ~PAGE_MASK;
-	struct map_region *r = &m->io[m->num_io++];
+	struct map_region *r;
 	const char *why;
+
+	if (b->gits &&
+	    s == b->gits) /* the ITS: its control frame is Warden's */
+		s += 0x10000;
+	if (s >= e)
+		return 0;
+	r = &m->io[m->num_io++];
 
 	r->r = (struct range){s, e - s};
 	r->num_devs = 1;

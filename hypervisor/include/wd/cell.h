@@ -111,6 +111,8 @@ int root_copy_from(void *dst, u64 ipa, u64 size);
 int root_copy_to(u64 ipa, const void *src, u64 size);
 int root_lend_devices(const struct cell *cell);
 int root_take_back_devices(const struct cell *cell);
+/* Before its streams go back: its PCI functions stop mastering. */
+void cell_pci_quiesce(const struct cell *cell);
 int root_map_loadable(const struct cell *cell);
 void root_unmap_loadable(const struct cell *cell);
 /* After root_unmap_loadable() and the TLB flush: caches cleaned. */

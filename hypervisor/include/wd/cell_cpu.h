@@ -37,6 +37,8 @@ int cell_cpus_park(struct cell *cell);
 void cell_cpus_request_park(struct cell *cell);
 /* Every CPU of the set parked with no power-on pending. */
 bool cell_cpus_parked(u64 cpu_set);
+/* A root CPU Linux offlined parks (WD_HC_CPU_PARK): 0 or -errno. */
+long cell_cpu_park_root(u64 cpu);
 /* A stopped cell about to start: its CPUs may power on again. */
 void cell_cpus_thaw(struct cell *cell);
 /* Parked, powered-off CPUs of `from` move to `to`: 0 or -EBUSY. */

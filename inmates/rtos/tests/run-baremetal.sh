@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the RTOS images bare metal in QEMU (started at EL1 by -kernel, PL011
-# console) on GICv2 and GICv3, deterministically (-icount), for RUN_SECONDS
+# console) on GICv2 and GICv3, or on q35 (x86: multiboot, COM1, the APIC
+# timer), deterministically (-icount), for RUN_SECONDS
 # of virtual time, and checks their statistics:
 # - rtos (EDF) and rtos-rm (RM): admitted, 0 deadline misses; the task
 #   that deliberately overruns is stopped (overruns counted), nobody else;
@@ -8,10 +9,13 @@
 #   analysis, deadline misses > 0 (under RM only in the lowest priority);
 # - the statistics block, read from outside through the QEMU monitor
 #   while the inmate keeps running, agrees with the console.
-# Usage: run-baremetal.sh [DIR]   (DIR holds the .elf files; default
-# out/arm64/inmates). Logs stay in $LOGDIR (default a temporary directory).
+# Usage: run-baremetal.sh [DIR [ARCH]]   (DIR holds the images; default
+# out/arm64/inmates; ARCH arm64 (default: the .elf files, GICv2 and v3)
+# or x86 (the .bin files on q35, multiboot, xAPIC). Logs stay in $LOGDIR
+# (default a temporary directory).
 set -uo pipefail
 dir=${1:-out/arm64/inmates}
+arch=${2:-arm64}
 here=$(cd "$(dirname "$0")" && pwd)
 logdir=${LOGDIR:-$(mktemp -d)}
 mkdir -p "$logdir"
@@ -25,14 +29,21 @@ checks=0
 run() {
 	local name=$1 gic=$2 monitor=${3:-}
 	local log=$logdir/$name-v$gic.log sock=$logdir/$name-v$gic.mon
+	local qemu=qemu-system-aarch64
 	local args=(-M virt,gic-version="$gic" -cpu cortex-a57 -m 1G
 		-nographic -no-reboot -icount shift=3,sleep=off
 		-accel tcg,thread=single -kernel "$dir/$name.elf")
+	if [ "$arch" = x86 ]; then
+		qemu=qemu-system-x86_64
+		args=(-M q35 -cpu max -m 256M -nographic -no-reboot
+			-icount shift=3,sleep=off -accel tcg,thread=single
+			-kernel "$dir/$name.bin")
+	fi
 	: >"$log"
 	rm -f "$sock"
 	[ -n "$monitor" ] && args+=(-monitor "unix:$sock,server=on,wait=off")
 	local start=$SECONDS
-	qemu-system-aarch64 "${args[@]}" </dev/null >"$log" 2>&1 &
+	"$qemu" "${args[@]}" </dev/null >"$log" 2>&1 &
 	local pid=$! ticks=0
 	while ! grep -q "rtos: t=${RUN_SECONDS}s total" "$log"; do
 		kill -0 "$pid" 2>/dev/null || break
@@ -48,6 +59,7 @@ run() {
 	wait "$pid" 2>/dev/null
 	LOG=$log
 	TAG="v$gic $name"
+	[ "$arch" = x86 ] && TAG="x86 $name"
 }
 
 check() {
@@ -141,9 +153,15 @@ check_block() {
 		check "$TAG: block: $task released '$block_released' vs $console_released" no
 }
 
-for gic in 2 3; do
+variants="2 3"
+[ "$arch" = x86 ] && variants=x86
+for gic in $variants; do
 	run rtos $gic monitor
-	expect "GICv$gic" "GICv$gic, statistics block"
+	if [ "$arch" = x86 ]; then
+		expect "the xAPIC" "xAPIC id 0, statistics block"
+	else
+		expect "GICv$gic" "GICv$gic, statistics block"
+	fi
 	check_admitted log
 	check_block log
 
@@ -162,5 +180,5 @@ for gic in 2 3; do
 			check "$TAG: higher-priority $task misses '$(field $task 3)'" no
 	done
 done
-echo "rtos bare metal: $((checks - failures))/$checks passed (logs in $logdir)"
+echo "rtos bare metal ($arch): $((checks - failures))/$checks passed (logs in $logdir)"
 [ $failures -eq 0 ]

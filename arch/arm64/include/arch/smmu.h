@@ -21,5 +21,7 @@ int smmu_cell_init(struct cell *cell);
 void smmu_cell_exit(struct cell *cell);
 /* After a change to a cell's stage 2 (the stage-2 variant caches it). */
 void smmu_stage2_flush(void);
+/* An FIQ of the SMMU's (its wired SPIs, Warden's): handled, true. */
+bool smmu_irq(u32 intid);
 
 #endif

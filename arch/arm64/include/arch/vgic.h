@@ -128,6 +128,8 @@ bool vgic_owns_spi(const struct cell *cell, u32 intid);
 void vgic_init_root(struct cell *root, u64 gicd, u32 num_irqs);
 int vgic_take_spis(struct cell *cell);
 void vgic_give_spis(struct cell *cell);
+/* An SPI of Warden's own (an FIQ), or back to Group 1 (disable). */
+int vgic_keep_spi(struct cell *root, u32 intid, bool keep);
 
 /* MMIO handlers (mmio_handler_fn), arg unused. */
 int vgicv2_dist_access(void *arg, struct mmio_access *acc);
@@ -139,5 +141,8 @@ void vgicv3_init(u64 gicd, u64 gicr, u32 num_frames);
 extern const struct vgic_reg vgicv3_regs[];
 extern const unsigned int vgicv3_sgi_frame_regs;
 void vgicv3_redist_init(u64 gicr, u32 num_frames, u64 gicd);
+/* The ITS control frame at gits_base, trapped for the root (vits.c). */
+void vits_init(u64 gits_base);
+int vits_access(void *arg, struct mmio_access *acc);
 
 #endif

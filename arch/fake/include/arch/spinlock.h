@@ -1,34 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Fake arch (host tests): the same test-and-set lock as the real ones,
- * without the arm64 `yield`. Host tests are single-threaded today; the
- * lock is real so a threaded test would not need another.
+ * Fake arch (host tests): the shared test-and-set lock with an empty
+ * relax. Host tests are single-threaded today; the lock is real so a
+ * threaded test would not need another.
  */
 #ifndef ARCH_SPINLOCK_H
 #define ARCH_SPINLOCK_H
 
-#include <wd/types.h>
-
-typedef struct {
-	u32 locked;
-} spinlock_t;
-
-static inline void spin_lock(spinlock_t *l)
+static inline void spin_relax(void)
 {
-	while (__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
-		while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED))
-			;
 }
 
-/* True if taken (console.c drains the UART only if no one else does). */
-static inline bool spin_trylock(spinlock_t *l)
-{
-	return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
-}
-
-static inline void spin_unlock(spinlock_t *l)
-{
-	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
-}
+#include <wd/spinlock_tas.h>
 
 #endif

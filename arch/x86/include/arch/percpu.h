@@ -33,6 +33,12 @@ struct arch_percpu {
 	u64 vmcb_pa; /* one page: control area and guest state */
 	u64 hsave_pa; /* one page: VM_HSAVE_PA, the host's state */
 	u32 tlb_gen; /* the cell's arch.tlb_gen this CPU flushed for */
+	u32 in_guest; /* from its generation read to the next exit (tlb.c) */
+	/* xAPIC emulation (apic.c): what the guest wrote to ICR high,
+	 * LDR, DFR; INIT/SIPI state (X86_RUNNING...) and NMI kicks sent
+	 * to this CPU, both written by other CPUs. */
+	u32 icr_high, ldr, dfr;
+	u32 sipi, kicks;
 };
 
 _Static_assert(sizeof(struct x86_regs) == 112, "entry.S offsets");

@@ -30,6 +30,16 @@ static inline void mmio_write64(uintptr_t addr, u64 value)
 	*(volatile u64 *)addr = value;
 }
 
+static inline u16 mmio_read16(uintptr_t addr)
+{
+	return *(volatile u16 *)addr;
+}
+
+static inline void mmio_write16(uintptr_t addr, u16 value)
+{
+	*(volatile u16 *)addr = value;
+}
+
 static inline u8 mmio_read8(uintptr_t addr)
 {
 	return *(volatile u8 *)addr;
