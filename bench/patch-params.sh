@@ -5,13 +5,16 @@
 # (struct latency_params in inmates/demos/latency.c) verbatim, found by
 # its 8-byte magic. Keys, in the block's order (u32 each, after the magic):
 #   samples period_us busy_cpus flags run_id settle_ms report_delay_ms
-# flags: bit 0 busy loops yield, bit 1 wait for IRQs by polling, not wfi.
+#   tick_hz tick_work
+# flags: bit 0 busy loops yield, bit 1 wait for IRQs by polling, not wfi,
+# bit 2 the busy CPUs tick (tick_hz, tick_work) instead of copying.
 # Keys not given keep the value in IN.
 set -euo pipefail
 [ $# -ge 2 ] || { sed -n 2,9p "$0" >&2; exit 2; }
 in=$1 out=$2
 shift 2
-keys=(samples period_us busy_cpus flags run_id settle_ms report_delay_ms)
+keys=(samples period_us busy_cpus flags run_id settle_ms report_delay_ms
+	tick_hz tick_work)
 magic=WDLATPRM
 offsets=$(grep -obUa "$magic" "$in" | cut -d: -f1)
 if [ "$(wc -w <<<"$offsets")" != 1 ]; then
@@ -20,7 +23,10 @@ if [ "$(wc -w <<<"$offsets")" != 1 ]; then
 	exit 1
 fi
 start=$((offsets + 8))
-read -r -a values < <(od -An -tu4 -v -j "$start" -N $((4 * ${#keys[@]})) "$in")
+# All values on one line (od prints four a line unless told): a key past
+# the fourth would otherwise land in the first unnamed slot.
+read -r -a values < <(od -An -tu4 -v -w$((4 * ${#keys[@]})) -j "$start" \
+	-N $((4 * ${#keys[@]})) "$in")
 for kv in "$@"; do
 	found=0
 	for i in "${!keys[@]}"; do

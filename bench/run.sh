@@ -3,7 +3,17 @@
 # Warden cell, on GICv2 and GICv3, plus cyclictest in the root cell.
 # Writes docs/bench/ (latency.md, latency.png, CSV); logs in out/bench/logs.
 #   (a)  bare metal, the other 3 CPUs off
+#   (a-t) bare metal, the other 3 CPUs ticking as a root with a periodic
+#        tick would: a timer IRQ at 250 Hz on all three at once, 4,400
+#        instructions each (an idle root's tick, measured), then WFI
+#   (a-i) bare metal, the other 3 CPUs waking as an idle (NOHZ) root's
+#        do: 29,000 instructions (its longest wake-up traced), staggered,
+#        at 50 Hz each (the root: about 1 Hz) so that a run sees every
+#        phase of a wake-up against the deadlines, then WFI
 #   (a') bare metal, busy loops on the other 3 CPUs
+#   (a-t), (a-i), (a'), (a'') measure on CPU 3, the cell's CPU, with the
+#   boot CPU 0 among the busy or ticking ones: the order in which QEMU's
+#   round-robin runs them is the cell's (docs/bench/latency.md).
 #   (b)  in the demo cell (CPU 3), root Linux idle
 #   (c)  in the demo cell, wd-busy copying pages on every root CPU
 #   (a''), (c'') as (a'), (c) with loads that never yield, only
@@ -22,6 +32,9 @@ noyield_samples=${BENCH_NOYIELD_SAMPLES:-50}
 cyclic_seconds=${BENCH_CYCLIC_SECONDS:-10}
 export BENCH_CYCLIC_SECONDS=$cyclic_seconds
 gics=${BENCH_GICS:-2 3}
+# latency_params.flags (inmates/demos/latency.c): busy loops yield, the
+# other CPUs tick, their ticks staggered, measure on the last CPU
+YIELD=1 TICK=4 STAGGER=8 LAST=16
 logs=$BENCH_TOP/out/bench/logs
 docs=$BENCH_TOP/docs/bench
 mkdir -p "$logs" "$docs"
@@ -42,10 +55,10 @@ keep() {
 	fi
 }
 
-bare_case() { # CASE GIC BUSY_CPUS FLAGS [SAMPLES]
+bare_case() { # CASE GIC BUSY_CPUS FLAGS [SAMPLES [KEY=VALUE...]]
 	local elf=$logs/latency-$1.elf log=$logs/bare-$1-gicv$2.log
 	bench_patch "$BENCH_INMATE" "$elf" samples="${5:-$samples}" \
-		busy_cpus="$3" flags="$4" || exit 2
+		busy_cpus="$3" flags="$4" "${@:6}" || exit 2
 	bench_bare "$2" "$elf" "$log"
 	bench_lat_lines "$log" >"$logs/$1-gicv$2.lat"
 	keep "$1" "$2" "${5:-$samples}"
@@ -87,10 +100,16 @@ start=$(date +%s)
 for gic in $gics; do
 	say "GICv$gic: (a) bare metal, $samples samples"
 	bare_case a "$gic" 0 0
-	say "GICv$gic: (a') bare metal + busy loops with yield on CPUs 1-3"
-	bare_case a1 "$gic" 3 1
+	say "GICv$gic: (a-t) bare metal, CPUs 0-2 ticking at 250 Hz"
+	bare_case at "$gic" 3 $((TICK | LAST)) "$samples" tick_hz=250 \
+		tick_work=4400
+	say "GICv$gic: (a-i) bare metal, CPUs 0-2 waking as an idle root's"
+	bare_case ai "$gic" 3 $((TICK | STAGGER | LAST)) "$samples" \
+		tick_hz=50 tick_work=29000
+	say "GICv$gic: (a') bare metal + busy loops with yield on CPUs 0-2"
+	bare_case a1 "$gic" 3 $((YIELD | LAST))
 	say "GICv$gic: (a'') the same, loops without yield, $noyield_samples samples"
-	bare_case a2 "$gic" 3 0 "$noyield_samples"
+	bare_case a2 "$gic" 3 $LAST "$noyield_samples"
 done
 say "building the bench image"
 bash "$BENCH_TOP/bench/mkinitrd.sh" "$samples" "$noyield_samples" \

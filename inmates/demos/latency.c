@@ -14,7 +14,9 @@
  *
  * Bare metal, the program can start busy loops on other CPUs (arm64:
  * PSCI CPU_ON by HVC, which is QEMU's conduit without virtualization=on):
- * the baseline for a cell whose root cell is loaded.
+ * the baseline for a cell whose root cell is loaded. Or those CPUs tick
+ * instead, like an idle root's: a timer IRQ at tick_hz, tick_work
+ * instructions in the handler, then WFI (the baseline for an idle root).
  *
  * In a cell the program can wait before the first deadline (the root
  * goes quiet after `cell start`) and before the report (the root starts
@@ -36,6 +38,8 @@
 #define LATENCY_MAX_SAMPLES 65536u
 #define LATENCY_MAX_PERIOD_US 100000u
 #define LATENCY_MAX_DELAY_MS 10000u
+#define LATENCY_MAX_TICK_HZ 10000u
+#define LATENCY_MAX_TICK_WORK 10000000u
 
 /* Console output in a cell goes into Warden's 4 KiB ring, which the root
  * reads every 100 ms: pause after each batch so it never overflows.
@@ -57,6 +61,8 @@ struct latency_params {
 	u32 run_id; /* echoed in the report: tells runs apart in a log */
 	u32 settle_ms; /* before the first deadline: the root settles */
 	u32 report_delay_ms; /* before the report: the root starts reading */
+	u32 tick_hz; /* LATENCY_BUSY_TICK: each other CPU's timer IRQ rate */
+	u32 tick_work; /* LATENCY_BUSY_TICK: instructions per tick, about */
 };
 
 /* volatile: the values in the image are not the ones the run uses. */
@@ -70,6 +76,8 @@ static volatile struct latency_params latency_params
 		.run_id = 0,
 		.settle_ms = 0,
 		.report_delay_ms = 0,
+		.tick_hz = 250,
+		.tick_work = 3000,
 };
 
 struct latency_summary {
@@ -98,6 +106,10 @@ static u64 deadline;
 static u64 first_deadline;
 static u64 missed; /* periods skipped because the handler ran too late */
 static u64 early; /* samples before their deadline: must stay 0 */
+static unsigned int measuring_cpu; /* the CPU that takes the samples */
+static u32 run_flags, run_busy_cpus; /* of the measuring CPU's run */
+static u64 tick_period; /* a ticking CPU's, in counter ticks */
+static u32 tick_work;
 static unsigned int batch_bytes;
 
 static void record(u64 entry_ticks)
@@ -127,6 +139,10 @@ static void arm_next_deadline(void)
 static void on_timer(unsigned int intid, u64 entry_ticks)
 {
 	(void)intid;
+	if (latency_arch_cpu() != measuring_cpu) {
+		latency_arch_on_tick();
+		return;
+	}
 	if (!measuring) {
 		latency_arch_timer_idle(); /* a wake-up of wait_ticks */
 		return;
@@ -286,15 +302,19 @@ static void print_summary(const struct latency_summary *s)
 
 static void print_begin(u32 flags, u32 busy_cpus)
 {
-	latency_report("LAT begin run=%u where=%s %s console=%s\n",
+	latency_report("LAT begin run=%u where=%s %s console=%s cpu=%u\n",
 		       latency_params.run_id,
 		       inmate_under_warden() ? "cell" : "bare-metal",
-		       latency_arch_irqchip(), console_name());
+		       latency_arch_irqchip(), console_name(), measuring_cpu);
 	latency_report("LAT config freq=%lu period=%lu samples=%u busy=%u "
 		       "busy_yield=%u idle=%s\n",
 		       timer_frequency(), period, wanted, busy_cpus,
 		       !!(flags & LATENCY_BUSY_YIELD),
 		       flags & LATENCY_IDLE_SPIN ? "spin" : "wfi");
+	if (busy_cpus && (flags & LATENCY_BUSY_TICK))
+		latency_report("LAT ticking every=%lu work=%u stagger=%u\n",
+			       tick_period, tick_work,
+			       !!(flags & LATENCY_TICK_STAGGER));
 }
 
 static u32 smallest(const u32 *a, u32 n)
@@ -361,6 +381,63 @@ static void measure(u32 flags)
 	}
 }
 
+/*
+ * Ticking CPUs tick at the same instants (Linux ticks every CPU at once
+ * unless skew_tick=1), but their period is longer than 1/tick_hz by the
+ * sample period over the run's ticks: the tick's phase against the
+ * deadlines moves through one whole sample period during the run. A
+ * root's phase is an accident of its boot; this way every phase counts.
+ */
+static void set_tick_period(void)
+{
+	u64 ticks;
+
+	tick_work = clamp(latency_params.tick_work, 0, LATENCY_MAX_TICK_WORK);
+	tick_period = timer_frequency() /
+		      clamp(latency_params.tick_hz, 1, LATENCY_MAX_TICK_HZ);
+	ticks = wanted * period / tick_period;
+	tick_period += period / (ticks ? ticks : 1);
+}
+
+/* On the measuring CPU: the whole run, from its parameters to power-off. */
+static void run(void)
+{
+	set_tick_period();
+	print_begin(run_flags, run_busy_cpus);
+	latency_arch_start_busy(run_busy_cpus, run_flags, tick_period,
+				tick_work);
+	irq_enable();
+	wait_ms(latency_params.settle_ms);
+	measure(run_flags);
+	latency_arch_stop_busy();
+	wait_ms(latency_params.report_delay_ms);
+	print_report();
+	latency_arch_power_off();
+}
+
+/* The measuring CPU when it is not the boot CPU (hand_over). */
+static void run_handed_over(int err)
+{
+	if (!err)
+		run();
+	printf("LAT error irq set-up failed on CPU %u\nLAT end run=%u\n",
+	       measuring_cpu, latency_params.run_id);
+	latency_arch_power_off();
+}
+
+/*
+ * Bare metal, QEMU boots CPU 0, which its round-robin runs first; a
+ * cell's CPU 3 runs after the root's three. LATENCY_MEASURE_LAST makes
+ * the last CPU measure and the boot CPU one of the busy or ticking ones,
+ * so that the baseline waits in the same order as the cell.
+ */
+static void hand_over(unsigned int boot_cpu)
+{
+	measuring_cpu = run_busy_cpus;
+	if (latency_arch_hand_over(measuring_cpu, run_flags, run_handed_over))
+		measuring_cpu = boot_cpu; /* measure here after all */
+}
+
 void inmate_main(void)
 {
 	u32 flags = latency_params.flags;
@@ -379,13 +456,10 @@ void inmate_main(void)
 		1000ull);
 	if (inmate_under_warden())
 		busy_cpus = 0; /* the cell's CPUs are the measured ones */
-	print_begin(flags, busy_cpus);
-	latency_arch_start_busy(busy_cpus, flags & LATENCY_BUSY_YIELD);
-	irq_enable();
-	wait_ms(latency_params.settle_ms);
-	measure(flags);
-	latency_arch_stop_busy();
-	wait_ms(latency_params.report_delay_ms);
-	print_report();
-	latency_arch_power_off();
+	run_flags = flags;
+	run_busy_cpus = busy_cpus;
+	measuring_cpu = latency_arch_cpu();
+	if (busy_cpus && (flags & LATENCY_MEASURE_LAST) && measuring_cpu == 0)
+		hand_over(measuring_cpu);
+	run();
 }

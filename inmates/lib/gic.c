@@ -37,6 +37,14 @@ int gic_init(void)
 	return gic->init_cpu();
 }
 
+/* SRE is per CPU: detection sets it on this one too. */
+int gic_init_secondary(void)
+{
+	if (!gic || (gic->version == 3 && !gicv3_sysregs_in_use()))
+		return -ENODEV;
+	return gic->init_cpu();
+}
+
 int gic_version(void)
 {
 	return gic ? gic->version : 0;

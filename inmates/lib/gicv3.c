@@ -31,7 +31,17 @@
 #define ICC_CTLR_EOIMODE (1ul << 1)
 #define POLL_LIMIT 1000000
 
-static uintptr_t redist; /* this CPU's RD_base; single-CPU inmates */
+/*
+ * Each CPU's RD_base, by Aff0: most inmates use one CPU, but the latency
+ * inmate's ticking CPUs (bench/) set up their own beside the measuring
+ * one. CPUs of one inmate are assumed to be in one cluster (Aff1-3 equal).
+ */
+static uintptr_t redists[256];
+
+static uintptr_t *this_redist(void)
+{
+	return &redists[cpu_mpidr() & 0xff];
+}
 
 static uintptr_t gicd(unsigned int reg)
 {
@@ -88,7 +98,7 @@ static uintptr_t find_redistributor(void)
 	return 0;
 }
 
-static int wake_redistributor(void)
+static int wake_redistributor(uintptr_t redist)
 {
 	u32 waker = mmio_read32(redist + GICR_WAKER);
 
@@ -105,12 +115,13 @@ static int wake_redistributor(void)
 /* SRE was set by detection (gic.c). EOImode 0: EOIR also deactivates. */
 static int gicv3_init_cpu(void)
 {
+	uintptr_t *redist = this_redist();
 	int err;
 
-	redist = find_redistributor();
-	if (!redist)
+	*redist = find_redistributor();
+	if (!*redist)
 		return -ENODEV;
-	err = wake_redistributor();
+	err = wake_redistributor(*redist);
 	if (err)
 		return err;
 	write_sysreg(ICC_PMR_EL1, 0xff);
@@ -126,7 +137,7 @@ static int gicv3_init_cpu(void)
 /* SGIs and PPIs live in this CPU's redistributor, SPIs in the GICD. */
 static uintptr_t config_base(unsigned int intid)
 {
-	return intid < 32 ? redist + GICR_SGI_BASE : PLATFORM_GICD_BASE;
+	return intid < 32 ? *this_redist() + GICR_SGI_BASE : PLATFORM_GICD_BASE;
 }
 
 static void gicv3_enable_irq(unsigned int intid, u8 priority)

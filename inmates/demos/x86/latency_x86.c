@@ -37,11 +37,33 @@ void latency_arch_timer_idle(void)
 	timer_arm(timer_now() + timer_ns_to_ticks(IDLE_WAKE_NS));
 }
 
-void latency_arch_start_busy(unsigned int count, bool yield)
+/* No sibling CPUs bare metal: the boot CPU measures. */
+unsigned int latency_arch_cpu(void)
 {
-	(void)yield;
+	return 0;
+}
+
+void latency_arch_start_busy(unsigned int count, u32 flags, u64 tick_period,
+			     u32 tick_work)
+{
+	(void)flags;
+	(void)tick_period;
+	(void)tick_work;
 	if (count)
 		latency_report("LAT note busy loops are not offered on x86\n");
+}
+
+/* Never called: every timer IRQ is the measuring CPU's. */
+void latency_arch_on_tick(void)
+{
+}
+
+int latency_arch_hand_over(unsigned int cpu, u32 flags, void (*run)(int err))
+{
+	(void)cpu;
+	(void)flags;
+	(void)run;
+	return -1; /* the boot CPU measures */
 }
 
 void latency_arch_stop_busy(void)

@@ -30,6 +30,8 @@ extern const struct gic_ops gicv3_ops;
 
 /* Detects the GIC and sets up distributor (if needed) and this CPU. */
 int gic_init(void);
+/* Sets up the calling CPU's interface after gic_init ran on another one. */
+int gic_init_secondary(void);
 int gic_version(void);
 void gic_enable_irq(unsigned int intid);
 /* Enables intid at the given priority (lower value: more urgent). */
