@@ -100,7 +100,9 @@ check_output "a cell on demo2's memory and CPU is refused" \
 	warden cell create /tmp/clash.cell
 unchanged "clash"
 patch $CELLS/$DEMO.cell /tmp/hv.cell 16 'hv\000'
-printf '\000\000\000\177' | dd of=/tmp/hv.cell bs=1 seek=104 conv=notrunc 2>/dev/null
+# mem[0] follows the header (16 B) and struct wd_cell (96 B): its
+# phys_start at 112, virt_start at 120 (config-format.md, revision 6).
+printf '\000\000\000\177' | dd of=/tmp/hv.cell bs=1 seek=112 conv=notrunc 2>/dev/null
 check_output "a cell on the hypervisor's memory is refused" \
 	"overlaps the hypervisor" warden cell create /tmp/hv.cell
 unchanged "hypervisor"
@@ -126,7 +128,7 @@ check "a page-aligned load address is taken" \
 # 0x08000000): the checker names the GIC window
 patch $CELLS/$DEMO.cell /tmp/gic.cell 16 'gic\000'
 printf '\000\000\000\010' | dd of=/tmp/gic.cell bs=1 seek=80 conv=notrunc 2>/dev/null
-printf '\000\000\000\010' | dd of=/tmp/gic.cell bs=1 seek=112 conv=notrunc 2>/dev/null
+printf '\000\000\000\010' | dd of=/tmp/gic.cell bs=1 seek=120 conv=notrunc 2>/dev/null
 check_output "a cell RAM region over the GIC distributor is refused" \
 	"gic mem\[0\]: guest-physical $QEMU_VIRT_GICD_BASE \(size $QEMU_VIRT_CELL_RAM_SIZE\) overlaps the GIC distributor at $QEMU_VIRT_GICD_BASE" \
 	warden cell create /tmp/gic.cell
