@@ -107,6 +107,8 @@ static int warden_skip(const struct hcf_call *c)
 	switch (c->id) {
 	case WD_HC_DISABLE:
 		return HCF_SKIP_DISABLE;
+	case WD_HC_CPU_PARK: /* takes a root CPU Linux runs on: as CPU_OFF */
+		return HCF_SKIP_CPU_OFF;
 	case WD_HC_CELL_SET_LOADABLE:
 	case WD_HC_CELL_START:
 	case WD_HC_CELL_SHUTDOWN:
